@@ -1,0 +1,129 @@
+"""Warehouse connections and named SQL: one place that knows about DuckDB locks and sql/ files."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+#: SQL layers under analytics/sql/, searched in this order when a bare name is given
+LAYERS = ("staging", "intermediate", "views", "marts", "load", "tests", "migrations")
+
+_LOCK_RE = re.compile(r"Conflicting lock is held in (?P<prog>.+?) \(PID (?P<pid>\d+)\)")
+
+
+class WarehouseLocked(RuntimeError):
+    """Another process holds the warehouse file lock (DuckDB allows one writer, no mixed readers)."""
+
+
+class SqlNotFound(LookupError):
+    """No analytics/sql/<layer>/<name>.sql file has that name."""
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    text = str(exc)
+    return "Could not set lock" in text or "Conflicting lock" in text
+
+
+def _lock_message(path: str, exc: Exception, waited: float, read_only: bool) -> str:
+    match = _LOCK_RE.search(str(exc))
+    holder = (
+        f"process {match['pid']} ({Path(match['prog']).name})" if match else "another process"
+    )
+    mode = "read-only" if read_only else "read-write"
+    return (
+        f"warehouse {path} is locked by {holder}, which holds it open for writing or reading; "
+        f"gave up opening it {mode} after {waited:.1f}s: wait for that run to finish or stop it"
+    )
+
+
+def connect(
+    path: str | Path = ":memory:",
+    read_only: bool = False,
+    *,
+    timeout: float = 30.0,
+    migrate: bool = True,
+) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse, waiting with backoff while another process holds the lock.
+
+    DuckDB fails at once on a held lock, so short-lived writers would make readers flaky without
+    the retry. A read-write open also applies pending migrations (an older file is upgraded).
+    """
+    target = str(path)
+    if target != ":memory:" and not read_only:
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+    start = time.monotonic()
+    delay = 0.05
+    while True:
+        try:
+            con = duckdb.connect(target, read_only=read_only)
+            break
+        except duckdb.IOException as exc:
+            waited = time.monotonic() - start
+            if not _is_lock_error(exc):
+                raise
+            if waited >= timeout:
+                raise WarehouseLocked(_lock_message(target, exc, waited, read_only)) from None
+            time.sleep(min(delay, max(timeout - waited, 0.01)))
+            delay = min(delay * 2, 1.0)
+    con.execute("set TimeZone = 'UTC'")
+    if migrate and not read_only:
+        from analytics.migrate import migrate as apply_migrations
+
+        apply_migrations(con)
+    return con
+
+
+def _sql_root() -> Any:
+    return resources.files("analytics") / "sql"
+
+
+@cache
+def sql(name: str) -> str:
+    """Text of a named SQL file: "layer/name" or a bare name unique across layers.
+
+    Read through importlib.resources so it works from an installed wheel, not only a checkout.
+    """
+    root = _sql_root()
+    if "/" in name:
+        layer, _, base = name.partition("/")
+        candidates = [root / layer / f"{base}.sql"]
+    else:
+        candidates = [root / layer / f"{name}.sql" for layer in LAYERS]
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate.read_text(encoding="utf-8")
+    raise SqlNotFound(f"no analytics/sql/<layer>/{name}.sql (layers: {', '.join(LAYERS)})")
+
+
+def sql_names(layer: str) -> list[str]:
+    """Names of the .sql files of one layer, sorted (migrations sort by their number prefix)."""
+    folder = _sql_root() / layer
+    if not folder.is_dir():
+        return []
+    return sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".sql"))
+
+
+def run_sql(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> duckdb.DuckDBPyConnection:
+    """Execute a named SQL file with `$param` placeholders bound from keyword arguments."""
+    text = sql(name)
+    return con.execute(text, params) if params else con.execute(text)
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """BEGIN/COMMIT, ROLLBACK on any error: each load is all-or-nothing."""
+    con.execute("begin transaction")
+    try:
+        yield con
+    except BaseException:
+        con.execute("rollback")
+        raise
+    con.execute("commit")

@@ -1,0 +1,105 @@
+"""Schema migrations (numbered sql/migrations files) and the derived views they expose."""
+
+from __future__ import annotations
+
+import re
+
+import duckdb
+
+from analytics.db import sql, sql_names, transaction
+
+#: layers whose files are `select`s created as views, in dependency order between layers
+VIEW_LAYERS = ("intermediate", "views")
+
+_REF_RE = re.compile(r"\b(?:from|join)\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
+
+
+def migrations() -> list[tuple[int, str]]:
+    """(version, file name) of every bundled migration, ascending."""
+    out = []
+    for name in sql_names("migrations"):
+        prefix, _, _ = name.partition("_")
+        if prefix.isdigit():
+            out.append((int(prefix), name))
+    return sorted(out)
+
+
+def latest_version() -> int:
+    return migrations()[-1][0]
+
+
+def current_version(con: duckdb.DuckDBPyConnection) -> int:
+    """Highest applied migration, 0 for an empty file."""
+    exists = con.execute(
+        "select count(*) from information_schema.tables where table_name = 'schema_version'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        return 0
+    row = con.execute("select coalesce(max(version), 0) from schema_version").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(con: duckdb.DuckDBPyConnection, target: int | None = None) -> list[int]:
+    """Apply pending migrations (and refresh views) in one transaction; returns applied versions.
+
+    Views are rebuilt only at the latest version: they are written against the latest tables.
+    """
+    goal = latest_version() if target is None else target
+    applied: list[int] = []
+    with transaction(con):
+        con.execute(
+            "create table if not exists schema_version ("
+            "version integer primary key, name varchar not null, applied_at timestamp not null)"
+        )
+        have = current_version(con)
+        for version, name in migrations():
+            if have < version <= goal:
+                con.execute(sql(f"migrations/{name}"))
+                con.execute(
+                    "insert into schema_version values ($v, $n, now()::timestamp)",
+                    {"v": version, "n": name},
+                )
+                applied.append(version)
+        if goal >= latest_version():
+            create_views(con)
+    return applied
+
+
+def view_definitions() -> dict[str, str]:
+    """name -> select text for every intermediate and view file."""
+    return {
+        name: sql(f"{layer}/{name}") for layer in VIEW_LAYERS for name in sql_names(layer)
+    }
+
+
+def _dependency_order(defs: dict[str, str]) -> list[str]:
+    """Views referencing other views must be created after them (DuckDB binds at creation)."""
+    order: list[str] = []
+    visiting: set[str] = set()
+
+    def visit(name: str) -> None:
+        if name in order:
+            return
+        if name in visiting:
+            raise ValueError(f"view dependency cycle through {name}")
+        visiting.add(name)
+        for ref in _REF_RE.findall(defs[name]):
+            ref = ref.lower()
+            if ref in defs and ref != name:
+                visit(ref)
+        visiting.discard(name)
+        order.append(name)
+
+    for name in sorted(defs):
+        visit(name)
+    return order
+
+
+def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """(Re)create intermediate and analyst views from their .sql files."""
+    defs = view_definitions()
+    order = _dependency_order(defs)
+    for name in order:
+        body = defs[name].strip().rstrip(";")
+        con.execute(f"create or replace view {name} as\n{body}")
+    return order

@@ -1,0 +1,146 @@
+"""CLI commands on data: extract, sql, eval, taxonomy suggest, demo-board."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from flows.cli import ConfigOpt, WarehouseOpt, app, fail, settings, taxonomy_app
+
+
+@app.command()
+def extract(
+    input_path: Annotated[Path, typer.Argument(metavar="INPUT.jsonl", help="Postings as JSON lines ('-' = stdin).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Output JSON lines ('-' = stdout).")] = Path("-"),
+) -> None:
+    """Extract role, seniority, skills and salary from arbitrary postings, streaming line by line.
+
+    Example: jobtrends extract postings.jsonl -o extracted.jsonl
+    """
+    from pipelines.extract import extract_json_lines
+
+    try:
+        src = sys.stdin if str(input_path) == "-" else input_path.open(encoding="utf-8")
+    except OSError as exc:
+        fail(f"cannot read {input_path}: {exc.strerror}; pass an existing JSON lines file")
+    dst = sys.stdout if str(output) == "-" else output.open("w", encoding="utf-8")
+    errors = total = 0
+    try:
+        for line in extract_json_lines(src):
+            total += 1
+            errors += line.startswith('{"id"') and '"error": ' in line and '"role"' not in line
+            dst.write(line + "\n")
+    except UnicodeDecodeError as exc:
+        fail(f"{input_path} is not UTF-8 text ({exc.reason} at byte {exc.start})")
+    finally:
+        if dst is not sys.stdout:
+            dst.close()
+    typer.echo(f"{total} lines written to {output} ({errors} with errors)", err=True)
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help="A read-only SQL query.")],
+    config: ConfigOpt = None,
+    warehouse: WarehouseOpt = None,
+    limit: Annotated[int, typer.Option(help="Rows to print at most.")] = 200,
+) -> None:
+    """Query the warehouse read-only and print a table.
+
+    Example: jobtrends sql "select role, count(*) from postings group by 1"
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from analytics.readonly import ReadOnlyViolation, run_readonly_query
+
+    cfg = settings(config, warehouse=warehouse)
+    if not cfg.warehouse.exists():
+        fail(f"warehouse {cfg.warehouse} does not exist; run `jobtrends run` first or pass --warehouse")
+    try:
+        columns, rows = run_readonly_query(cfg.warehouse, query)
+    except ReadOnlyViolation as exc:
+        fail(str(exc))
+    except Exception as exc:  # SQL errors are user input errors
+        if type(exc).__module__.startswith("duckdb") or type(exc).__name__.endswith("Error"):
+            fail(f"query failed: {str(exc).splitlines()[0]}")
+        raise
+    table = Table(*columns)
+    for row in rows[:limit]:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    Console(width=200).print(table)
+    if len(rows) > limit:
+        typer.echo(f"... {len(rows) - limit} more rows (use --limit)")
+
+
+@app.command(name="eval")
+def evaluate(
+    skills: Annotated[Path | None, typer.Option(help="Gold skills JSONL (id, title, description_text, gold_skills).")] = None,
+    titles: Annotated[Path | None, typer.Option(help="Gold titles JSONL (id, title, gold_role, gold_seniority).")] = None,
+    salary: Annotated[list[Path] | None, typer.Option(help="Gold salary JSONL (id, salary_text|description_html, gold).")] = None,
+) -> None:
+    """Score extraction against labelled postings: precision, recall, F1, exact salary matches.
+
+    Example: jobtrends eval --skills ../shared/eval/skills_dev.jsonl --titles ../shared/eval/titles_dev.jsonl --salary ../shared/eval/salary_dev.jsonl
+    """
+    if not (skills or titles or salary):
+        fail("nothing to evaluate; pass --skills, --titles and/or --salary with a gold JSONL file")
+    for path in [p for p in (skills, titles, *(salary or [])) if p is not None]:
+        if not path.exists():
+            fail(f"gold file {path} does not exist")
+    if skills or titles:
+        from pipelines.evaluate import run_eval
+
+        typer.echo(run_eval(skills_path=skills, titles_path=titles))
+    for path in salary or []:
+        from pipelines.evaluate_salary import run_salary_eval
+
+        typer.echo(f"== salary: {path}")
+        typer.echo(run_salary_eval(path))
+
+
+@taxonomy_app.command("suggest")
+def taxonomy_suggest(
+    config: ConfigOpt = None,
+    warehouse: WarehouseOpt = None,
+    top: Annotated[int, typer.Option(help="Candidates to list.")] = 30,
+) -> None:
+    """List rising terms that are not in the taxonomy, for a curator to add.
+
+    Example: jobtrends taxonomy suggest --top 20
+    """
+    from flows.curation import print_suggestions
+
+    cfg = settings(config, warehouse=warehouse)
+    if not cfg.warehouse.exists():
+        fail(f"warehouse {cfg.warehouse} does not exist; run `jobtrends run` first or pass --warehouse")
+    print_suggestions(cfg.warehouse, top)
+
+
+@app.command(name="demo-board")
+def demo_board(
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0 = free port).")] = 8123,
+    postings: Annotated[int, typer.Option(help="Postings to generate.")] = 3000,
+    seed: Annotated[int, typer.Option(help="Generator seed.")] = 7,
+) -> None:
+    """Serve the bundled demo job board (Greenhouse, Lever, Ashby, JSON-LD replicas) until Ctrl-C.
+
+    Example: jobtrends demo-board --port 8123
+    """
+    import time
+
+    from spiders.demo.generator import generate_board
+    from spiders.demo.server import DemoServer
+
+    with DemoServer(generate_board(seed=seed, n_postings=postings), port=port) as server:
+        typer.echo(f"demo board at {server.base_url}")
+        for src in server.sources():
+            typer.echo(f"  {src.kind:10s} {src.board:24s} {src.start_url or src.base_url}")
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            pass

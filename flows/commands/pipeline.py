@@ -1,0 +1,107 @@
+"""CLI commands that run flows: run, serve, report, reextract, status."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from flows.cli import ConfigOpt, WarehouseOpt, app, fail, settings
+
+
+@app.command()
+def run(
+    config: ConfigOpt = None,
+    warehouse: WarehouseOpt = None,
+    lake: Annotated[Path | None, typer.Option(help="Raw lake root.")] = None,
+    reports: Annotated[Path | None, typer.Option(help="Reports root.")] = None,
+    demo_postings: Annotated[int | None, typer.Option(help="Demo board size when no sources are set.")] = None,
+    workers: Annotated[int, typer.Option(help="Extraction processes.")] = 1,
+) -> None:
+    """Run the daily flow once: crawl -> extract -> load -> report.
+
+    Example: jobtrends run   (crawls the bundled demo board when no sources.toml exists)
+    """
+    from flows.daily import daily_flow
+
+    cfg = settings(config, warehouse=warehouse, lake=lake, reports=reports, demo_postings=demo_postings)
+    result = daily_flow(cfg, workers=workers)
+    numbers = result.get("numbers", {}) if isinstance(result, dict) else {}
+    typer.echo(f"run {result.get('run_id') if isinstance(result, dict) else ''}: {numbers}")
+
+
+@app.command()
+def serve(
+    config: ConfigOpt = None,
+    once: Annotated[bool, typer.Option("--once", help="Run one scheduled execution and exit.")] = False,
+) -> None:
+    """Serve the daily deployment on the cron from jobtrends.toml (needs a Prefect server).
+
+    Example: jobtrends serve          (blocks; schedule = [schedule].cron)
+             jobtrends serve --once   (one scheduled execution end to end, for tests)
+    """
+    from flows.schedule import serve_daily
+
+    serve_daily(settings(config), once=once)
+
+
+@app.command()
+def report(
+    config: ConfigOpt = None,
+    warehouse: WarehouseOpt = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Output folder (default reports/<date>).")] = None,
+    since: Annotated[str | None, typer.Option(help="First posted month, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last posted date, YYYY-MM-DD.")] = None,
+    role: Annotated[list[str] | None, typer.Option(help="Role slug(s) to keep.")] = None,
+    source: Annotated[list[str] | None, typer.Option(help="Source kind(s) to keep.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="Comma list of md,html,csv,parquet,json.")] = "md,html,csv,json,parquet",
+) -> None:
+    """Build trend reports from the warehouse.
+
+    Example: jobtrends report --role ai-engineer --since 2026-01-01 --format md,html
+    """
+    from flows.report import build_report_files, report_dir
+
+    cfg = settings(config, warehouse=warehouse)
+    if not cfg.warehouse.exists():
+        fail(f"warehouse {cfg.warehouse} does not exist; run `jobtrends run` first or pass --warehouse")
+    formats = tuple(f.strip() for f in fmt.split(",") if f.strip())
+    bad = [f for f in formats if f not in ("md", "html", "csv", "parquet", "json")]
+    if bad:
+        fail(f"unknown report format(s) {bad}; use md, html, csv, parquet, json")
+    out_dir = out or report_dir(cfg.reports)
+    written = build_report_files(cfg.warehouse, out_dir, formats, since=since, until=until, roles=role, sources=source)
+    typer.echo(f"{sum(len(v) for v in written.values())} files in {out_dir.resolve()}")
+
+
+@app.command()
+def reextract(
+    config: ConfigOpt = None,
+    warehouse: WarehouseOpt = None,
+    workers: Annotated[int, typer.Option(help="Extraction processes.")] = 1,
+    force: Annotated[bool, typer.Option("--force", help="Ignore cached extractions of this taxonomy version.")] = False,
+) -> None:
+    """Re-run extraction over the whole raw lake (after taxonomy or rule changes) and swap derived tables atomically.
+
+    Example: jobtrends reextract --workers 2
+    """
+    from flows.reextract import reextract_flow
+
+    cfg = settings(config, warehouse=warehouse)
+    stats = reextract_flow(cfg, workers=workers, force=force)
+    typer.echo(f"re-extracted: {stats}")
+
+
+@app.command()
+def status(config: ConfigOpt = None, warehouse: WarehouseOpt = None) -> None:
+    """Per source and board: last success, last error, postings, freshness.
+
+    Example: jobtrends status
+    """
+    from flows.status import print_status
+
+    cfg = settings(config, warehouse=warehouse)
+    if not cfg.warehouse.exists():
+        fail(f"warehouse {cfg.warehouse} does not exist; run `jobtrends run` first or pass --warehouse")
+    print_status(cfg.warehouse)

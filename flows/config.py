@@ -1,0 +1,98 @@
+"""jobtrends.toml: paths, sources file, schedule, politeness; every default works for the demo."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+
+
+class ConfigError(ValueError):
+    """The configuration cannot be used; the message names the file, the key and the fix."""
+
+
+@dataclass(kw_only=True, frozen=True)
+class Settings:
+    """Resolved settings for one invocation."""
+
+    #: DuckDB warehouse file
+    warehouse: Path = Path("jobtrends.duckdb")
+    #: raw lake root: <lake>/<run_id>/<source>.jsonl
+    lake: Path = Path("data/raw")
+    #: reports root: <reports>/<date>/
+    reports: Path = Path("reports")
+    #: sources.toml; when missing or empty the bundled demo board is crawled
+    sources_file: Path = Path("sources.toml")
+    #: cron of the daily deployment served by `jobtrends serve`
+    schedule_cron: str = "0 6 * * *"
+    #: contact URL put in the User-Agent
+    contact_url: str = "https://github.com/jobtrends/jobtrends"
+    #: per-domain concurrency for crawls
+    concurrency_per_domain: int = 8
+    #: demo board size and seed
+    demo_postings: int = 3000
+    demo_seed: int = 7
+    #: extra Scrapy settings (tests use this to speed crawls up)
+    scrapy_settings: dict[str, Any] = field(default_factory=dict)
+
+    def with_overrides(self, **kwargs: Any) -> Settings:
+        return replace(self, **{k: v for k, v in kwargs.items() if v is not None})
+
+
+_ENV = {
+    "JOBTRENDS_WAREHOUSE": "warehouse",
+    "JOBTRENDS_LAKE": "lake",
+    "JOBTRENDS_REPORTS": "reports",
+    "JOBTRENDS_SOURCES": "sources_file",
+}
+_PATH_KEYS = {"warehouse", "lake", "reports", "sources_file"}
+
+
+def _validate_cron(cron: str, origin: str) -> str:
+    from cronsim import CronSim, CronSimError  # prefect's cron dependency
+    from datetime import datetime
+
+    try:
+        CronSim(cron, datetime.now())
+    except (CronSimError, ValueError) as exc:
+        raise ConfigError(
+            f"{origin}: schedule.cron {cron!r} is not a valid cron expression ({exc}); "
+            "use five fields such as \"0 6 * * *\""
+        ) from None
+    return cron
+
+
+def load_settings(config_path: Path | None = None) -> Settings:
+    """Read jobtrends.toml (if present) and apply JOBTRENDS_* environment overrides."""
+    path = config_path or Path(os.environ.get("JOBTRENDS_CONFIG", "jobtrends.toml"))
+    values: dict[str, Any] = {}
+    if path.exists():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: malformed TOML ({exc}); fix the syntax at that line") from None
+        paths = data.get("paths", {})
+        for key in ("warehouse", "lake", "reports", "sources_file"):
+            if key in paths:
+                values[key] = Path(paths[key])
+        if "cron" in data.get("schedule", {}):
+            values["schedule_cron"] = _validate_cron(str(data["schedule"]["cron"]), str(path))
+        crawl = data.get("crawl", {})
+        if "contact_url" in crawl:
+            values["contact_url"] = str(crawl["contact_url"])
+        if "concurrency_per_domain" in crawl:
+            values["concurrency_per_domain"] = int(crawl["concurrency_per_domain"])
+        demo = data.get("demo", {})
+        if "postings" in demo:
+            values["demo_postings"] = int(demo["postings"])
+        if "seed" in demo:
+            values["demo_seed"] = int(demo["seed"])
+    elif config_path is not None:
+        raise ConfigError(f"config file {config_path} does not exist; pass an existing --config path")
+    for env, key in _ENV.items():
+        if os.environ.get(env):
+            values[key] = Path(os.environ[env]) if key in _PATH_KEYS else os.environ[env]
+    return Settings(**values)

@@ -1,0 +1,80 @@
+"""Crawl flow: one task per source kind, run in parallel; a failing board fails only its own task."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+
+from spiders.source_config import SourceConfig
+
+
+class BoardsFailed(RuntimeError):
+    """Some boards of a source kind could not be crawled completely in this run."""
+
+
+def crawled_ok(lake: Path, run_id: str) -> set[str]:
+    """Boards ("kind:board") already crawled successfully in this run (for retries and catch-up)."""
+    path = lake / run_id / "_crawl_runs.jsonl"
+    done: set[str] = set()
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if rec.get("status") == "ok":
+                done.add(f"{rec['source']}:{rec['board']}")
+    return done
+
+
+def crawl_boards(
+    sources: list[SourceConfig], lake: Path, run_id: str, scrapy_settings: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """Crawl the boards not yet done in this run (isolated `scrapy` subprocess); raise if any failed."""
+    from spiders.run import crawl_subprocess
+
+    pending = [s for s in sources if s.key not in crawled_ok(lake, run_id)]
+    if not pending:
+        return []
+    records = crawl_subprocess(pending, lake, run_id, settings_overrides=scrapy_settings or {})
+    failed = [f"{r['source']}:{r['board']} ({r.get('status')})" for r in records if r.get("status") != "ok"]
+    if failed:
+        raise BoardsFailed(f"{len(failed)} board(s) failed: {', '.join(failed)}")
+    return records
+
+
+@task(name="crawl-source", retries=2, retry_delay_seconds=[2, 10], timeout_seconds=3600)
+def crawl_source_task(
+    kind: str, sources: list[SourceConfig], lake: Path, run_id: str, scrapy_settings: dict[str, Any]
+) -> list[dict[str, Any]]:
+    logger = get_run_logger()
+    logger.info("crawling %d %s board(s) into %s", len(sources), kind, lake / run_id)
+    return crawl_boards(sources, lake, run_id, scrapy_settings)
+
+
+def group_by_kind(sources: list[SourceConfig]) -> dict[str, list[SourceConfig]]:
+    groups: dict[str, list[SourceConfig]] = defaultdict(list)
+    for src in sources:
+        groups[src.kind].append(src)
+    return dict(groups)
+
+
+@flow(name="crawl")
+def crawl_flow(
+    sources: list[SourceConfig], lake: Path, run_id: str, scrapy_settings: dict[str, Any] | None = None
+) -> dict[str, str]:
+    """Crawl every source kind concurrently; returns {kind: "ok" | error message}."""
+    futures = {
+        kind: crawl_source_task.submit(kind, group, lake, run_id, scrapy_settings or {})
+        for kind, group in group_by_kind(sources).items()
+    }
+    outcome: dict[str, str] = {}
+    for kind, fut in futures.items():
+        state = fut.wait() or fut.state
+        outcome[kind] = "ok" if fut.state.is_completed() else (fut.state.message or "failed")
+        del state
+    return outcome

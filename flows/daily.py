@@ -1,0 +1,103 @@
+"""The daily flow: crawl -> extract -> load -> report, with a summary artifact and a flow_runs row.
+
+A failing board fails its own crawl task; the rest is extracted, loaded and reported, and the run
+ends in a visible Partial state. The next run catches up (closures only follow complete listings).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, get_run_logger
+from prefect.states import Completed
+
+from flows.config import Settings
+from flows.crawl import crawl_source_task, group_by_kind
+from flows.extract import extract_task
+from flows.load import load_task
+from flows.lock import warehouse_lock
+from flows.report import report_dir, report_task
+from flows.summary import publish_summary, record_run
+from spiders.source_config import SourceConfig
+
+
+def configured_sources(settings: Settings) -> list[SourceConfig]:
+    from spiders.sources_file import load_sources
+
+    if settings.sources_file.exists():
+        return load_sources(settings.sources_file)
+    return []
+
+
+@contextlib.contextmanager
+def demo_board_if_needed(settings: Settings, sources: list[SourceConfig]):  # noqa: ANN201
+    """Start the bundled replica board on a free port when no sources are configured."""
+    if sources:
+        yield sources
+        return
+    from spiders.demo.generator import generate_board
+    from spiders.demo.server import DemoServer
+
+    board = generate_board(seed=settings.demo_seed, n_postings=settings.demo_postings)
+    with DemoServer(board) as server:
+        yield server.sources()
+
+
+def known_hashes(warehouse: Path) -> set[tuple[str, str]]:
+    """(posting_id, content_hash) pairs already extracted, so unchanged postings are skipped."""
+    if not warehouse.exists():
+        return set()
+    from analytics.db import connect
+
+    con = connect(warehouse, read_only=True)
+    try:
+        rows = con.execute("select posting_id, content_hash from extractions").fetchall()
+    except Exception:
+        rows = []
+    finally:
+        con.close()
+    return {(r[0], r[1]) for r in rows}
+
+
+@flow(name="daily", log_prints=True)
+def daily_flow(settings: Settings, run_id: str | None = None, workers: int = 1) -> Any:
+    from spiders.run import new_run_id
+
+    logger = get_run_logger()
+    run_id = run_id or new_run_id()
+    started = datetime.now(UTC)
+    with warehouse_lock(settings.warehouse):
+        with demo_board_if_needed(settings, configured_sources(settings)) as sources:
+            futures = {
+                kind: crawl_source_task.submit(kind, group, settings.lake, run_id, settings.scrapy_settings)
+                for kind, group in group_by_kind(sources).items()
+            }
+            crawl_errors: dict[str, str] = {}
+            for kind, fut in futures.items():
+                fut.wait()
+                if not fut.state.is_completed():
+                    crawl_errors[kind] = fut.state.message or "failed"
+        derived, extract_stats = extract_task(settings.lake, [run_id], known_hashes(settings.warehouse), workers)
+        load_stats = load_task(settings.warehouse, settings.lake, run_id, derived)
+        out_dir = report_dir(settings.reports)
+        reports = report_task(settings.warehouse, out_dir)
+        numbers = record_run(settings.warehouse, run_id, started, load_stats, extract_stats, crawl_errors)
+    publish_summary(run_id, numbers, out_dir, crawl_errors)
+    print(f"warehouse: {settings.warehouse.resolve()}")
+    print(f"reports:   {out_dir.resolve()}")
+    result = {"run_id": run_id, "reports": reports, "numbers": numbers, "crawl_errors": crawl_errors}
+    if crawl_errors:
+        logger.warning("partial run: %s", crawl_errors)
+        return Completed(name="Partial", message=f"{len(crawl_errors)} source(s) failed: {crawl_errors}", data=result)
+    return result
+
+
+@flow(name="daily-scheduled")
+def scheduled_daily(config: str | None = None, workers: int = 1) -> Any:
+    """Deployment entry point: JSON-friendly parameters, settings read from jobtrends.toml."""
+    from flows.config import load_settings
+
+    return daily_flow(load_settings(Path(config) if config else None), workers=workers)

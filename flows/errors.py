@@ -1,0 +1,40 @@
+"""Known failures become one line naming the problem and the fix, with exit code 2."""
+
+from __future__ import annotations
+
+import typer
+
+
+def known_errors() -> tuple[type[BaseException], ...]:
+    from flows.config import ConfigError
+    from flows.lock import RunLocked
+    from spiders.source_config import SourceConfigError
+
+    errors: list[type[BaseException]] = [ConfigError, RunLocked, SourceConfigError]
+    try:
+        from analytics.db import WarehouseLocked
+
+        errors.append(WarehouseLocked)
+    except ImportError:
+        pass
+    return tuple(errors)
+
+
+def run_with_clear_errors(app: typer.Typer) -> int:
+    try:
+        app(standalone_mode=False)
+    except known_errors() as exc:
+        typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
+        return 2
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        return 1
+    except Exception as exc:  # click usage errors carry their own exit code
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            return exc.exit_code
+        raise
+    return 0

@@ -1,0 +1,83 @@
+"""Load flow: raw lake + derived extraction files of a run -> DuckDB, in one short write session."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+
+from pipelines.extract_stage import iter_derived, iter_lake_records, lake_files
+
+
+def read_crawl_runs(lake: Path, run_id: str) -> list[dict[str, Any]]:
+    """The crawl records of a run; a board retried within the run keeps its last record."""
+    path = lake / run_id / "_crawl_runs.jsonl"
+    latest: dict[str, dict[str, Any]] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            latest[f"{rec['source']}:{rec['board']}"] = rec
+    return list(latest.values())
+
+
+def load_stage(
+    warehouse: Path, lake: Path, run_id: str, derived_files: list[Path]
+) -> dict[str, Any]:
+    """Upsert the run's raw postings and extractions, record crawls, close what vanished."""
+    from analytics.db import connect, migrate
+    from analytics.load import (
+        apply_closures,
+        load_crawl_runs,
+        load_dims,
+        load_extractions,
+        load_raw,
+    )
+    from pipelines.nlp import load_roles, load_skill_taxonomy
+
+    postings = [rec for f in lake_files(lake, [run_id]) for rec in iter_lake_records(f)]
+    seen: dict[str, set[str]] = defaultdict(set)
+    for rec in postings:
+        seen[f"{rec['source']}:{rec['board']}"].add(f"{rec['source']}:{rec['board']}:{rec['source_id']}")
+    crawl_records = read_crawl_runs(lake, run_id)
+    extractions = list(iter_derived(derived_files))
+    con = connect(warehouse)
+    try:
+        migrate(con)
+        load_dims(con, load_skill_taxonomy(), load_roles())
+        raw_stats = load_raw(con, postings, run_id)
+        load_extractions(con, extractions)
+        load_crawl_runs(con, crawl_records)
+        closed = apply_closures(con, crawl_records, seen)
+    finally:
+        con.close()
+    stats = dict(_as_dict(raw_stats))
+    stats.update(extracted=len(extractions), closed=closed, crawl_boards=len(crawl_records))
+    return stats
+
+
+def _as_dict(obj: Any) -> dict[str, Any]:
+    if isinstance(obj, dict):
+        return obj
+    if hasattr(obj, "__dataclass_fields__"):
+        from dataclasses import asdict
+
+        return asdict(obj)
+    return {"result": obj}
+
+
+@task(name="load-warehouse", retries=2, retry_delay_seconds=[2, 10], timeout_seconds=3600)
+def load_task(warehouse: Path, lake: Path, run_id: str, derived_files: list[Path]) -> dict[str, Any]:
+    stats = load_stage(warehouse, lake, run_id, derived_files)
+    get_run_logger().info("load: %s", stats)
+    return stats
+
+
+@flow(name="load")
+def load_flow(warehouse: Path, lake: Path, run_id: str, derived_files: list[Path]) -> dict[str, Any]:
+    return load_task(warehouse, lake, run_id, derived_files)

@@ -1,0 +1,104 @@
+"""Extraction of one posting: role, seniority, skills with evidence, and normalised salary."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from pipelines.records import compute_content_hash, posting_key
+from pipelines.text import html_to_text
+
+#: Keys of the fixed `jobtrends extract` output contract (plus provenance extras).
+OUTPUT_KEYS = (
+    "role",
+    "role_confidence",
+    "role_provenance",
+    "seniority",
+    "seniority_confidence",
+    "seniority_provenance",
+    "skills",
+    "salary",
+    "taxonomy_version",
+)
+
+
+def record_text(record: dict[str, Any]) -> str:
+    """Plain description text: the source's text if given, else derived from its HTML."""
+    text = record.get("description_text")
+    if text:
+        return str(text)
+    return html_to_text(record.get("description_html"))
+
+
+def _salary_input(record: dict[str, Any], text: str) -> dict[str, Any]:
+    data = dict(record)
+    data["description_text"] = text
+    if "locations" not in data and record.get("location"):
+        data["locations"] = [record["location"]]
+    return data
+
+
+def extract_record(record: dict[str, Any], analysis: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Extraction dict for a Posting dict or an `extract` input line (see docs/contracts.md)."""
+    from pipelines.nlp import get_analyser
+    from pipelines.salary import extract_salary
+
+    text = record_text(record)
+    if analysis is None:
+        analysis = get_analyser().analyse(
+            str(record.get("title") or ""), text, record.get("company")
+        )
+    result = {k: analysis.get(k) for k in OUTPUT_KEYS if k in analysis}
+    result["salary"] = extract_salary(_salary_input(record, text))
+    if record.get("source") and record.get("board") and record.get("source_id"):
+        result["posting_key"] = posting_key(record["source"], record["board"], str(record["source_id"]))
+        result["content_hash"] = record.get("content_hash") or compute_content_hash(record)
+    return result
+
+
+def extract_records(records: Iterable[dict[str, Any]], batch_size: int = 128) -> Iterator[dict[str, Any]]:
+    """Stream extractions in bounded batches so memory stays flat in corpus size."""
+    from pipelines.nlp import get_analyser
+
+    analyser = get_analyser()
+    batch: list[dict[str, Any]] = []
+
+    def flush() -> Iterator[dict[str, Any]]:
+        texts = [record_text(r) for r in batch]
+        items = [(str(r.get("title") or ""), t, r.get("company")) for r, t in zip(batch, texts, strict=True)]
+        for rec, text, analysis in zip(batch, texts, analyser.analyse_many(items), strict=True):
+            rec = dict(rec, description_text=text)
+            yield extract_record(rec, analysis)
+
+    for record in records:
+        batch.append(record)
+        if len(batch) >= batch_size:
+            yield from flush()
+            batch = []
+    if batch:
+        yield from flush()
+
+
+def extract_json_lines(lines: Iterable[str]) -> Iterator[str]:
+    """The `jobtrends extract` engine: one output line per input line; bad lines yield an error."""
+    for lineno, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield json.dumps({"id": None, "line": lineno, "error": f"invalid JSON: {exc.msg}"})
+            continue
+        if not isinstance(record, dict) or record.get("id") is None:
+            rid = record.get("id") if isinstance(record, dict) else None
+            yield json.dumps({"id": rid, "line": lineno, "error": "each line must be a JSON object with an 'id'"})
+            continue
+        try:
+            result = extract_record(record)
+        except Exception as exc:  # one bad posting must not stop the run
+            yield json.dumps({"id": record["id"], "error": f"{type(exc).__name__}: {exc}"})
+            continue
+        result.pop("posting_key", None)
+        result.pop("content_hash", None)
+        yield json.dumps({"id": record["id"], **result}, ensure_ascii=False, default=str)

@@ -1,0 +1,152 @@
+"""The extract stage: raw lake files in, derived extraction files out, cached by taxonomy version.
+
+A lake file already extracted with the same taxonomy version is not extracted again; postings whose
+content hash was already extracted (known_hashes) are skipped, so daily re-crawls cost nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipelines.extract import extract_records
+from pipelines.records import posting_key
+
+
+@dataclass(slots=True)
+class ExtractStats:
+    files: int = 0
+    files_cached: int = 0
+    postings: int = 0
+    extracted: int = 0
+    skipped_unchanged: int = 0
+    errors: int = 0
+
+
+def iter_lake_records(path: Path) -> Iterator[dict[str, Any]]:
+    """Posting dicts of one lake file; a torn last line (crash mid-write) is skipped, not fatal."""
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if not line:
+                continue
+            try:
+                yield json.loads(line)
+            except json.JSONDecodeError:
+                continue
+
+
+def lake_files(lake: Path, run_ids: Iterable[str] | None = None) -> list[Path]:
+    """Lake files (<lake>/<run_id>/<source>.jsonl) of the given runs, or of every run."""
+    runs = sorted(run_ids) if run_ids is not None else sorted(p.name for p in lake.glob("*") if p.is_dir())
+    files: list[Path] = []
+    for run in runs:
+        files += sorted(p for p in (lake / run).glob("*.jsonl") if not p.name.startswith("_"))
+    return files
+
+
+def derived_path(derived_root: Path, taxonomy_version: str, lake_file: Path) -> Path:
+    return derived_root / taxonomy_version / lake_file.parent.name / lake_file.name
+
+
+def _extract_chunk(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return list(extract_records(records))
+
+
+def _chunks(records: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    chunk: list[dict[str, Any]] = []
+    for rec in records:
+        chunk.append(rec)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _extract_stream(
+    records: Iterable[dict[str, Any]], workers: int, chunk_size: int = 256
+) -> Iterator[dict[str, Any]]:
+    """Extract in-process or over a process pool of raw records (never pickled spaCy Docs)."""
+    if workers <= 1:
+        yield from extract_records(records)
+        return
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        pending = []
+        for chunk in _chunks(records, chunk_size):
+            pending.append(pool.submit(_extract_chunk, chunk))
+            if len(pending) >= workers * 2:  # bounded in-flight work keeps memory flat
+                yield from pending.pop(0).result()
+        for fut in pending:
+            yield from fut.result()
+
+
+def extract_lake_file(
+    lake_file: Path,
+    out_path: Path,
+    known_hashes: set[tuple[str, str]] | None = None,
+    workers: int = 1,
+    stats: ExtractStats | None = None,
+) -> Path:
+    """Write the extractions of one lake file to out_path atomically (tmp file, then rename)."""
+    stats = stats or ExtractStats()
+    known = known_hashes if known_hashes is not None else set()
+    seen: set[tuple[str, str]] = set()
+
+    def wanted() -> Iterator[dict[str, Any]]:
+        for rec in iter_lake_records(lake_file):
+            stats.postings += 1
+            key = (posting_key(rec["source"], rec["board"], str(rec["source_id"])), rec.get("content_hash") or "")
+            if key in known or key in seen:
+                stats.skipped_unchanged += 1
+                continue
+            seen.add(key)
+            yield rec
+
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out_path.with_suffix(".tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        for result in _extract_stream(wanted(), workers):
+            fh.write(json.dumps(result, ensure_ascii=False, default=str) + "\n")
+            stats.extracted += 1
+        fh.flush()
+        os.fsync(fh.fileno())
+    tmp.replace(out_path)
+    known |= seen  # later files of the same call skip what this one extracted
+    return out_path
+
+
+def extract_lake(
+    files: list[Path],
+    derived_root: Path,
+    taxonomy_version: str,
+    known_hashes: set[tuple[str, str]] | None = None,
+    workers: int = 1,
+    force: bool = False,
+) -> tuple[list[Path], ExtractStats]:
+    """Extract every lake file not yet extracted with this taxonomy version; return derived files."""
+    stats = ExtractStats()
+    known = set(known_hashes or ())
+    outputs: list[Path] = []
+    for lake_file in files:
+        stats.files += 1
+        out = derived_path(derived_root, taxonomy_version, lake_file)
+        if out.exists() and not force:
+            stats.files_cached += 1
+        else:
+            extract_lake_file(lake_file, out, known, workers, stats)
+        outputs.append(out)
+    return outputs, stats
+
+
+def iter_derived(files: Iterable[Path]) -> Iterator[dict[str, Any]]:
+    for path in files:
+        if path.exists():
+            yield from iter_lake_records(path)
