@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 
-
 class ConfigError(ValueError):
     """The configuration cannot be used; the message names the file, the key and the fix."""
 
@@ -52,8 +51,9 @@ _PATH_KEYS = {"warehouse", "lake", "reports", "sources_file"}
 
 
 def _validate_cron(cron: str, origin: str) -> str:
-    from cronsim import CronSim, CronSimError  # prefect's cron dependency
     from datetime import datetime
+
+    from cronsim import CronSim, CronSimError  # prefect's cron dependency
 
     try:
         CronSim(cron, datetime.now())

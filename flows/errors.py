@@ -22,7 +22,7 @@ def known_errors() -> tuple[type[BaseException], ...]:
 
 def run_with_clear_errors(app: typer.Typer) -> int:
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
     except known_errors() as exc:
         typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
         return 2
@@ -30,11 +30,9 @@ def run_with_clear_errors(app: typer.Typer) -> int:
         return exc.exit_code
     except typer.Abort:
         return 1
-    except Exception as exc:  # click usage errors carry their own exit code
-        import click
-
-        if isinstance(exc, click.ClickException):
+    except Exception as exc:  # click usage errors (typer vendors click) carry their own exit code
+        if hasattr(exc, "show") and isinstance(getattr(exc, "exit_code", None), int):
             exc.show()
-            return exc.exit_code
+            return int(exc.exit_code)
         raise
-    return 0
+    return code if isinstance(code, int) else 0

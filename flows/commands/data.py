@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from flows.cli import ConfigOpt, WarehouseOpt, app, fail, settings, taxonomy_app
+from flows.app import ConfigOpt, WarehouseOpt, app, fail, settings, taxonomy_app
 
 
 @app.command()
@@ -52,14 +52,14 @@ def sql(
 
     Example: jobtrends sql "select role, count(*) from postings group by 1"
     """
+    cfg = settings(config, warehouse=warehouse)
+    if not cfg.warehouse.exists():
+        fail(f"warehouse {cfg.warehouse} does not exist; run `jobtrends run` first or pass --warehouse")
     from rich.console import Console
     from rich.table import Table
 
     from analytics.readonly import ReadOnlyViolation, run_readonly_query
 
-    cfg = settings(config, warehouse=warehouse)
-    if not cfg.warehouse.exists():
-        fail(f"warehouse {cfg.warehouse} does not exist; run `jobtrends run` first or pass --warehouse")
     try:
         columns, rows = run_readonly_query(cfg.warehouse, query)
     except ReadOnlyViolation as exc:

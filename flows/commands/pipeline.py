@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from flows.cli import ConfigOpt, WarehouseOpt, app, fail, settings
+from flows.app import ConfigOpt, WarehouseOpt, app, fail, settings
 
 
 @app.command()

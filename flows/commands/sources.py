@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from flows.cli import ConfigOpt, fail, settings, sources_app
+from flows.app import ConfigOpt, fail, settings, sources_app
 
 
 @sources_app.command("list")
@@ -15,9 +15,9 @@ def sources_list(config: ConfigOpt = None) -> None:
 
     Example: jobtrends sources list
     """
+    cfg = settings(config)
     from spiders.sources_file import load_sources
 
-    cfg = settings(config)
     if not cfg.sources_file.exists():
         typer.echo(f"no {cfg.sources_file}: `jobtrends run` crawls the bundled demo board")
         return
