@@ -16,6 +16,7 @@ class Amount:
     raw: str
     mult: float = 1.0
     has_mult: bool = False
+    mult_word: str | None = None  # "k", "lpa", "cr" as written (lower case)
     symbol: str | None = None  # currency symbol written next to it ("$", "€", "C$")
     code: str | None = None  # ISO code written next to it
     plus: bool = False  # "100k+"

@@ -1,0 +1,154 @@
+"""extract_salary: structured field, then salary_text, then pay found in the description."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict
+from typing import Any
+
+from .lexicon import COUNTRY_HINTS, CURRENCY_COUNTRY
+from .locate import candidate_snippets, description_text, pay_blocks, pay_context
+from .model import ParsedSalary
+from .normalise import normalise
+from .parse import parse_salary_text
+from .structured import READERS
+
+_EMPTY: tuple[Any, ...] = (None, "", [], {})
+
+
+def location_hint(record: dict[str, Any]) -> tuple[str | None, str | None]:
+    """(country, currency) guessed from the posting's location strings, or (None, None)."""
+    locs = record.get("locations") or []
+    if isinstance(locs, str):
+        locs = [locs]
+    text = " ".join([*map(str, locs), str(record.get("location") or "")]).lower()
+    hits = [
+        (country, currency)
+        for needle, country, currency in COUNTRY_HINTS
+        if re.search(rf"\b{re.escape(needle)}\b", text)
+    ]
+    if len({cur for _, cur in hits}) != 1:  # "US & Canada": no single currency to assume
+        return None, None
+    return hits[0]
+
+
+def _from_parsed(p: ParsedSalary, source: str) -> dict[str, Any]:
+    d = asdict(p)
+    d["source"] = "estimate" if p.estimate else source
+    return d
+
+
+def _text_pay(text: str, hint: str | None, strict: bool) -> ParsedSalary | None:
+    p = parse_salary_text(text, hint)
+    if p is None:
+        return None
+    if strict and (
+        p.currency_from == "default"
+        and "magnitude_inferred" not in p.flags
+        and (p.max or p.min or 0) < 1000
+    ):
+        return None
+    return p
+
+
+def _structured(record: dict[str, Any], hint: str | None) -> dict[str, Any] | None:
+    raw, source = record.get("salary_raw"), record.get("source")
+    if raw in _EMPTY or source not in READERS:
+        return None
+    if isinstance(raw, str):  # some sources hand pay over as display text
+        p = _text_pay(raw, hint, True)
+        return _from_parsed(p, "structured") if p else None
+    reading = READERS[source](raw)
+    if reading is None and source == "ashby" and isinstance(raw, dict):
+        summary = raw.get("scrapeableCompensationSalarySummary") or raw.get(
+            "compensationTierSummary"
+        )
+        p = _text_pay(summary, hint, True) if summary else None
+        return _from_parsed(p, "structured") if p else None
+    if reading is not None:
+        reading["source"] = "structured"
+    return reading
+
+
+def _from_description(record: dict[str, Any], hint: str | None) -> dict[str, Any] | None:
+    blocks = pay_blocks(record.get("description_html"))
+    parsed: list[tuple[str, ParsedSalary]] = []
+    for title, rng in blocks:
+        p = parse_salary_text(rng, hint)
+        if p is not None:
+            parsed.append((title, p))
+    if parsed:
+        title, base = parsed[0]
+        out = _from_parsed(base, "text")
+        if base.period_inferred:
+            context = f"{title} {pay_context(record.get('description_html'))}".lower()
+            period = next(
+                (
+                    v
+                    for k, v in (
+                        ("hourly", "hour"),
+                        ("per hour", "hour"),
+                        ("annual", "year"),
+                        ("monthly", "month"),
+                    )
+                    if k in context
+                ),
+                None,
+            )
+            if period:
+                out["period"], out["period_inferred"] = period, False
+        for t, o in parsed[1:]:
+            out["other_amounts"].append(
+                {
+                    "kind": t or "other",
+                    "min": o.min,
+                    "max": o.max,
+                    "currency": o.currency,
+                    "period": o.period,
+                    "raw": o.raw,
+                }
+            )
+        return out
+    for snippet in candidate_snippets(description_text(record)):
+        found = _text_pay(snippet, hint, True)
+        if found is not None and found.currency_from != "default":
+            return _from_parsed(found, "text")
+    return None
+
+
+def extract_salary(record: dict[str, Any]) -> dict[str, Any] | None:
+    """One salary row for a posting (or `extract` input line); None when it states no pay."""
+    country, hint = location_hint(record)
+    out = _structured(record, hint)
+    if out is None and record.get("salary_text"):
+        p = _text_pay(str(record["salary_text"]), hint, False)
+        out = _from_parsed(p, "text") if p else None
+    if out is None:
+        out = _from_description(record, hint)
+    if out is None or out.get("currency") is None:
+        return None
+    country = country or CURRENCY_COUNTRY.get(out["currency"])
+    norm = normalise(
+        out["min"], out["max"], out["currency"], out["period"], country, record.get("posted_at")
+    )
+    return {
+        "min": out["min"],
+        "max": out["max"],
+        "currency": out["currency"],
+        "period": out["period"],
+        "period_inferred": bool(out["period_inferred"]),
+        "annual_min_usd": norm["annual_min_usd"],
+        "annual_max_usd": norm["annual_max_usd"],
+        "source": out["source"],
+        "raw": out["raw"],
+        "fx_rate": norm["fx_rate"],
+        "fx_rate_date": norm["fx_rate_date"],
+        "annualisation": norm["annualisation"],
+        "flags": list(
+            dict.fromkeys(
+                [*out.get("flags", []), *norm["flags"]]
+                + (["period_inferred"] if out["period_inferred"] else [])
+            )
+        ),
+        "other_amounts": out.get("other_amounts", []),
+    }

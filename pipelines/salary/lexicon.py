@@ -1,0 +1,214 @@
+"""Word lists of the salary grammar: currencies, magnitudes, periods, pay kinds.
+
+Kept as plain data so the grammar stays small and a new spelling is a one-line change.
+"""
+
+from __future__ import annotations
+
+#: Currency symbols -> ISO code. "$" alone is ambiguous (any dollar): resolved later by codes/hints.
+SYMBOLS: dict[str, str] = {
+    "US$": "USD",
+    "USD$": "USD",
+    "U$S": "USD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "CAD$": "CAD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "AUD$": "AUD",
+    "NZ$": "NZD",
+    "S$": "SGD",
+    "SGD$": "SGD",
+    "HK$": "HKD",
+    "R$": "BRL",
+    "MX$": "MXN",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "₹": "INR",
+    "¥": "JPY",
+    "₩": "KRW",
+    "₪": "ILS",
+    "₺": "TRY",
+    "₽": "RUB",
+    "zł": "PLN",
+    "Rs": "INR",
+    "Rs.": "INR",
+    "Fr.": "CHF",
+    "kr": "SEK",
+    "Kč": "CZK",
+    "₱": "PHP",
+    "₦": "NGN",
+    "₴": "UAH",
+}
+AMBIGUOUS_SYMBOLS = {"$", "kr", "¥"}
+
+#: ISO 4217 codes recognised in upper case (common ones only: "ALL", "TOP" would hit English words).
+CODES = (
+    "USD EUR GBP INR CAD AUD JPY CHF CNY SEK NOK DKK PLN BRL MXN SGD HKD NZD ZAR ILS KRW CZK "
+    "HUF RON TRY AED SAR PHP IDR THB MYR VND NGN KES EGP ARS CLP COP PEN UAH RUB TWD BGN"
+).split()
+
+#: Currency words (case-insensitive) -> ISO code.
+WORDS: dict[str, str] = {
+    "dollars": "USD",
+    "dollar": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "eur": "EUR",
+    "pounds": "GBP",
+    "pound": "GBP",
+    "sterling": "GBP",
+    "rupees": "INR",
+    "rupee": "INR",
+    "yen": "JPY",
+    "francs": "CHF",
+    "zloty": "PLN",
+    "usd": "USD",
+    "gbp": "GBP",
+    "cad": "CAD",
+    "inr": "INR",
+    "aud": "AUD",
+    "chf": "CHF",
+}
+
+#: Magnitude suffixes -> (multiplier, implied currency, implied period).
+MULTS: dict[str, tuple[float, str | None, str | None]] = {
+    "k": (1e3, None, None),
+    "thousand": (1e3, None, None),
+    "m": (1e6, None, None),
+    "mm": (1e6, None, None),
+    "mn": (1e6, None, None),
+    "million": (1e6, None, None),
+    "l": (1e5, "INR", None),
+    "lakh": (1e5, "INR", None),
+    "lakhs": (1e5, "INR", None),
+    "lac": (1e5, "INR", None),
+    "lacs": (1e5, "INR", None),
+    "lpa": (1e5, "INR", "year"),
+    "cr": (1e7, "INR", None),
+    "crore": (1e7, "INR", None),
+    "crores": (1e7, "INR", None),
+}
+
+#: Period spellings (lower case, regex fragments) -> period.
+PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
+    (
+        r"/\s*(?:hours?|hrs?|h)\b|\bper\s+(?:hour|hr|h)\b|\ban?\s+hour\b|\bhourly\b|\bp\.?\s?h\.?(?=\s|$|\))",
+        "hour",
+    ),
+    (r"/\s*(?:days?|d)\b|\bper\s+(?:day|diem)\b|\ba\s+day\b|\bdaily\b|\bp\.d\.", "day"),
+    (r"/\s*(?:weeks?|wk|w)\b|\bper\s+(?:week|wk)\b|\ba\s+week\b|\bweekly\b|\bp\.w\.", "week"),
+    (
+        r"/\s*(?:months?|mo|mth|m|mån(?:ad)?|mes|mois|monat)\b|\bper\s+(?:month|mo|mth)\b|\ba\s+month\b|\bmonthly\b|\bpcm\b|\bp\.m\.|\b(?:par|pro|per)\s+(?:mois|monat|maand|mes)\b|\bmensuel\w*|\bmonatlich\b",
+        "month",
+    ),
+    (
+        r"/\s*(?:years?|yr|y|annum|a)\b|\bper\s+(?:year|yr|annum)\b|\ba\s+year\b|\b(?:yearly|annually|annual)\b|\bp\.\s?a\.?|\bpa\b|\bper\s+an+um\b|\bpar\s+an\b|\bpro\s+jahr\b|\bannuel\w*|\bj[äa]hrlich\b|\bbrutto\s+p\.?\s?a\b",
+        "year",
+    ),
+)
+
+#: Pay-kind words -> kind. Base pay is what the salary row keeps; the rest go to other_amounts.
+KIND_WORDS: dict[str, str] = {
+    "equity": "equity",
+    "shares": "equity",
+    "stock": "equity",
+    "options": "equity",
+    "rsu": "equity",
+    "rsus": "equity",
+    "esop": "equity",
+    "tokens": "equity",
+    "bonus": "bonus",
+    "bonuses": "bonus",
+    "commission": "bonus",
+    "commissions": "bonus",
+    "signing": "bonus",
+    "sign-on": "bonus",
+    "relocation": "bonus",
+    "stipend": "bonus",
+    "ote": "ote",
+    "tc": "total_comp",
+    "base": "base",
+    "salary": "base",
+    "salaries": "base",
+}
+#: Multi-word kinds, matched before single words.
+KIND_PHRASES: tuple[tuple[str, str], ...] = (
+    (r"on[\s-]target\s+earnings", "ote"),
+    (r"total\s+comp(?:ensation)?", "total_comp"),
+    (r"base\s+(?:salary|pay)", "base"),
+)
+
+#: Board estimate markers: parsed like any pay but reported with source "estimate".
+ESTIMATE_PATTERN = r"\(?\s*(?:glassdoor|employer|indeed|est\w*)\s+est(?:imate)?\.?\s*\)?"
+
+#: Country hints in locations -> (ISO country, currency). Lower-case substrings, checked in order.
+COUNTRY_HINTS: tuple[tuple[str, str, str], ...] = (
+    ("united kingdom", "GB", "GBP"),
+    ("london", "GB", "GBP"),
+    ("england", "GB", "GBP"),
+    ("uk", "GB", "GBP"),
+    ("canada", "CA", "CAD"),
+    ("toronto", "CA", "CAD"),
+    ("vancouver", "CA", "CAD"),
+    ("australia", "AU", "AUD"),
+    ("sydney", "AU", "AUD"),
+    ("india", "IN", "INR"),
+    ("bangalore", "IN", "INR"),
+    ("bengaluru", "IN", "INR"),
+    ("germany", "DE", "EUR"),
+    ("berlin", "DE", "EUR"),
+    ("munich", "DE", "EUR"),
+    ("france", "FR", "EUR"),
+    ("paris", "FR", "EUR"),
+    ("netherlands", "NL", "EUR"),
+    ("amsterdam", "NL", "EUR"),
+    ("spain", "ES", "EUR"),
+    ("ireland", "IE", "EUR"),
+    ("dublin", "IE", "EUR"),
+    ("switzerland", "CH", "CHF"),
+    ("zurich", "CH", "CHF"),
+    ("japan", "JP", "JPY"),
+    ("tokyo", "JP", "JPY"),
+    ("singapore", "SG", "SGD"),
+    ("sweden", "SE", "SEK"),
+    ("stockholm", "SE", "SEK"),
+    ("poland", "PL", "PLN"),
+    ("norway", "NO", "NOK"),
+    ("oslo", "NO", "NOK"),
+    ("denmark", "DK", "DKK"),
+    ("copenhagen", "DK", "DKK"),
+    ("china", "CN", "CNY"),
+    ("brazil", "BR", "BRL"),
+    ("mexico", "MX", "MXN"),
+    ("israel", "IL", "ILS"),
+    ("new zealand", "NZ", "NZD"),
+    ("united states", "US", "USD"),
+    ("usa", "US", "USD"),
+    ("us", "US", "USD"),
+)
+#: Currency -> country used for annualisation constants when the location says nothing.
+CURRENCY_COUNTRY: dict[str, str] = {
+    "USD": "US",
+    "GBP": "GB",
+    "CAD": "CA",
+    "AUD": "AU",
+    "INR": "IN",
+    "JPY": "JP",
+    "CHF": "CH",
+    "SEK": "SE",
+    "PLN": "PL",
+    "BRL": "BR",
+    "MXN": "MX",
+    "ILS": "IL",
+    "NZD": "NZ",
+    "SGD": "SG",
+    "EUR": "DE",
+    "NOK": "NO",
+    "DKK": "DK",
+    "CNY": "CN",
+    "HKD": "HK",
+    "ZAR": "ZA",
+    "KRW": "KR",
+}

@@ -1,0 +1,92 @@
+"""Find pay text inside a posting description when no pay field exists.
+
+Two places carry pay in practice: Greenhouse's `content-pay-transparency` block (one or more
+`.pay-range` divs, `&mdash;` separated) and a salary line or header field in free text (HN's
+`Company | Role | Location | $150-200K` first line, "Salary: ..." sentences).
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+
+from ..text import html_to_text
+
+_PAY_RANGE = re.compile(
+    r'<div class="title">(?P<title>.*?)</div>\s*<div class="pay-range">(?P<range>.*?)</div>'
+    r'|<div class="pay-range">(?P<bare>.*?)</div>',
+    re.S | re.I,
+)
+_TAG = re.compile(r"<[^>]+>")
+_KEYWORDS = re.compile(
+    r"salar|compensation|pay\b|pay range|base pay|\bote\b|per annum|per year|/yr|/hr|"
+    r"hourly|annual|rate\b|\bwage|\bk\b|remunerat|\bpaid\b|\bctc\b|\blpa\b",
+    re.I,
+)
+_NOT_PAY = re.compile(
+    r"raised|funding|revenue|valuation|\barr\b|seed|series [a-e]\b|investors?\b|customers|"
+    r"contracts?\b|market|billion|users|backed|grant|budget|spend|stipend|allowance|reimburs|"
+    r"learning|wellness|equipment|home office|per employee|referral",
+    re.I,
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+
+
+def _clean(fragment: str) -> str:
+    text = html_lib.unescape(_TAG.sub(" ", fragment))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def pay_blocks(description_html: str | None) -> list[tuple[str, str]]:
+    """(title, range text) for each Greenhouse pay-range div, in page order."""
+    if not description_html:
+        return []
+    doc = description_html
+    if "&lt;" in doc and "<div" not in doc:
+        doc = html_lib.unescape(doc)
+    if "pay-range" not in doc:
+        return []
+    out = []
+    for m in _PAY_RANGE.finditer(doc):
+        rng = m.group("range") if m.group("range") is not None else m.group("bare")
+        out.append((_clean(m.group("title") or ""), _clean(rng or "")))
+    return out
+
+
+def pay_context(description_html: str | None) -> str:
+    """Text of the pay-transparency block (its description often says 'annual' or 'hourly')."""
+    if not description_html:
+        return ""
+    doc = (
+        html_lib.unescape(description_html) if "<div" not in description_html else description_html
+    )
+    m = re.search(r'class="content-pay-transparency"(.*?)class="pay-range"', doc, re.S)
+    return _clean(m.group(1)) if m else ""
+
+
+def candidate_snippets(text: str) -> list[str]:
+    """Pipe-separated header fields and sentences that talk about pay, best first."""
+    strong: list[str] = []
+    weak: list[str] = []
+    heading = False
+    for line in (ln.strip() for ln in text.splitlines()):
+        if not line:
+            continue
+        if heading and len(line) <= 80 and not _NOT_PAY.search(line):
+            weak.append(line)  # the figure line under a "Salary Range" heading
+        heading = len(line) <= 60 and bool(_KEYWORDS.search(line))
+        if line.count("|") >= 2:
+            strong += [f.strip() for f in line.split("|") if f.strip() and len(f.strip()) <= 120]
+        for sent in _SENTENCE.split(line):
+            if len(sent) > 400 or _NOT_PAY.search(sent):
+                continue
+            if _KEYWORDS.search(sent):
+                weak.append(sent)
+    return [s for s in strong if not _NOT_PAY.search(s)] + weak
+
+
+def description_text(record: dict) -> str:
+    text = record.get("description_text") or ""
+    if not text and record.get("description_html"):
+        text = html_to_text(record["description_html"])
+    return text

@@ -1,0 +1,177 @@
+"""Turn grammar phrases into one base-pay reading: magnitudes, currency, period, kind."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .grammar import parse_phrases
+from .lexicon import AMBIGUOUS_SYMBOLS, MULTS, SYMBOLS
+from .model import ParsedSalary, Phrase
+from .tokens import Token
+
+#: Which location currencies an ambiguous symbol may stand for.
+_FAMILIES = {
+    "$": {"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"},
+    "kr": {"SEK", "NOK", "DKK"},
+    "¥": {"JPY", "CNY"},
+}
+_BASE_KINDS = (None, "base")
+_HEADLINE_KINDS = ("ote", "total_comp")
+
+
+def _is_money(ph: Phrase) -> bool:
+    """A number is pay only with a currency, a magnitude, or salary-sized digits."""
+    if ph.percent or ph.big:
+        return False
+    amts = [a for a in (ph.lo, ph.hi) if a is not None]
+    if all(a.value <= 0 for a in amts):
+        return False
+    if any(a.symbol or a.code or a.has_mult for a in amts):
+        return True
+    return all(a.value >= 1000 for a in amts)
+
+
+def _values(ph: Phrase) -> tuple[float, float | None, list[str]]:
+    """Apply magnitudes, sharing a suffix across a range the way writers intend it."""
+    lo, hi = ph.lo, ph.hi
+    flags: list[str] = []
+    assert lo is not None
+    if hi is None:
+        return lo.value * lo.mult, None, flags
+    lm, hm = lo.mult, hi.mult
+    if hi.has_mult and not lo.has_mult and not ph.spaced_symbols and lo.value <= hi.value:
+        lm = hm  # "$150-225K", "2-3k": the suffix belongs to both ends
+    elif lo.has_mult and not hi.has_mult and hi.value < lo.value * lm <= hi.value * lm:
+        hm = lm  # "$75k - $120/yr": upper bound lost its k
+    return lo.value * lm, hi.value * hm, flags
+
+
+def _currency(ph: Phrase, hint_text: str | None, hint: str | None) -> tuple[str, str, list[str]]:
+    """Explicit ISO code > unambiguous symbol > text hint ('(EUR)') > location hint > USD."""
+    amts = [a for a in (ph.lo, ph.hi) if a is not None]
+    codes = [a.code for a in amts if a.code]
+    syms = [a.symbol for a in amts if a.symbol]
+    implied = [MULTS[a.mult_word][1] for a in amts if a.mult_word and MULTS[a.mult_word][1]]
+    if codes:
+        flags = []
+        if syms and syms[0] not in AMBIGUOUS_SYMBOLS and SYMBOLS.get(syms[0]) != codes[0]:
+            flags.append("currency_conflict")
+        return codes[0], "code", flags
+    if syms:
+        sym = syms[0]
+        if sym in AMBIGUOUS_SYMBOLS and hint_text:
+            return hint_text, "hint", []
+        if hint in _FAMILIES.get(sym, ()):
+            return hint, "hint", []
+        return SYMBOLS.get(sym, "USD"), "symbol", []
+    if implied:
+        return implied[0] or "INR", "symbol", []
+    if hint_text:
+        return hint_text, "hint", []
+    if hint:
+        return hint, "hint", ["currency_from_location"]
+    return "USD", "default", ["currency_assumed"]
+
+
+def _text_code_hint(toks: list[Token], phrases: list[Phrase]) -> str | None:
+    """A currency code standing on its own ('(EUR)') says what '$' or bare numbers mean."""
+    spans = [(p.start, p.end) for p in phrases]
+    for t in toks:
+        if t.kind == "CODE" and not any(s <= t.start < e for s, e in spans):
+            return t.value
+    return None
+
+
+def _period(ph: Phrase, lo: float, hi: float | None, usd_rate: float) -> tuple[str, bool]:
+    amts = [a for a in (ph.lo, ph.hi) if a is not None]
+    for a in amts:
+        if a.mult_word and MULTS[a.mult_word][2]:
+            return MULTS[a.mult_word][2] or "year", False
+    if ph.period:
+        return ph.period, False
+    # Monthly figures are nearly always labelled; unlabelled pay is annual unless hourly-sized.
+    top = max(v for v in (lo, hi) if v is not None) * usd_rate
+    hourly = top < 300 and not any(a.has_mult for a in amts)
+    return ("hour" if hourly else "year"), True
+
+
+def _reading(ph: Phrase, hint_text: str | None, hint: str | None) -> dict[str, Any]:
+    from .fx import rough_usd_rate
+
+    lo, hi, flags = _values(ph)
+    amts = [a for a in (ph.lo, ph.hi) if a is not None]
+    bare = not any(a.has_mult or a.symbol for a in amts) and ph.period is None
+    if bare and all(30 <= a.value < 1000 for a in amts):
+        # "80-110 GBP": bare figures are thousands; "$45" (a written symbol) stays literal
+        lo, hi = lo * 1000, hi * 1000 if hi is not None else None
+        flags.append("magnitude_inferred")
+    cur, cur_from, cflags = _currency(ph, hint_text, hint)
+    period, inferred = _period(ph, lo, hi, rough_usd_rate(cur))
+    mn: float | None = lo
+    mx: float | None = hi if hi is not None else lo
+    if ph.open_low:
+        mn, mx = None, lo
+    elif ph.open_high:
+        mx = None
+    if ph.hi is not None and ph.hi.plus:
+        flags.append("open_upper_plus")
+    if ph.approx:
+        flags.append("approximate")
+    return {
+        "min": mn,
+        "max": mx,
+        "currency": cur,
+        "period": period,
+        "period_inferred": inferred,
+        "currency_from": cur_from,
+        "flags": flags + cflags,
+    }
+
+
+def parse_salary_text(text: str, currency_hint: str | None = None) -> ParsedSalary | None:
+    """Read base pay (and the other amounts) from one pay string; None when it holds no pay."""
+    if not text or not text.strip():
+        return None
+    text = text[:2000]  # a pay statement is short; bounds the work on hostile input
+    phrases, toks = parse_phrases(text)
+    money = [p for p in phrases if _is_money(p)]
+    hint_text = _text_code_hint(toks, phrases)
+    base = next((p for p in money if p.kind in _BASE_KINDS), None)
+    if base is None:
+        base = next((p for p in money if p.kind in _HEADLINE_KINDS), None)
+    if base is None:
+        return None
+    r = _reading(base, hint_text, currency_hint)
+    flags = list(r["flags"])
+    if base.kind in _HEADLINE_KINDS:
+        flags.append(base.kind)
+    others = []
+    for p in phrases:
+        if p is base or p.big or not (_is_money(p) or p.percent):
+            continue
+        o = _reading(p, hint_text, currency_hint) if not p.percent else _pct(p)
+        o["kind"] = p.kind or ("alternative" if p.paren or p.approx else "other")
+        o["raw"] = text[p.start : p.end]
+        others.append(o)
+    return ParsedSalary(
+        min=r["min"],
+        max=r["max"],
+        currency=r["currency"],
+        period=r["period"],
+        period_inferred=r["period_inferred"],
+        raw=text.strip()[:300],
+        kind=base.kind or "base",
+        currency_from=r["currency_from"],
+        estimate=any(t.kind == "EST" for t in toks),
+        flags=flags,
+        other_amounts=others,
+    )
+
+
+def _pct(p: Phrase) -> dict[str, Any]:
+    lo = p.lo.value if p.lo else None
+    hi = p.hi.value if p.hi else lo
+    return {"min": lo, "max": hi, "unit": "percent"}
+
+
+__all__ = ["parse_salary_text"]

@@ -1,0 +1,107 @@
+"""Tokenizer of the salary grammar: one master regex turns pay text into typed tokens.
+
+A tokenizer + small grammar (grammar.py) generalises better than per-format regexes: every
+spelling of a currency, magnitude or period is recognised once, in any combination.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import (
+    CODES,
+    ESTIMATE_PATTERN,
+    KIND_PHRASES,
+    KIND_WORDS,
+    MULTS,
+    PERIOD_PATTERNS,
+    SYMBOLS,
+    WORDS,
+)
+
+
+@dataclass(slots=True, frozen=True)
+class Token:
+    """kind is one of NUM MULT BIG CUR CODE SEP AND BETWEEN PLUS UPTO FROM APPROX PCT PERIOD
+    KIND EST CLAUSE LP RP WORD; value carries the normalised meaning (period, ISO code...)."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    value: str | None = None
+
+
+def _alt(items: list[str]) -> str:
+    return "|".join(re.escape(s) for s in sorted(items, key=len, reverse=True))
+
+
+_SYMBOLS = sorted(
+    (s for s in SYMBOLS if s not in ("Rs", "Rs.", "Fr.", "kr")), key=len, reverse=True
+)
+_SPEC: list[tuple[str, str]] = [
+    ("EST", ESTIMATE_PATTERN),
+    (
+        "WORD401",
+        r"(?<![$€£₹¥\d.,]\s)(?<![$€£₹¥\d.,])\b401\s?\(?k\)?",
+    ),  # US retirement plan, not an amount
+    *[(f"PERIOD_{p}", pat) for pat, p in PERIOD_PATTERNS],
+    *[(f"KINDP_{k}", pat) for pat, k in KIND_PHRASES],
+    ("CUR", _alt(_SYMBOLS) + r"|(?:Rs\.?|Fr\.)(?=\s?\d)|\bkr\b"),
+    ("CODE", r"(?<![A-Za-z])(?-i:" + "|".join(CODES) + r")(?![A-Za-z])"),
+    (
+        "NUM",
+        r"\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:(?:,|\.|'|’|\u00a0|\u202f| )\d{3})+(?:[.,]\d{1,2})?(?![\d])|\d+(?:[.,]\d+)?|\.\d+",
+    ),
+    ("SEP", r"[-–—‒−]|&mdash;|&ndash;|\bto\b|\bbis\b|\btill\b"),
+    ("PLUS", r"\+"),
+    ("PCT", r"%"),
+    ("UPTO", r"\bup\s*to\b|\bmax(?:imum)?\b\.?|<=|≤|<|\bunder\b|\bbelow\b|\bno\s+more\s+than\b"),
+    ("FROM", r">=|≥|>|\bfrom\b|\bat\s+least\b|\bmin(?:imum)?\b\.?|\bstarting\s+(?:at|from)\b"),
+    ("APPROX", r"~|≈|\bapprox(?:imately|\.)?|\bcirca\b|\bca\.|\baround\b|\babout\b"),
+    ("BETWEEN", r"\bbetween\b"),
+    ("AND", r"\band\b|&"),
+    ("CLAUSE", r"[,;|•·\n]|\bplus\b|\bor\b|\bwith\b|\bw/"),
+    ("LP", r"[(\[]"),
+    ("RP", r"[)\]]"),
+    ("WORD", r"[A-Za-zÀ-ÿ]+(?:['\-][A-Za-zÀ-ÿ]+)*"),
+]
+_MASTER = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _SPEC), re.IGNORECASE)
+_BIG = {"b", "bn", "billion", "t", "tn", "trillion"}
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split pay text into tokens; unknown characters are skipped, positions are kept."""
+    out: list[Token] = []
+    for m in _MASTER.finditer(text):
+        kind = m.lastgroup or "WORD"
+        raw = m.group(0)
+        value: str | None = None
+        if kind == "WORD401":
+            kind, value = "WORD", "401k"
+        elif kind.startswith("PERIOD_"):
+            kind, value = "PERIOD", kind[7:]
+        elif kind.startswith("KINDP_"):
+            kind, value = "KIND", kind[6:]
+        elif kind == "CUR":
+            value = SYMBOLS.get(raw) or SYMBOLS.get(raw.strip()) or SYMBOLS.get(raw[:2], "USD")
+        elif kind == "CODE":
+            value = raw.upper()
+        elif kind == "WORD":
+            kind, value = _classify_word(raw)
+        out.append(Token(kind, raw, m.start(), m.end(), value))
+    return out
+
+
+def _classify_word(raw: str) -> tuple[str, str | None]:
+    low = raw.lower()
+    if low in MULTS:
+        return "MULT", low
+    if low in _BIG:
+        return "BIG", low
+    if low in WORDS:
+        return "CODE", WORDS[low]
+    if low in KIND_WORDS:
+        return "KIND", KIND_WORDS[low]
+    return "WORD", low
