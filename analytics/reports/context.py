@@ -1,0 +1,162 @@
+"""Shared report plumbing: parameters, the mart runner and the result every renderer consumes.
+
+Why: each report is computed once (a mart SQL file run by name -> one Polars frame) and every
+output format renders that same ``ReportResult``, so numbers cannot drift between formats.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import polars as pl
+
+from analytics.reports.reference import reference_rows
+
+MART_DIR = Path(__file__).resolve().parents[1] / "sql" / "marts"
+_PARAM_RE = re.compile(r"\$([a-z_][a-z0-9_]*)")
+
+#: Headline skills the source articles claim for AI engineers ("production deployment" -> mlops).
+HEADLINE_SKILLS: tuple[str, ...] = ("rag", "llm-evaluation", "ai-agents", "mlops")
+
+EXCLUDED_SALARY_FLAGS: tuple[str, ...] = (
+    "min_gt_max",
+    "absurd_ratio",
+    "non_positive",
+    "below_plausible_annual",
+    "above_plausible_annual",
+    "currency_conflict",
+    "ote",
+    "total_comp",
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReportParams:
+    """Filters and knobs; defaults are the published report settings."""
+
+    since: date | None = None  #: first posting date included (posted_at, else first_seen_at)
+    until: date | None = None  #: last posting date included
+    roles: tuple[str, ...] | None = None  #: role slugs to keep; None = all
+    sources: tuple[str, ...] | None = None  #: source names to keep; None = all
+    focus_role: str = "ai-engineer"
+    headline_skills: tuple[str, ...] = HEADLINE_SKILLS
+    headline_threshold: float = 0.25  #: share a headline skill must clear (CI lower bound)
+    top_n: int = 15
+    include_estimates: bool = False
+    #: salary flags that make a salary unusable (pipelines/salary flags: quality failures and
+    #: amounts that are not base pay); other flags are informational and keep the salary
+    excluded_flags: tuple[str, ...] = EXCLUDED_SALARY_FLAGS
+    min_cell_n: int = 5  #: salary cells with fewer salaries are suppressed
+    min_premium_n: int = 10  #: skill premium needs this many salaries with and without
+    min_convergence_n: int = 20  #: postings per role and quarter before a similarity is shown
+    min_support: int = 20  #: mentions (both windows) before a trend may be flagged
+    min_pair_support: int = 10
+    recent_months: int = 6
+    baseline_months: int = 6
+    alpha: float = 0.01
+    bootstrap_samples: int = 2000
+    seed: int = 20260301
+
+    def sql_params(self) -> dict[str, Any]:
+        """Values the mart files may reference as ``$name``."""
+        return {
+            "since": self.since,
+            "until": self.until,
+            "roles": list(self.roles) if self.roles else None,
+            "sources": list(self.sources) if self.sources else None,
+            "focus_role": self.focus_role,
+            "headline_skills": list(self.headline_skills),
+            "include_estimates": self.include_estimates,
+            "excluded_flags": list(self.excluded_flags),
+            "min_cell_n": self.min_cell_n,
+            "min_premium_n": self.min_premium_n,
+            "min_convergence_n": self.min_convergence_n,
+            "min_pair_support": self.min_pair_support,
+            "top_n": self.top_n,
+            "recent_months": self.recent_months,
+            "baseline_months": self.baseline_months,
+        }
+
+    def describe(self) -> str:
+        """One line naming the active filters, printed in every report."""
+        parts = [
+            f"since {self.since}" if self.since else "since start",
+            f"until {self.until}" if self.until else "until latest",
+            f"roles: {', '.join(self.roles)}" if self.roles else "all roles",
+            f"sources: {', '.join(self.sources)}" if self.sources else "all sources",
+            "estimates included" if self.include_estimates else "estimated salaries excluded",
+        ]
+        return "; ".join(parts)
+
+
+def run_mart(
+    con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None
+) -> pl.DataFrame:
+    """Run ``analytics/sql/marts/<name>.sql`` with the named parameters it uses."""
+    sql = (MART_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    used = set(_PARAM_RE.findall(sql))
+    given = params or {}
+    missing = used - given.keys()
+    if missing:
+        raise KeyError(f"mart {name} needs parameters {sorted(missing)}")
+    return con.sql(sql, params={k: v for k, v in given.items() if k in used}).pl()
+
+
+@dataclass
+class ReportContext:
+    """A connection plus parameters; caches marts so a mart shared by two reports runs once."""
+
+    con: duckdb.DuckDBPyConnection
+    params: ReportParams = field(default_factory=ReportParams)
+    _cache: dict[str, pl.DataFrame] = field(default_factory=dict)
+
+    def mart(self, name: str) -> pl.DataFrame:
+        if name not in self._cache:
+            params = {**self.params.sql_params(), "reference": reference_rows()}
+            self._cache[name] = run_mart(self.con, name, params)
+        return self._cache[name]
+
+    def coverage(self) -> dict[str, Any]:
+        """Postings, skill and salary coverage under the active filters (one row)."""
+        return self.mart("fct_report_coverage").row(0, named=True)
+
+
+@dataclass
+class ReportResult:
+    """One computed report: the frame all formats render, plus its headline text and chart."""
+
+    name: str
+    title: str
+    description: str
+    frame: pl.DataFrame
+    n_postings: int
+    coverage: str  #: human sentence stating what share of postings the report can see
+    headlines: list[str] = field(default_factory=list)
+    chart: Any = None  #: an Altair chart built from ``frame`` (or the same mart)
+    null_text: dict[str, str] = field(default_factory=dict)  #: how a null cell reads, per column
+    notes: list[str] = field(default_factory=list)
+    filters: str = ""
+
+
+def pct(part: float | int | None, whole: float | int | None) -> float | None:
+    """Percentage rounded to one decimal, None when the whole is empty."""
+    if not whole or part is None:
+        return None
+    return round(100.0 * part / whole, 1)
+
+
+def coverage_sentence(cov: dict[str, Any]) -> str:
+    """The standard coverage line shared by the posting-based reports."""
+    n = cov["n_postings"] or 0
+    if n == 0:
+        return "no postings match the filters."
+    return (
+        f"{n} postings ({cov['first_date']} to {cov['last_date']}); "
+        f"{pct(cov['n_with_skills'], n)}% have at least one skill mention, "
+        f"{pct(cov['n_with_salary'], n)}% have a usable salary."
+    )

@@ -1,0 +1,1 @@
+"""Renderers: every format is a view of the same ``ReportResult.frame``."""

@@ -1,0 +1,106 @@
+"""Salary bands by role x seniority group next to the landscape guide's reference table."""
+
+from __future__ import annotations
+
+import altair as alt
+import polars as pl
+
+from analytics.reports.context import ReportContext, ReportResult, coverage_sentence
+from analytics.reports.render.charts import chart_data, message_chart
+from analytics.reports.stats import bootstrap_median_ci
+
+STAT_COLUMNS = ("p25_usd", "median_usd", "median_ci_low_usd", "median_ci_high_usd", "p75_usd")
+
+
+def _with_bootstrap(frame: pl.DataFrame, samples: int, seed: int) -> pl.DataFrame:
+    """Adds the seeded bootstrap CI of the median for every unsuppressed cell."""
+    cis = [
+        bootstrap_median_ci(v, samples=samples, seed=seed) if v is not None else (None, None)
+        for v in frame["salary_values"].to_list()
+    ]
+    lo = [round(a) if a is not None else None for a, _ in cis]
+    hi = [round(b) if b is not None else None for _, b in cis]
+    return frame.with_columns(
+        pl.Series("median_ci_low_usd", lo, dtype=pl.Int64),
+        pl.Series("median_ci_high_usd", hi, dtype=pl.Int64),
+    ).select(
+        "role",
+        "seniority_group",
+        "n_postings",
+        "n_salary",
+        "coverage_pct",
+        "is_suppressed",
+        *STAT_COLUMNS,
+        "ref_low_usd",
+        "ref_high_usd",
+        "diff_vs_ref_mid_pct",
+        "vs_reference",
+    )
+
+
+def _chart(frame: pl.DataFrame) -> alt.TopLevelMixin:
+    data = frame.filter(
+        ~pl.col("is_suppressed") & pl.col("seniority_group").is_in(["Entry", "Mid", "Senior"])
+    ).with_columns(cell=pl.col("role") + " · " + pl.col("seniority_group"))
+    if data.is_empty():
+        return message_chart("no cell has enough salaries")
+    base = alt.Chart(chart_data(data)).encode(y=alt.Y("cell:N", sort=None, title=None))
+    band = base.mark_bar(color="#c9d6e3", height=10).encode(
+        x=alt.X(
+            "ref_low_usd:Q",
+            title="annual USD (median, 95% CI; grey = reference band)",
+            axis=alt.Axis(format="$~s"),
+        ),
+        x2="ref_high_usd:Q",
+    )
+    ci = base.mark_rule().encode(x="median_ci_low_usd:Q", x2="median_ci_high_usd:Q")
+    point = base.mark_point(filled=True, size=60).encode(
+        x="median_usd:Q", color=alt.Color("seniority_group:N", title="seniority")
+    )
+    return (band + ci + point).properties(width=640, title="Observed median salary vs reference")
+
+
+def salary_bands(ctx: ReportContext) -> ReportResult:
+    """Role x seniority salary bands, bootstrap CI of the median, and the reference gap."""
+    p = ctx.params
+    frame = _with_bootstrap(ctx.mart("fct_salary_bands"), p.bootstrap_samples, p.seed)
+    cov = ctx.coverage()
+    suppressed = f"n<{p.min_cell_n}"
+    headlines = []
+    for row in frame.filter(pl.col("role") == p.focus_role).iter_rows(named=True):
+        if row["is_suppressed"] or row["seniority_group"] == "Unknown":
+            continue
+        gap = (
+            f"{row['diff_vs_ref_mid_pct']:+}% vs reference midpoint ({row['vs_reference']})"
+            if row["diff_vs_ref_mid_pct"] is not None
+            else row["vs_reference"]
+        )
+        headlines.append(
+            f"{p.focus_role} {row['seniority_group']}: median ${row['median_usd']:,} "
+            f"[95% CI ${row['median_ci_low_usd']:,}-${row['median_ci_high_usd']:,}], "
+            f"n={row['n_salary']} salaries of {row['n_postings']} postings; {gap}"
+        )
+    return ReportResult(
+        name="salary_bands",
+        title="Salary bands by role and seniority",
+        description=(
+            "Annualised USD midpoints of posted salary ranges (p25/median/p75) per role and "
+            "seniority group (Entry = intern+entry, Mid = mid, Senior = senior+staff_plus), "
+            "next to the landscape guide's reference bands."
+        ),
+        frame=frame,
+        n_postings=cov["n_postings"],
+        coverage=coverage_sentence(cov),
+        headlines=headlines,
+        chart=_chart(frame),
+        null_text={c: suppressed for c in STAT_COLUMNS},
+        notes=[
+            f"Cells with fewer than {p.min_cell_n} salaries are suppressed ({suppressed}).",
+            "Estimated salaries are excluded unless requested; salaries with a quality flag "
+            f"({', '.join(p.excluded_flags)}) are excluded.",
+            f"Median CIs: percentile bootstrap, {p.bootstrap_samples} resamples, seed {p.seed}.",
+            "diff_vs_ref_mid_pct = observed median vs the reference band midpoint; reference "
+            "bands are US base salary, Europe runs 30-50% lower.",
+        ],
+        filters=p.describe(),
+    )

@@ -1,0 +1,116 @@
+-- fct_role_convergence: cosine similarity, per quarter, between the skill-share vector of
+-- $focus_role and each other AI role (roles.is_ai_role); null when either side has fewer
+-- than $min_convergence_n postings in the quarter.
+-- params: $since, $until, $roles, $sources, $focus_role, $min_convergence_n
+with
+
+report_postings as (
+    select
+        posting_id,
+        coalesce(role, 'unknown') as role,
+        date_trunc(
+            'quarter', coalesce(posted_month, date_trunc('month', first_seen_at)::date)
+        )::date as quarter_start,
+    from postings
+    where
+        ($since::date is null or coalesce(posted_at, first_seen_at)::date >= $since::date)
+        and ($until::date is null or coalesce(posted_at, first_seen_at)::date <= $until::date)
+        and ($roles::varchar[] is null or list_contains($roles::varchar[], role))
+        and ($sources::varchar[] is null or list_contains($sources::varchar[], source))
+    -- cross-board duplicates count once: keep the earliest-seen member of each dup group
+    qualify row_number() over (
+        partition by coalesce(dup_group_id::varchar, posting_id::varchar)
+        order by first_seen_at, posting_id
+    ) = 1
+),
+
+ai_roles as (
+    select slug as role from roles where is_ai_role
+),
+
+posting_skills as (
+    select distinct
+        m.posting_id,
+        m.skill_slug,
+    from skill_mentions as m
+    inner join report_postings as p using (posting_id)
+),
+
+quarter_role_totals as (
+    select
+        quarter_start,
+        role,
+        count(*) as n_role,
+    from report_postings
+    where role in (select role from ai_roles) or role = $focus_role::varchar
+    group by all
+),
+
+shares as (
+    select
+        p.quarter_start,
+        p.role,
+        s.skill_slug,
+        count(*) / any_value(t.n_role) as share,
+    from posting_skills as s
+    inner join report_postings as p using (posting_id)
+    inner join quarter_role_totals as t using (quarter_start, role)
+    group by all
+),
+
+norms as (
+    select
+        quarter_start,
+        role,
+        sqrt(sum(share * share)) as norm,
+    from shares
+    group by all
+),
+
+pairs as (
+    select
+        t.quarter_start,
+        t.role,
+        t.n_role,
+        f.n_role as n_focus,
+    from quarter_role_totals as t
+    inner join quarter_role_totals as f
+        on f.quarter_start = t.quarter_start and f.role = $focus_role::varchar
+    where t.role <> $focus_role::varchar
+),
+
+dots as (
+    select
+        o.quarter_start,
+        o.role,
+        sum(o.share * f.share) as dot,
+    from shares as o
+    inner join shares as f
+        on f.quarter_start = o.quarter_start
+        and f.skill_slug = o.skill_slug
+        and f.role = $focus_role::varchar
+    where o.role <> $focus_role::varchar
+    group by all
+),
+
+final as (
+    select
+        p.quarter_start,
+        $focus_role::varchar as focus_role,
+        p.role,
+        p.n_focus,
+        p.n_role,
+        case
+            when p.n_focus >= $min_convergence_n::integer
+                and p.n_role >= $min_convergence_n::integer
+                then round(coalesce(d.dot, 0) / nullif(nf.norm * nr.norm, 0), 3)
+        end as cosine_similarity,
+    from pairs as p
+    left join dots as d using (quarter_start, role)
+    left join norms as nr on nr.quarter_start = p.quarter_start and nr.role = p.role
+    left join norms as nf
+        on nf.quarter_start = p.quarter_start and nf.role = $focus_role::varchar
+    order by p.role, p.quarter_start
+)
+
+select * from final

@@ -1,0 +1,112 @@
+-- fct_salary_bands: role x seniority group (Entry/Mid/Senior/Unknown, plus All) salary bands
+-- of annualised USD midpoints next to the reference table. Cells with fewer than $min_cell_n
+-- salaries are suppressed (stats null, is_suppressed true).
+-- params: $since, $until, $roles, $sources, $include_estimates, $excluded_flags, $min_cell_n, $reference
+with
+
+report_postings as (
+    select
+        posting_id,
+        coalesce(role, 'unknown') as role,
+        seniority,
+    from postings
+    where
+        ($since::date is null or coalesce(posted_at, first_seen_at)::date >= $since::date)
+        and ($until::date is null or coalesce(posted_at, first_seen_at)::date <= $until::date)
+        and ($roles::varchar[] is null or list_contains($roles::varchar[], role))
+        and ($sources::varchar[] is null or list_contains($sources::varchar[], source))
+    -- cross-board duplicates count once: keep the earliest-seen member of each dup group
+    qualify row_number() over (
+        partition by coalesce(dup_group_id::varchar, posting_id::varchar)
+        order by first_seen_at, posting_id
+    ) = 1
+),
+
+usable_salaries as (
+    select
+        posting_id,
+        annual_mid_usd,
+    from salaries
+    where
+        annual_mid_usd is not null
+        and ($include_estimates::boolean or not coalesce(is_estimate, false))
+        -- quality flags (min>max, implausible, not base pay) drop a salary; informational
+        -- ones (approximate, open upper bound, inferred magnitude) do not
+        and not list_has_any(coalesce(flags, []), $excluded_flags::varchar[])
+    qualify row_number() over (partition by posting_id order by is_estimate, annual_mid_usd) = 1
+),
+
+reference as (
+    select unnest(
+        $reference::struct(
+            role varchar, seniority_group varchar, low_usd double, high_usd double, note varchar
+        )[],
+        recursive := true
+    ),
+),
+
+grouped_postings as (
+    select
+        p.posting_id,
+        p.role,
+        case
+            when p.seniority in ('intern', 'entry') then 'Entry'
+            when p.seniority = 'mid' then 'Mid'
+            when p.seniority in ('senior', 'staff_plus') then 'Senior'
+            else 'Unknown'
+        end as seniority_group,
+        s.annual_mid_usd,
+    from report_postings as p
+    left join usable_salaries as s using (posting_id)
+),
+
+bands as (
+    select
+        role,
+        coalesce(seniority_group, 'All') as seniority_group,
+        count(*) as n_postings,
+        count(annual_mid_usd) as n_salary,
+        quantile_cont(annual_mid_usd, 0.25) as p25,
+        median(annual_mid_usd) as p50,
+        quantile_cont(annual_mid_usd, 0.75) as p75,
+        list(annual_mid_usd order by annual_mid_usd)
+            filter (where annual_mid_usd is not null) as salary_values,
+    from grouped_postings
+    group by grouping sets ((role, seniority_group), (role))
+),
+
+final as (
+    select
+        b.role,
+        b.seniority_group,
+        b.n_postings,
+        b.n_salary,
+        round(100.0 * b.n_salary / b.n_postings, 1) as coverage_pct,
+        b.n_salary < $min_cell_n::integer as is_suppressed,
+        case when not is_suppressed then round(b.p25)::bigint end as p25_usd,
+        case when not is_suppressed then round(b.p50)::bigint end as median_usd,
+        case when not is_suppressed then round(b.p75)::bigint end as p75_usd,
+        r.low_usd::bigint as ref_low_usd,
+        r.high_usd::bigint as ref_high_usd,
+        case
+            when not is_suppressed and r.low_usd is not null
+                then round(100.0 * (b.p50 / ((r.low_usd + r.high_usd) / 2) - 1), 1)
+        end as diff_vs_ref_mid_pct,
+        case
+            when is_suppressed then 'n<' || $min_cell_n::integer
+            when r.low_usd is null then coalesce(nullif(r.note, ''), 'no reference band')
+            when b.p50 < r.low_usd then 'below band'
+            when b.p50 > r.high_usd then 'above band'
+            else 'inside band'
+        end as vs_reference,
+        case when not is_suppressed then b.salary_values end as salary_values,
+        case b.seniority_group
+            when 'Entry' then 1 when 'Mid' then 2 when 'Senior' then 3 when 'Unknown' then 4
+            else 5
+        end as group_order,
+    from bands as b
+    left join reference as r using (role, seniority_group)
+    order by b.role, group_order
+)
+
+select * exclude (group_order) from final

@@ -1,0 +1,74 @@
+-- fct_skill_cooccurrence: skill pairs mentioned in the same posting, with support and lift
+-- (lift = P(a and b) / (P(a) P(b)) over all filtered postings). Pairs below
+-- $min_pair_support postings are dropped; top $top_n by lift.
+-- params: $since, $until, $roles, $sources, $min_pair_support, $top_n
+with
+
+report_postings as (
+    select posting_id,
+    from postings
+    where
+        ($since::date is null or coalesce(posted_at, first_seen_at)::date >= $since::date)
+        and ($until::date is null or coalesce(posted_at, first_seen_at)::date <= $until::date)
+        and ($roles::varchar[] is null or list_contains($roles::varchar[], role))
+        and ($sources::varchar[] is null or list_contains($sources::varchar[], source))
+    -- cross-board duplicates count once: keep the earliest-seen member of each dup group
+    qualify row_number() over (
+        partition by coalesce(dup_group_id::varchar, posting_id::varchar)
+        order by first_seen_at, posting_id
+    ) = 1
+),
+
+posting_skills as (
+    select distinct
+        m.posting_id,
+        m.skill_slug,
+    from skill_mentions as m
+    inner join report_postings as p using (posting_id)
+),
+
+total as (
+    select count(*) as n_postings from report_postings
+),
+
+skill_counts as (
+    select
+        skill_slug,
+        count(*) as n_skill,
+    from posting_skills
+    group by all
+),
+
+pairs as (
+    select
+        a.skill_slug as skill_a,
+        b.skill_slug as skill_b,
+        count(*) as n_pair,
+    from posting_skills as a
+    inner join posting_skills as b
+        on a.posting_id = b.posting_id and a.skill_slug < b.skill_slug
+    group by all
+    having count(*) >= $min_pair_support::integer
+),
+
+final as (
+    select
+        p.skill_a,
+        p.skill_b,
+        p.n_pair,
+        ca.n_skill as n_a,
+        cb.n_skill as n_b,
+        t.n_postings,
+        round(100.0 * p.n_pair / t.n_postings, 2) as support_pct,
+        round(100.0 * p.n_pair / ca.n_skill, 1) as pct_of_a_with_b,
+        round(100.0 * p.n_pair / cb.n_skill, 1) as pct_of_b_with_a,
+        round(p.n_pair * t.n_postings / (ca.n_skill * cb.n_skill), 2) as lift,
+    from pairs as p
+    cross join total as t
+    inner join skill_counts as ca on ca.skill_slug = p.skill_a
+    inner join skill_counts as cb on cb.skill_slug = p.skill_b
+    order by lift desc, p.n_pair desc, p.skill_a, p.skill_b
+    limit $top_n::integer
+)
+
+select * from final

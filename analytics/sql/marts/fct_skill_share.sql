@@ -1,0 +1,95 @@
+-- fct_skill_share: per role, share of postings mentioning each skill; keeps the top $top_n
+-- skills per role plus the headline skills of $focus_role (even at zero mentions).
+-- params: $since, $until, $roles, $sources, $top_n, $focus_role, $headline_skills
+with
+
+report_postings as (
+    select
+        posting_id,
+        coalesce(role, 'unknown') as role,
+    from postings
+    where
+        ($since::date is null or coalesce(posted_at, first_seen_at)::date >= $since::date)
+        and ($until::date is null or coalesce(posted_at, first_seen_at)::date <= $until::date)
+        and ($roles::varchar[] is null or list_contains($roles::varchar[], role))
+        and ($sources::varchar[] is null or list_contains($sources::varchar[], source))
+    -- cross-board duplicates count once: keep the earliest-seen member of each dup group
+    qualify row_number() over (
+        partition by coalesce(dup_group_id::varchar, posting_id::varchar)
+        order by first_seen_at, posting_id
+    ) = 1
+),
+
+posting_skills as (
+    select distinct
+        m.posting_id,
+        m.skill_slug,
+    from skill_mentions as m
+    inner join report_postings as p using (posting_id)
+),
+
+skill_universe as (
+    select slug as skill_slug from skills
+    union
+    select skill_slug from posting_skills
+    union
+    select unnest($headline_skills::varchar[]) as skill_slug
+),
+
+role_totals as (
+    select
+        role,
+        count(*) as n_postings,
+    from report_postings
+    group by role
+),
+
+role_skill_counts as (
+    select
+        p.role,
+        s.skill_slug,
+        count(*) as n_mentioning,
+    from posting_skills as s
+    inner join report_postings as p using (posting_id)
+    group by all
+),
+
+grid as (
+    select
+        t.role,
+        t.n_postings,
+        u.skill_slug,
+        coalesce(c.n_mentioning, 0) as n_mentioning,
+    from role_totals as t
+    cross join skill_universe as u
+    left join role_skill_counts as c using (role, skill_slug)
+),
+
+ranked as (
+    select
+        *,
+        row_number() over (
+            partition by role order by n_mentioning desc, skill_slug
+        ) as skill_rank,
+        role = $focus_role::varchar
+            and list_contains($headline_skills::varchar[], skill_slug) as is_headline,
+    from grid
+),
+
+final as (
+    select
+        r.role,
+        r.skill_rank,
+        r.skill_slug,
+        coalesce(s.name, r.skill_slug) as skill_name,
+        r.n_mentioning,
+        r.n_postings,
+        round(100.0 * r.n_mentioning / r.n_postings, 1) as share_pct,
+        r.is_headline,
+    from ranked as r
+    left join skills as s on s.slug = r.skill_slug
+    where (r.skill_rank <= $top_n::integer and r.n_mentioning > 0) or r.is_headline
+    order by r.n_postings desc, r.role, r.skill_rank
+)
+
+select * from final

@@ -1,0 +1,173 @@
+-- fct_skill_share_monthly: month x skill share with two denominators (new postings by
+-- posting month; live postings open at any point of the month) and a role-mix adjusted share
+-- (direct standardisation of the new-postings share to the whole period's role mix).
+-- params: $since, $until, $roles, $sources
+with
+
+report_postings as (
+    select
+        posting_id,
+        coalesce(role, 'unknown') as role,
+        coalesce(posted_month, date_trunc('month', first_seen_at)::date) as activity_month,
+        coalesce(posted_at, first_seen_at)::date as start_date,
+        -- null end = still open; a closed posting without closed_at ends when last seen
+        coalesce(closed_at, case when not is_open then last_seen_at end)::date as end_date,
+    from postings
+    where
+        ($since::date is null or coalesce(posted_at, first_seen_at)::date >= $since::date)
+        and ($until::date is null or coalesce(posted_at, first_seen_at)::date <= $until::date)
+        and ($roles::varchar[] is null or list_contains($roles::varchar[], role))
+        and ($sources::varchar[] is null or list_contains($sources::varchar[], source))
+    -- cross-board duplicates count once: keep the earliest-seen member of each dup group
+    qualify row_number() over (
+        partition by coalesce(dup_group_id::varchar, posting_id::varchar)
+        order by first_seen_at, posting_id
+    ) = 1
+),
+
+bounds as (
+    select
+        min(activity_month) as first_month,
+        coalesce(date_trunc('month', $until::date)::date, max(activity_month)) as last_month,
+    from report_postings
+),
+
+months as (
+    select unnest(generate_series(first_month, last_month, interval 1 month))::date as month,
+    from bounds
+),
+
+posting_skills as (
+    select distinct
+        m.posting_id,
+        m.skill_slug,
+    from skill_mentions as m
+    inner join report_postings as p using (posting_id)
+),
+
+skill_universe as (
+    select distinct skill_slug from posting_skills
+),
+
+new_denominator as (
+    select
+        activity_month as month,
+        count(*) as n_new,
+    from report_postings
+    group by all
+),
+
+new_numerator as (
+    select
+        p.activity_month as month,
+        s.skill_slug,
+        count(*) as k_new,
+    from posting_skills as s
+    inner join report_postings as p using (posting_id)
+    group by all
+),
+
+live_postings as (
+    select
+        m.month,
+        p.posting_id,
+    from months as m
+    inner join report_postings as p
+        on p.start_date < m.month + interval 1 month
+        and (p.end_date is null or p.end_date >= m.month)
+),
+
+live_denominator as (
+    select
+        month,
+        count(*) as n_live,
+    from live_postings
+    group by all
+),
+
+live_numerator as (
+    select
+        l.month,
+        s.skill_slug,
+        count(*) as k_live,
+    from live_postings as l
+    inner join posting_skills as s using (posting_id)
+    group by all
+),
+
+role_weights as (
+    select
+        role,
+        count(*) / sum(count(*)) over () as weight,
+    from report_postings
+    group by role
+),
+
+month_role_totals as (
+    select
+        activity_month as month,
+        role,
+        count(*) as n_role,
+    from report_postings
+    group by all
+),
+
+month_present_weight as (
+    select
+        t.month,
+        sum(w.weight) as present_weight,
+    from month_role_totals as t
+    inner join role_weights as w using (role)
+    group by all
+),
+
+month_role_skill as (
+    select
+        p.activity_month as month,
+        p.role,
+        s.skill_slug,
+        count(*) as k_role,
+    from posting_skills as s
+    inner join report_postings as p using (posting_id)
+    group by all
+),
+
+adjusted as (
+    -- roles absent in a month drop out and the remaining weights are renormalised
+    select
+        mrs.month,
+        mrs.skill_slug,
+        sum(w.weight * mrs.k_role / t.n_role) / any_value(pw.present_weight) as adjusted_share,
+    from month_role_skill as mrs
+    inner join month_role_totals as t using (month, role)
+    inner join role_weights as w using (role)
+    inner join month_present_weight as pw using (month)
+    group by all
+),
+
+final as (
+    select
+        m.month,
+        u.skill_slug,
+        coalesce(s.name, u.skill_slug) as skill_name,
+        coalesce(nd.n_new, 0) as n_new,
+        coalesce(nn.k_new, 0) as k_new,
+        round(100.0 * coalesce(nn.k_new, 0) / nullif(nd.n_new, 0), 2) as share_new_pct,
+        coalesce(ld.n_live, 0) as n_live,
+        coalesce(ln.k_live, 0) as k_live,
+        round(100.0 * coalesce(ln.k_live, 0) / nullif(ld.n_live, 0), 2) as share_live_pct,
+        round(
+            100.0 * case when nd.n_new > 0 then coalesce(a.adjusted_share, 0) end, 2
+        ) as adjusted_share_pct,
+    from months as m
+    cross join skill_universe as u
+    left join new_denominator as nd on nd.month = m.month
+    left join new_numerator as nn on nn.month = m.month and nn.skill_slug = u.skill_slug
+    left join live_denominator as ld on ld.month = m.month
+    left join live_numerator as ln on ln.month = m.month and ln.skill_slug = u.skill_slug
+    left join adjusted as a on a.month = m.month and a.skill_slug = u.skill_slug
+    left join skills as s on s.slug = u.skill_slug
+    order by m.month, u.skill_slug
+)
+
+select * from final

@@ -1,0 +1,165 @@
+-- fct_skill_trend_windows: per skill, mentions in the last $recent_months months (recent)
+-- vs the $baseline_months before them (baseline), raw and role-mix adjusted shares.
+-- The significance test runs on these counts in Python (analytics/reports/stats.py).
+-- params: $since, $until, $roles, $sources, $recent_months, $baseline_months
+with
+
+report_postings as (
+    select
+        posting_id,
+        coalesce(role, 'unknown') as role,
+        coalesce(posted_month, date_trunc('month', first_seen_at)::date) as activity_month,
+    from postings
+    where
+        ($since::date is null or coalesce(posted_at, first_seen_at)::date >= $since::date)
+        and ($until::date is null or coalesce(posted_at, first_seen_at)::date <= $until::date)
+        and ($roles::varchar[] is null or list_contains($roles::varchar[], role))
+        and ($sources::varchar[] is null or list_contains($sources::varchar[], source))
+    -- cross-board duplicates count once: keep the earliest-seen member of each dup group
+    qualify row_number() over (
+        partition by coalesce(dup_group_id::varchar, posting_id::varchar)
+        order by first_seen_at, posting_id
+    ) = 1
+),
+
+bounds as (
+    select
+        coalesce(date_trunc('month', $until::date)::date, max(activity_month)) as last_month,
+    from report_postings
+),
+
+windowed_postings as (
+    select
+        p.posting_id,
+        p.role,
+        case
+            when p.activity_month > b.last_month - to_months($recent_months::integer)
+                then 'recent'
+            else 'baseline'
+        end as window_name,
+    from report_postings as p
+    cross join bounds as b
+    where
+        p.activity_month <= b.last_month
+        and p.activity_month
+            > b.last_month - to_months($recent_months::integer + $baseline_months::integer)
+),
+
+posting_skills as (
+    select distinct
+        m.posting_id,
+        m.skill_slug,
+    from skill_mentions as m
+    inner join windowed_postings as p using (posting_id)
+),
+
+window_totals as (
+    select
+        window_name,
+        count(*) as n_window,
+    from windowed_postings
+    group by all
+),
+
+window_skill_counts as (
+    select
+        p.window_name,
+        s.skill_slug,
+        count(*) as k_window,
+    from posting_skills as s
+    inner join windowed_postings as p using (posting_id)
+    group by all
+),
+
+role_weights as (
+    select
+        role,
+        count(*) / sum(count(*)) over () as weight,
+    from windowed_postings
+    group by role
+),
+
+window_role_totals as (
+    select
+        window_name,
+        role,
+        count(*) as n_role,
+    from windowed_postings
+    group by all
+),
+
+window_present_weight as (
+    select
+        t.window_name,
+        sum(w.weight) as present_weight,
+    from window_role_totals as t
+    inner join role_weights as w using (role)
+    group by all
+),
+
+window_role_skill as (
+    select
+        p.window_name,
+        p.role,
+        s.skill_slug,
+        count(*) as k_role,
+    from posting_skills as s
+    inner join windowed_postings as p using (posting_id)
+    group by all
+),
+
+adjusted as (
+    select
+        wrs.window_name,
+        wrs.skill_slug,
+        sum(w.weight * wrs.k_role / t.n_role) / any_value(pw.present_weight) as adjusted_share,
+    from window_role_skill as wrs
+    inner join window_role_totals as t using (window_name, role)
+    inner join role_weights as w using (role)
+    inner join window_present_weight as pw using (window_name)
+    group by all
+),
+
+skill_universe as (
+    select distinct skill_slug from posting_skills
+),
+
+window_counts as (
+    select
+        u.skill_slug,
+        coalesce(s.name, u.skill_slug) as skill_name,
+        (any_value(b.last_month) - to_months(
+            $recent_months::integer + $baseline_months::integer - 1
+        ))::date as baseline_start,
+        (any_value(b.last_month) - to_months($recent_months::integer - 1))::date as recent_start,
+        any_value(b.last_month) as recent_end,
+        coalesce(max(t.n_window) filter (where t.window_name = 'baseline'), 0) as n_baseline,
+        coalesce(max(c.k_window) filter (where c.window_name = 'baseline'), 0) as k_baseline,
+        coalesce(max(t.n_window) filter (where t.window_name = 'recent'), 0) as n_recent,
+        coalesce(max(c.k_window) filter (where c.window_name = 'recent'), 0) as k_recent,
+        round(100.0 * coalesce(max(a.adjusted_share) filter (
+            where a.window_name = 'baseline'), 0), 2) as adj_share_baseline_pct,
+        round(100.0 * coalesce(max(a.adjusted_share) filter (
+            where a.window_name = 'recent'), 0), 2) as adj_share_recent_pct,
+    from skill_universe as u
+    cross join bounds as b
+    cross join window_totals as t
+    left join window_skill_counts as c
+        on c.skill_slug = u.skill_slug and c.window_name = t.window_name
+    left join adjusted as a on a.skill_slug = u.skill_slug and a.window_name = t.window_name
+    left join skills as s on s.slug = u.skill_slug
+    group by u.skill_slug, s.name
+),
+
+final as (
+    select
+        *,
+        round(100.0 * k_baseline / nullif(n_baseline, 0), 2) as share_baseline_pct,
+        round(100.0 * k_recent / nullif(n_recent, 0), 2) as share_recent_pct,
+        round(share_recent_pct - share_baseline_pct, 2) as change_pp,
+        round(adj_share_recent_pct - adj_share_baseline_pct, 2) as adj_change_pp,
+    from window_counts
+    order by skill_slug
+)
+
+select * from final
