@@ -12,6 +12,9 @@ from typing import Any
 from pipelines.records import Posting, compute_content_hash
 from pipelines.text import html_to_text
 
+#: a run of characters that UTF-8 lead/continuation bytes become when read as cp1252/Latin-1
+_MOJIBAKE_RUN = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u0178\u02c6\u02dc\u2013-\u203a\u20ac\u2122]+")
+_MOJIBAKE = re.compile("[ÂÃâ][\u0080-\u00bf\u201a-\u203a\u0152-\u0178\u02c6\u02dc\u0160\u2122]")
 WORKPLACE_TYPES = ("remote", "hybrid", "onsite", "unknown")
 _WORKPLACE_ALIASES = {
     "remote": "remote",
@@ -63,13 +66,31 @@ def _parse_str_date(text: str) -> datetime | None:
         return None
 
 
+def fix_mojibake(text: str) -> str:
+    """Undo UTF-8 bytes that were decoded as Latin-1/cp1252 ('MecÃ¡nico' -> 'Mecánico').
+    Repairs run by run, so one bad stretch (or a U+FFFD) does not block the rest."""
+    if not _MOJIBAKE.search(text):
+        return text
+    return _MOJIBAKE_RUN.sub(_repair_run, text)
+
+
+def _repair_run(match: re.Match[str]) -> str:
+    run = match.group(0)
+    for codec in ("cp1252", "latin-1"):
+        try:
+            return run.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+    return run
+
+
 def unescape_html(value: str | None) -> str | None:
     """HTML from sources that entity-escape it (Greenhouse `content`, some feeds); unescapes until
     real tags appear (the Greenhouse docs example is double-escaped)."""
     if not value:
         return value or None
     for _ in range(3):
-        if "&lt;" in value and "<" not in value:
+        if ("&lt;" in value or "&amp;lt;" in value) and "<" not in value:
             value = html_lib.unescape(value)
         else:
             break

@@ -21,8 +21,8 @@ def _workplace(offer: dict[str, Any]) -> tuple[str, str | None]:
 
 
 def _location(loc: dict[str, Any]) -> str | None:
-    parts = unique([loc.get("city") or loc.get("name"), loc.get("state"), loc.get("country")])
-    return ", ".join(parts) or None
+    parts = [clean_str(loc.get(k)) for k in ("city", "state", "country")]
+    return ", ".join(p for p in parts if p) or clean_str(loc.get("name"))
 
 
 def parse_recruitee(
@@ -52,7 +52,10 @@ def parse_recruitee(
                     apply_url=clean_str(offer.get("careers_apply_url")),
                     title=clean_str(offer.get("title")) or "",
                     company=clean_str(offer.get("company_name")),
-                    locations=unique([offer.get("location"), *(_location(x) for x in locs)]),
+                    # a single locations[] entry repeats `location`; several add the others
+                    locations=unique(
+                        [offer.get("location"), *(_location(x) for x in locs if len(locs) > 1)]
+                    ),
                     country_codes=unique(
                         str(c).upper()
                         for c in [offer.get("country_code"), *(x.get("country_code") for x in locs)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from pipelines.records import Posting
@@ -60,6 +61,7 @@ def parse_smartrecruiters_detail(
     else:
         work = "unknown"
     country = clean_str(loc.get("country"))
+    country = country.upper() if country else None
     full = clean_str(loc.get("fullLocation")) or ", ".join(
         x for x in (clean_str(loc.get("city")), clean_str(loc.get("region")), country) if x
     )
@@ -72,9 +74,9 @@ def parse_smartrecruiters_detail(
         title=clean_str(item.get("name")) or "",
         company=clean_str((item.get("company") or {}).get("name")),
         locations=[full] if full else [],
-        country_codes=[country.upper()] if country else [],
+        country_codes=[country] if country else [],
         workplace_type=work,
-        workplace_raw=None if not loc else f"remote={loc.get('remote')},hybrid={loc.get('hybrid')}",
+        workplace_raw=None if not loc else f"remote={json.dumps(loc.get('remote'))},hybrid={json.dumps(loc.get('hybrid'))}",
         employment_type=_label(item.get("typeOfEmployment")),
         department=_label(item.get("department")) or _label(item.get("function")),
         posted_at=iso_utc(item.get("releasedDate")),

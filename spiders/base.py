@@ -1,0 +1,245 @@
+"""Shared base spider: board config, listing/detail bookkeeping and the per-board crawl record.
+
+Subclasses only build URLs and call pure parsers. Every listing request goes through
+`listing()`, every per-posting request through `detail()`, so the base knows whether the whole
+listing was fetched (`listing_complete`) and can fall back to list data when a detail call fails.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import AsyncIterator, Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, ClassVar
+
+import scrapy
+from scrapy.downloadermiddlewares.retry import get_retry_request
+from scrapy.http import Request, Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from pipelines.records import Posting
+from spiders.lake import append_jsonl, new_run_id
+from spiders.source_config import SourceConfig
+
+#: detail failures with these statuses mean "posting gone", not "listing incomplete"
+GONE_STATUSES = (404, 410)
+MAX_ERROR_MESSAGES = 20
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def keyword_pattern(keywords: Iterable[str]) -> re.Pattern[str] | None:
+    """Whole words or phrases, case-insensitive ("ai" matches "AI Engineer", not "Maintenance");
+    a trailing `*` matches word prefixes ("data scien*" matches "Data Scientist")."""
+    parts = []
+    for kw in (k.strip().lower() for k in keywords):
+        if kw:
+            star = kw.endswith("*")
+            body = re.escape(kw.rstrip("*").strip())
+            parts.append(rf"(?<!\w){body}" + ("" if star else r"(?!\w)"))
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+
+class JobSpider(scrapy.Spider):
+    """One crawl of one board of one source kind."""
+
+    kind: ClassVar[str] = ""
+    name = "jobspider"
+
+    def __init__(
+        self,
+        source: SourceConfig | None = None,
+        run_id: str | None = None,
+        lake_dir: str | Path = "data/raw",
+        **kwargs: Any,
+    ):
+        if source is None:  # `scrapy crawl <kind> -a board=... [-a base_url=...]`
+            from spiders.sources_file import make_source
+
+            entry = {k: kwargs.pop(k) for k in list(kwargs) if k in ("board", "base_url", "start_url", "region")}
+            words = kwargs.pop("title_keywords", [])  # CLI: -a title_keywords="ai,machine learning"
+            words = [w for w in words.split(",") if w.strip()] if isinstance(words, str) else words
+            source = make_source({"kind": self.kind, **entry, "title_keywords": words})
+        super().__init__(name=self.kind or self.name, **kwargs)
+        self.source = source
+        self.board = source.board
+        self.base_url = source.base_url.rstrip("/")
+        self.keywords = keyword_pattern(source.title_keywords)
+        self.run_id = run_id or new_run_id()
+        self.lake_dir = Path(lake_dir)
+        self.started_at = utc_now()
+        self.pages = 0
+        self.errors = 0
+        self.error_messages: list[str] = []
+        self.listing_pages_ok = 0
+        self.listing_failed = False
+        self.items_stored = 0
+        self.seen_ids: set[str] = set()
+        self.crawl_record: dict[str, Any] | None = None
+
+    #: callback method name for the first listing page
+    first_handler: ClassVar[str] = ""
+
+    def first_url(self) -> str:
+        """URL of the first listing page (also used by `check_source`)."""
+        raise NotImplementedError
+
+    async def start(self) -> AsyncIterator[Any]:
+        yield self.listing(self.first_url(), self.first_handler)
+
+    # -- request builders -------------------------------------------------------------------
+    def listing(self, url: str, handler: str, **kwargs: Any) -> Request:
+        """A page of the board's listing; its failure makes the listing incomplete."""
+        return Request(
+            url,
+            callback=self._on_response,
+            errback=self._on_error,
+            cb_kwargs={"handler": handler, "kwargs": kwargs},
+            meta={"jt_role": "listing"},
+            dont_filter=True,
+        )
+
+    def detail(
+        self, url: str, handler: str, *, fallback: Posting | None = None, required: bool = False, **kwargs: Any
+    ) -> Request:
+        """A per-posting call; on failure `fallback` (list data) is emitted instead. `required`
+        details (the posting exists only there) make the listing incomplete unless 404/410."""
+        return Request(
+            url,
+            callback=self._on_response,
+            errback=self._on_error,
+            cb_kwargs={"handler": handler, "kwargs": kwargs},
+            meta={"jt_role": "detail", "jt_fallback": fallback, "jt_required": required},
+        )
+
+    # -- callbacks --------------------------------------------------------------------------
+    def _on_response(self, response: Response, handler: str, kwargs: dict[str, Any]) -> Iterator[Any]:
+        role = response.meta.get("jt_role")
+        try:
+            produced = list(getattr(self, handler)(response, **kwargs))
+        except ValueError as exc:  # truncated/garbled body (JSON, XML): often transient, retry
+            request = response.request
+            retry = get_retry_request(request, spider=self, reason="malformed_body") if request else None
+            if retry is not None:
+                yield retry
+                return
+            yield from self._parse_failed(response, exc)
+            return
+        except Exception as exc:  # a parser bug: count it, keep crawling
+            yield from self._parse_failed(response, exc)
+            return
+        self.pages += 1
+        if role == "listing":
+            self.listing_pages_ok += 1
+        for out in produced:
+            if isinstance(out, Posting):
+                yield from self.emit([out])
+            else:
+                yield out
+
+    def _parse_failed(self, response: Response, exc: Exception) -> Iterator[Any]:
+        role = response.meta.get("jt_role")
+        self.record_error(f"{role} {response.url}: {type(exc).__name__}: {str(exc)[:200]}")
+        if role == "listing" or response.meta.get("jt_required"):
+            self.listing_failed = True
+        yield from self.emit([response.meta.get("jt_fallback")])
+
+    def _on_error(self, failure: Failure) -> Iterator[Any]:
+        request: Request = failure.request  # type: ignore[attr-defined]
+        role = request.meta.get("jt_role")
+        status = None
+        if failure.check(HttpError):
+            status = failure.value.response.status
+            message = f"HTTP {status}"
+        else:
+            message = f"{type(failure.value).__name__}: {failure.value}"
+        self.record_error(f"{role} {request.url}: {message}")
+        if role == "listing" or (request.meta.get("jt_required") and status not in GONE_STATUSES):
+            self.listing_failed = True
+        yield from self.emit([request.meta.get("jt_fallback")])
+
+    # -- helpers for subclasses -------------------------------------------------------------
+    def json(self, response: Response) -> Any:
+        """Body as JSON, decoded as UTF-8 (JSON's encoding) whatever the Content-Type says;
+        invalid bytes become U+FFFD rather than losing the whole page."""
+        try:
+            text = response.body.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            self.crawler.stats.inc_value("jobtrends/invalid_utf8")
+            self.logger.warning("invalid UTF-8 in %s; bad bytes replaced", response.url)
+            text = response.body.decode("utf-8-sig", errors="replace")
+        return json.loads(text)
+
+    def page_progress(self, ids: Iterable[str]) -> bool:
+        """True when paging may go on. A page that only repeats postings already seen, or more
+        than JOBTRENDS_MAX_LISTING_PAGES pages, means a paging loop: stop, listing incomplete."""
+        ids = list(ids)
+        fresh = [i for i in ids if i not in self.seen_ids]
+        self.seen_ids.update(ids)
+        limit = self.settings.getint("JOBTRENDS_MAX_LISTING_PAGES", 2000) if hasattr(self, "settings") else 2000
+        if (ids and not fresh) or self.listing_pages_ok >= limit:
+            self.record_error(f"paging stopped after {self.listing_pages_ok + 1} pages: loop or page limit")
+            self.listing_failed = True
+            return False
+        return True
+
+    @staticmethod
+    def merge(primary: Posting, fallback: Posting | None) -> Posting:
+        """Detail record with empty fields filled from the list record of the same posting."""
+        if fallback is not None:
+            for name in Posting.__slots__:  # type: ignore[attr-defined]
+                if getattr(primary, name) in (None, "", [], {}):
+                    setattr(primary, name, getattr(fallback, name))
+        return primary
+
+    def wanted(self, title: str | None) -> bool:
+        """Title keyword filter from the SourceConfig (see `keyword_pattern`; empty = all)."""
+        return self.keywords is None or bool(self.keywords.search(title or ""))
+
+    def emit(self, postings: Iterable[Posting | None]) -> Iterator[dict[str, Any]]:
+        for posting in postings:
+            if posting is None:
+                continue
+            if not self.wanted(posting.title):
+                self.crawler.stats.inc_value("jobtrends/filtered_by_title")
+                continue
+            posting.run_id = self.run_id
+            posting.fetched_at = posting.fetched_at or utc_now()
+            yield posting.to_dict()
+
+    def record_error(self, message: str) -> None:
+        self.errors += 1
+        self.logger.warning(message)
+        if len(self.error_messages) < MAX_ERROR_MESSAGES:
+            self.error_messages.append(message)
+
+    def closed(self, reason: str) -> None:
+        """Write this board's line to `<lake>/<run_id>/_crawl_runs.jsonl`."""
+        complete = self.listing_pages_ok > 0 and not self.listing_failed and reason == "finished"
+        if self.listing_pages_ok == 0:
+            status = "failed"
+        elif complete and self.errors == 0:
+            status = "ok"
+        else:
+            status = "partial"
+        if reason != "finished":
+            self.error_messages.append(f"crawl closed early: {reason}")
+        self.crawl_record = {
+            "run_id": self.run_id,
+            "source": self.kind,
+            "board": self.board,
+            "started_at": self.started_at,
+            "finished_at": utc_now(),
+            "pages": self.pages,
+            "items": self.items_stored,
+            "errors": self.errors,
+            "status": status,
+            "listing_complete": complete,
+            "error_messages": self.error_messages,
+        }
+        append_jsonl(self.lake_dir / self.run_id / "_crawl_runs.jsonl", self.crawl_record)

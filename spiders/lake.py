@@ -1,0 +1,117 @@
+"""Item pipelines, in order: normalise -> validate -> dedupe -> store in the raw lake (JSONL)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+
+from pipelines.records import SOURCE_KINDS, Posting, compute_content_hash, posting_key
+from spiders.parsers.common import WORKPLACE_TYPES, fix_mojibake, unique
+
+TEXT_FIELDS = ("title", "company", "department", "description_html", "description_text", "salary_text")
+
+
+def _as_dict(item: Any) -> dict[str, Any]:
+    if isinstance(item, Posting):
+        return item.to_dict()
+    return ItemAdapter(item).asdict()
+
+
+class NormalisePipeline:
+    """Tidy shapes the lake promises (stripped title, list fields, known workplace value) and
+    (re)compute the content hash after tidying, so equal content always hashes equally."""
+
+    def process_item(self, item: Any) -> dict[str, Any]:
+        data = Posting.from_dict(_as_dict(item)).to_dict()
+        data["title"] = " ".join(str(data.get("title") or "").split())
+        data["source_id"] = str(data.get("source_id") or "").strip()
+        for key in ("locations", "country_codes"):
+            value = data.get(key)
+            data[key] = unique(value if isinstance(value, list) else [value] if value else [])
+        for key in TEXT_FIELDS:  # UTF-8 read as Latin-1 somewhere upstream ("ZÃ¼rich")
+            if isinstance(data.get(key), str):
+                data[key] = fix_mojibake(data[key])
+        data["locations"] = [fix_mojibake(x) for x in data["locations"]]
+        if data.get("workplace_type") not in WORKPLACE_TYPES:
+            data["workplace_type"] = "unknown"
+        data["content_hash"] = compute_content_hash(data)
+        return data
+
+
+class ValidatePipeline:
+    """Drop records the later stages cannot key or use, saying why."""
+
+    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+        if item.get("source") not in SOURCE_KINDS:
+            raise DropItem(f"unknown source {item.get('source')!r}")
+        for key in ("board", "source_id", "title"):
+            if not item.get(key):
+                raise DropItem(f"missing {key} in {item.get('source')}:{item.get('board')} record {item.get('source_id')!r}")
+        return item
+
+
+class DedupePipeline:
+    """One record per posting key per run (boards list some postings twice)."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+
+    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+        key = posting_key(item["source"], item["board"], item["source_id"])
+        if key in self.seen:
+            raise DropItem(f"duplicate posting {key} in this run")
+        self.seen.add(key)
+        return item
+
+
+def append_jsonl(path: Path, record: dict[str, Any]) -> None:
+    """Append one JSON line with a single O_APPEND write, so concurrent writers never interleave
+    and a crash loses nothing already written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    line = (json.dumps(record, ensure_ascii=False, default=str) + "\n").encode("utf-8")
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        os.write(fd, line)
+    finally:
+        os.close(fd)
+
+
+class LakeWriterPipeline:
+    """Store each posting in `<lake>/<run_id>/<source>.jsonl` as soon as it is scraped."""
+
+    def __init__(self, lake_dir: Path | str, run_id: str, crawler: Crawler | None = None):
+        self.lake_dir = Path(lake_dir)
+        self.run_id = run_id
+        self.crawler = crawler
+        self.count = 0
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> LakeWriterPipeline:
+        spider = crawler.spider
+        lake = getattr(spider, "lake_dir", None) or crawler.settings.get("JOBTRENDS_LAKE", "data/raw")
+        run_id = getattr(spider, "run_id", None) or crawler.settings.get("JOBTRENDS_RUN_ID", "adhoc")
+        return cls(lake, run_id, crawler)
+
+    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+        item.setdefault("run_id", self.run_id)
+        if not item.get("run_id"):
+            item["run_id"] = self.run_id
+        append_jsonl(self.lake_dir / self.run_id / f"{item['source']}.jsonl", item)
+        self.count += 1
+        spider = self.crawler.spider if self.crawler else None
+        if spider is not None and hasattr(spider, "items_stored"):
+            spider.items_stored += 1
+        return item
+
+
+def new_run_id() -> str:
+    """Sortable run id: `YYYYMMDDTHHMMSSZ-<6 hex>`."""
+    from datetime import UTC, datetime
+
+    return f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{os.urandom(3).hex()}"

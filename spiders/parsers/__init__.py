@@ -1,0 +1,1 @@
+"""Pure parsers, one module per source kind: payload in, list[Posting] out, no IO."""
