@@ -57,6 +57,8 @@ def connect(
     the retry. A read-write open also applies pending migrations (an older file is upgraded).
     """
     target = str(path)
+    if target != ":memory:" and read_only and not Path(target).exists():
+        raise FileNotFoundError(f"warehouse {target} does not exist yet: load some data first")
     if target != ":memory:" and not read_only:
         Path(target).parent.mkdir(parents=True, exist_ok=True)
     start = time.monotonic()
@@ -127,3 +129,24 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
         con.execute("rollback")
         raise
     con.execute("commit")
+
+
+def migrate(con: duckdb.DuckDBPyConnection, target: int | None = None) -> list[int]:
+    """Apply pending schema migrations; see analytics.migrate (kept here as the public entry)."""
+    from analytics.migrate import migrate as apply_migrations
+
+    return apply_migrations(con, target)
+
+
+def first_row(
+    con: duckdb.DuckDBPyConnection, query: str, params: dict[str, Any] | None = None
+) -> tuple[Any, ...] | None:
+    """First row of a query, result drained: DuckDB 2.0 blocks register()/sql() on a half-read one."""
+    rows = con.execute(query, params).fetchall() if params else con.execute(query).fetchall()
+    return rows[0] if rows else None
+
+
+def scalar(con: duckdb.DuckDBPyConnection, query: str, params: dict[str, Any] | None = None) -> Any:
+    """First column of the first row (None when there is no row)."""
+    row = first_row(con, query, params)
+    return row[0] if row else None

@@ -6,7 +6,7 @@ import re
 
 import duckdb
 
-from analytics.db import sql, sql_names, transaction
+from analytics.db import scalar, sql, sql_names, transaction
 
 #: layers whose files are `select`s created as views, in dependency order between layers
 VIEW_LAYERS = ("intermediate", "views")
@@ -30,13 +30,12 @@ def latest_version() -> int:
 
 def current_version(con: duckdb.DuckDBPyConnection) -> int:
     """Highest applied migration, 0 for an empty file."""
-    exists = con.execute(
-        "select count(*) from information_schema.tables where table_name = 'schema_version'"
-    ).fetchone()
-    if not exists or not exists[0]:
+    exists = scalar(
+        con, "select count(*) from information_schema.tables where table_name = 'schema_version'"
+    )
+    if not exists:
         return 0
-    row = con.execute("select coalesce(max(version), 0) from schema_version").fetchone()
-    return int(row[0]) if row else 0
+    return int(scalar(con, "select coalesce(max(version), 0) from schema_version") or 0)
 
 
 def migrate(con: duckdb.DuckDBPyConnection, target: int | None = None) -> list[int]:

@@ -1,0 +1,246 @@
+"""Lake/extraction records -> typed Polars frames, so loads go to DuckDB as Arrow in one insert."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+import polars as pl
+
+from pipelines.records import compute_content_hash, posting_key
+
+TS = pl.Datetime("us")
+STR_LIST = pl.List(pl.String)
+
+POSTING_SCHEMA: dict[str, pl.DataType] = {
+    "posting_id": pl.String(),
+    "content_hash": pl.String(),
+    "run_id": pl.String(),
+    "fetched_at": pl.String(),
+    "source": pl.String(),
+    "board": pl.String(),
+    "source_id": pl.String(),
+    "url": pl.String(),
+    "apply_url": pl.String(),
+    "title": pl.String(),
+    "company": pl.String(),
+    "locations": STR_LIST,
+    "country_codes": STR_LIST,
+    "workplace_type": pl.String(),
+    "workplace_raw": pl.String(),
+    "employment_type": pl.String(),
+    "department": pl.String(),
+    "posted_at": pl.String(),
+    "updated_at": pl.String(),
+    "description_html": pl.String(),
+    "description_text": pl.String(),
+    "salary_raw": pl.String(),
+    "salary_text": pl.String(),
+}
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, sort_keys=True, default=str)
+
+
+def run_id_ts() -> pl.Expr:
+    """The timestamp a run id starts with (`YYYYMMDDTHHMMSSZ-xxxxxx`), naive UTC; else null."""
+    return pl.col("run_id").str.slice(0, 16).str.to_datetime("%Y%m%dT%H%M%SZ", strict=False).cast(TS)
+
+
+def parse_ts(col: str) -> pl.Expr:
+    """ISO 8601 strings (Z or offset) -> naive UTC timestamps; unparseable values become null."""
+    return (
+        pl.col(col)
+        .str.to_datetime(time_zone="UTC", strict=False)
+        .dt.replace_time_zone(None)
+        .cast(TS)
+    )
+
+
+def _posting_row(rec: Mapping[str, Any], run_id: str | None) -> dict[str, Any]:
+    row = {k: rec.get(k) for k in POSTING_SCHEMA}
+    row["posting_id"] = rec.get("posting_id") or posting_key(
+        str(rec["source"]), str(rec["board"]), str(rec["source_id"])
+    )
+    row["content_hash"] = rec.get("content_hash") or compute_content_hash(dict(rec))
+    row["run_id"] = rec.get("run_id") or run_id
+    sal = rec.get("salary_raw")
+    row["salary_raw"] = sal if isinstance(sal, str) or sal is None else _json(sal)
+    for key in ("locations", "country_codes"):
+        row[key] = list(rec.get(key) or [])
+    for key in ("source", "board", "source_id"):
+        row[key] = str(rec[key])
+    return row
+
+
+def postings_frame(postings: Iterable[Mapping[str, Any]] | pl.DataFrame, run_id: str | None) -> pl.DataFrame:
+    """Typed frame of lake rows with posting_id, content_hash and seen_at (fetch time, else run time)."""
+    records = postings.to_dicts() if isinstance(postings, pl.DataFrame) else postings
+    rows = [_posting_row(r, run_id) for r in records]
+    df = pl.DataFrame(rows, schema=POSTING_SCHEMA) if rows else pl.DataFrame(
+        schema=POSTING_SCHEMA
+    )
+    return df.with_columns(
+        parse_ts("fetched_at"),
+        parse_ts("posted_at"),
+        parse_ts("updated_at"),
+    ).with_columns(
+        seen_at=pl.coalesce(pl.col("fetched_at"), run_id_ts(), pl.lit(_now())),
+    )
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+
+def versions_and_latest(df: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Collapse batch duplicates in Polars (DuckDB upserts reject or silently merge them).
+
+    versions: one row per (posting_id, content_hash), content of its first sighting;
+    latest: one row per posting_id, content of its newest sighting, batch-wide first/last seen.
+    """
+    ordered = df.sort(["seen_at", "content_hash"], nulls_last=False)
+    span = [
+        pl.col("seen_at").min().alias("first_seen_at"),
+        pl.col("seen_at").max().alias("last_seen_at"),
+        pl.col("run_id").first().alias("first_run_id"),
+        pl.col("run_id").last().alias("last_run_id"),
+    ]
+    versions = ordered.group_by(["posting_id", "content_hash"], maintain_order=True).agg(
+        pl.all().exclude("seen_at").first(), *span
+    )
+    latest = ordered.group_by("posting_id", maintain_order=True).agg(
+        pl.all().exclude("seen_at").last(), *span
+    )
+    return versions, latest
+
+
+def extraction_frames(extractions: Iterable[Mapping[str, Any]]) -> dict[str, pl.DataFrame]:
+    """extractions / skill mentions / salaries frames from extract_record() dicts (last one wins)."""
+    by_id: dict[str, Mapping[str, Any]] = {}
+    for ext in extractions:
+        pid = ext.get("posting_id") or ext.get("posting_key")
+        if pid:
+            by_id[str(pid)] = ext
+    now = _now()
+    ext_rows, skill_rows, salary_rows = [], [], []
+    for pid, ext in by_id.items():
+        skills = list(ext.get("skills") or [])
+        ext_rows.append(
+            {
+                "posting_id": pid,
+                "content_hash": ext.get("content_hash"),
+                "taxonomy_version": _str(ext.get("taxonomy_version")),
+                "role": ext.get("role"),
+                "role_confidence": _float(ext.get("role_confidence")),
+                "role_provenance": ext.get("role_provenance"),
+                "seniority": ext.get("seniority"),
+                "seniority_confidence": _float(ext.get("seniority_confidence")),
+                "seniority_provenance": ext.get("seniority_provenance"),
+                "skill_count": len(skills),
+                "extracted_at": now,
+            }
+        )
+        for s in skills:
+            skill_rows.append(
+                {
+                    "posting_id": pid,
+                    "skill_slug": s.get("slug"),
+                    "matched_text": s.get("text"),
+                    "start_char": s.get("start"),
+                    "end_char": s.get("end"),
+                    "section": s.get("section"),
+                    "sentence": _str(s.get("sentence")),
+                    "content_hash": ext.get("content_hash"),
+                    "taxonomy_version": _str(ext.get("taxonomy_version")),
+                }
+            )
+        sal = ext.get("salary")
+        if sal:
+            salary_rows.append(_salary_row(pid, ext.get("content_hash"), sal))
+    return {
+        "extractions": pl.DataFrame(ext_rows, schema=EXTRACTION_SCHEMA),
+        "skill_mentions": pl.DataFrame(skill_rows, schema=MENTION_SCHEMA).unique(
+            ["posting_id", "skill_slug", "start_char"], keep="first", maintain_order=True
+        ),
+        "salaries": pl.DataFrame(salary_rows, schema=SALARY_SCHEMA),
+    }
+
+
+def _salary_row(pid: str, content_hash: str | None, sal: Mapping[str, Any]) -> dict[str, Any]:
+    source = sal.get("source")
+    return {
+        "posting_id": pid,
+        "content_hash": content_hash,
+        "min_amount": _float(sal.get("min")),
+        "max_amount": _float(sal.get("max")),
+        "currency": sal.get("currency"),
+        "period": sal.get("period"),
+        "period_inferred": sal.get("period_inferred"),
+        "annual_min_usd": _float(sal.get("annual_min_usd")),
+        "annual_max_usd": _float(sal.get("annual_max_usd")),
+        "source": source,
+        "is_estimate": bool(sal.get("is_estimate", source == "estimate")),
+        "raw_text": _str(sal.get("raw")),
+        "fx_rate": _float(sal.get("fx_rate")),
+        "fx_rate_date": _str(sal.get("fx_rate_date")),
+        "annualisation": _json(sal.get("annualisation")),
+        "flags": [str(f) for f in sal.get("flags") or []],
+        "other_amounts": _json(sal.get("other_amounts")),
+    }
+
+
+def _float(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def _str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+EXTRACTION_SCHEMA: dict[str, pl.DataType] = {
+    "posting_id": pl.String(),
+    "content_hash": pl.String(),
+    "taxonomy_version": pl.String(),
+    "role": pl.String(),
+    "role_confidence": pl.Float64(),
+    "role_provenance": pl.String(),
+    "seniority": pl.String(),
+    "seniority_confidence": pl.Float64(),
+    "seniority_provenance": pl.String(),
+    "skill_count": pl.Int32(),
+    "extracted_at": TS,
+}
+MENTION_SCHEMA: dict[str, pl.DataType] = {
+    "posting_id": pl.String(),
+    "skill_slug": pl.String(),
+    "matched_text": pl.String(),
+    "start_char": pl.Int32(),
+    "end_char": pl.Int32(),
+    "section": pl.String(),
+    "sentence": pl.String(),
+    "content_hash": pl.String(),
+    "taxonomy_version": pl.String(),
+}
+SALARY_SCHEMA: dict[str, pl.DataType] = {
+    "posting_id": pl.String(),
+    "content_hash": pl.String(),
+    "min_amount": pl.Float64(),
+    "max_amount": pl.Float64(),
+    "currency": pl.String(),
+    "period": pl.String(),
+    "period_inferred": pl.Boolean(),
+    "annual_min_usd": pl.Float64(),
+    "annual_max_usd": pl.Float64(),
+    "source": pl.String(),
+    "is_estimate": pl.Boolean(),
+    "raw_text": pl.String(),
+    "fx_rate": pl.Float64(),
+    "fx_rate_date": pl.String(),
+    "annualisation": pl.String(),
+    "flags": STR_LIST,
+    "other_amounts": pl.String(),
+}

@@ -1,0 +1,8 @@
+-- widen first/last seen; a posting seen after it was closed reopens.
+update postings_core as core set
+    first_seen_at = least(core.first_seen_at, batch.first_seen_at),
+    last_seen_at = greatest(core.last_seen_at, batch.last_seen_at),
+    is_open = case when batch.last_seen_at > core.closed_at then true else core.is_open end,
+    closed_at = case when batch.last_seen_at > core.closed_at then null else core.closed_at end,
+from stg_postings_latest as batch
+where core.posting_id = batch.posting_id

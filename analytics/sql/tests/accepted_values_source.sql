@@ -1,0 +1,7 @@
+-- sources are the spider kinds of pipelines/records.py::SOURCE_KINDS
+select posting_id, source
+from postings
+where source not in (
+    'greenhouse', 'lever', 'ashby', 'workable', 'smartrecruiters', 'recruitee',
+    'jsonld', 'hn', 'wwr', 'remoteok'
+)

@@ -1,0 +1,27 @@
+-- one row per skill mention found in a posting's current extraction, named from the skills dim.
+with
+
+mentions as (
+    select * from skill_mentions_core
+),
+
+skill_dim as (
+    select * from dim_skills
+),
+
+final as (
+    select
+        mentions.posting_id,
+        mentions.skill_slug,
+        coalesce(skill_dim.name, mentions.skill_slug) as skill_name,
+        skill_dim.category,
+        mentions.matched_text,
+        mentions.start_char,
+        mentions.end_char,
+        mentions.section,
+        mentions.taxonomy_version,
+    from mentions
+    left join skill_dim on skill_dim.slug = mentions.skill_slug
+)
+
+select * from final

@@ -1,0 +1,157 @@
+"""Loaders: counts, idempotency, versions, extraction replacement, flow runs."""
+
+from __future__ import annotations
+
+from warehouse_seeds import RUN1, RUN2, lake_postings, load_run, scalar, seed_extractions
+
+from analytics.load import (
+    LoadStats,
+    coverage,
+    load_extractions,
+    load_raw,
+    pending_extractions,
+    record_flow_run,
+    replace_derived,
+)
+
+TABLES = (
+    "raw_postings",
+    "posting_versions",
+    "postings_core",
+    "extractions",
+    "skill_mentions_core",
+    "salaries_core",
+    "crawl_runs",
+)
+
+
+def counts(con) -> dict[str, int]:
+    return {t: scalar(con, f"select count(*) from {t}") for t in TABLES}
+
+
+def test_first_load_counts_everything_new(con):
+    stats = load_raw(con, lake_postings(RUN1), RUN1)
+    assert stats == LoadStats(new=8, updated=0, unchanged=0, versions=8)
+    assert scalar(con, "select count(*) from postings where is_open") == 8
+
+
+def test_loading_the_same_lake_twice_is_idempotent(con):
+    for run in (RUN1, RUN2):
+        load_run(con, run)
+    load_extractions(con, seed_extractions())
+    first = counts(con)
+    snapshot = con.execute("select * from postings_core order by posting_id").fetchall()
+    for run in (RUN1, RUN2):
+        again = load_run(con, run)
+        assert again.new == 0 and again.versions == 0
+    load_extractions(con, seed_extractions())
+    assert counts(con) == first
+    assert con.execute("select * from postings_core order by posting_id").fetchall() == snapshot
+
+
+def test_changed_content_is_a_new_version_and_an_update(con):
+    load_run(con, RUN1)
+    stats = load_raw(con, lake_postings(RUN2), RUN2)
+    assert stats == LoadStats(new=0, updated=1, unchanged=2, versions=1)
+    assert scalar(
+        con, "select count(*) from posting_versions where posting_id = 'greenhouse:acme:101'"
+    ) == 2
+    first, last = con.execute(
+        "select first_seen_at, last_seen_at from postings_core where posting_id = 'greenhouse:acme:102'"
+    ).fetchall()[0]
+    assert (first.day, last.day) == (1, 8)
+
+
+def test_an_older_lake_loaded_late_does_not_overwrite_newer_content(con):
+    load_run(con, RUN2)
+    newer = scalar(con, "select content_hash from postings_core where posting_id = 'greenhouse:acme:101'")
+    load_raw(con, lake_postings(RUN1), RUN1)
+    assert scalar(con, "select content_hash from postings_core where posting_id = 'greenhouse:acme:101'") == newer
+    assert scalar(con, "select day(first_seen_at) from postings_core where posting_id = 'greenhouse:acme:101'") == 1
+
+
+def test_duplicate_rows_within_one_batch_collapse(con):
+    rows = lake_postings(RUN1)
+    stats = load_raw(con, rows + rows, RUN1)
+    assert stats.new == 8 and stats.versions == 8
+
+
+def test_extractions_replace_rows_of_the_same_posting(con):
+    load_run(con, RUN1)
+    exts = seed_extractions()
+    load_extractions(con, exts)
+    assert scalar(con, "select count(*) from skill_mentions") == 10
+    assert scalar(con, "select count(*) from salaries") == 3
+    redo = [dict(exts[0], skills=[exts[0]["skills"][0]], salary=None, role="ai-engineer")]
+    load_extractions(con, redo)
+    assert scalar(con, "select count(*) from skill_mentions where posting_id = 'greenhouse:acme:101'") == 1
+    assert scalar(con, "select count(*) from salaries where posting_id = 'greenhouse:acme:101'") == 0
+    assert scalar(con, "select role from postings where posting_id = 'greenhouse:acme:101'") == "ai-engineer"
+    assert scalar(con, "select count(*) from extractions") == 6
+
+
+def test_salary_fields_survive_the_round_trip(con):
+    load_run(con, RUN1)
+    load_extractions(con, seed_extractions())
+    row = con.execute(
+        "select s.flags, s.is_estimate, s.salary_source, s.annual_mid_usd, c.annualisation->>'hours_per_year', "
+        "c.fx_rate_date from salaries s join salaries_core c using (posting_id) "
+        "where posting_id = 'greenhouse:acme:103'"
+    ).fetchall()[0]
+    assert row[0] == ["min_gt_max"] and row[1] is True and row[2] == "estimate"
+    assert row[3] == 200000.0 and row[4] == "2080" and str(row[5]) == "2026-03-01"
+
+
+def test_replace_derived_swaps_all_extraction_tables(con):
+    load_run(con, RUN1)
+    load_extractions(con, seed_extractions())
+    fresh = [dict(e, taxonomy_version="2027.1.0") for e in seed_extractions()[:2]]
+    replace_derived(con, fresh)
+    assert scalar(con, "select count(*) from extractions") == 2
+    assert scalar(con, "select list(distinct taxonomy_version) from skill_mentions") == ["2027.1.0"]
+    assert scalar(con, "select count(*) from salaries") == 1
+
+
+def test_replace_derived_is_all_or_nothing(con, monkeypatch):
+    import pytest
+
+    import analytics.load as load_mod
+
+    load_run(con, RUN1)
+    load_extractions(con, seed_extractions())
+    before = counts(con)
+    # a failure after the first tables were already swapped must roll all of them back
+    monkeypatch.setitem(load_mod.DERIVED, "missing_table", "stg_salaries")
+    with pytest.raises(Exception, match="missing_table"):
+        replace_derived(con, seed_extractions()[:1])
+    assert counts(con) == before
+
+
+def test_pending_extractions_and_coverage(con):
+    load_run(con, RUN1)
+    assert pending_extractions(con).height == 8
+    load_extractions(con, seed_extractions())
+    assert pending_extractions(con).height == 2
+    ext_cov, sal_cov = coverage(con)
+    assert ext_cov == 6 / 8 and sal_cov == 3 / 8
+    load_run(con, RUN2)  # 101 changed content: its extraction is stale now
+    assert "greenhouse:acme:101" in pending_extractions(con)["posting_id"].to_list()
+
+
+def test_record_flow_run_upserts(con):
+    record_flow_run(con, run_id=RUN1, flow="daily", state="Running", started_at="2026-03-01T06:00:00Z")
+    record_flow_run(
+        con, run_id=RUN1, flow="daily", state="Completed", started_at="2026-03-01T06:00:00Z",
+        finished_at="2026-03-01T06:10:00Z", postings_new=8, extraction_coverage=0.75,
+        errors={"hn:whoishiring": "HTTP 503"},
+    )
+    rows = con.execute("select state, postings_new, errors->>'hn:whoishiring', finished_at from flow_runs").fetchall()
+    assert len(rows) == 1 and rows[0][:3] == ("Completed", 8, "HTTP 503")
+    assert rows[0][3].hour == 6 and rows[0][3].minute == 10
+
+
+def test_load_accepts_a_polars_frame(con):
+    import polars as pl
+
+    stats = load_raw(con, pl.DataFrame(lake_postings(RUN2)), RUN2)
+    assert stats.new == 3
