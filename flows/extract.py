@@ -14,7 +14,7 @@ from pipelines.extract_stage import extract_lake, lake_files
 def taxonomy_version() -> str:
     from pipelines.nlp import get_analyser
 
-    return str(get_analyser().taxonomy_version)
+    return str(get_analyser().version)
 
 
 def derived_root(lake: Path) -> Path:

@@ -1,0 +1,58 @@
+"""End to end: the real daily flow (Prefect, Scrapy over HTTP, spaCy, DuckDB) on a small demo board."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.config import Settings
+
+pytestmark = pytest.mark.slow
+
+
+def counts(warehouse: Path) -> dict[str, int]:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return {
+            t: con.execute(f"select count(*) from {t}").fetchone()[0]
+            for t in ("postings", "skill_mentions", "salaries", "crawl_runs")
+        }
+    finally:
+        con.close()
+
+
+def test_daily_flow_twice_builds_warehouse_and_reports_without_duplicates(flow_settings: Settings) -> None:
+    from flows.daily import daily_flow
+
+    first = daily_flow(flow_settings)
+    c1 = counts(flow_settings.warehouse)
+    open_postings = first["numbers"]["postings_open"]
+    assert open_postings >= 150, first["numbers"]
+    assert c1["postings"] == first["numbers"]["postings_total"]
+    assert c1["skill_mentions"] > c1["postings"]  # several skills per posting
+    assert c1["salaries"] > 0.4 * c1["postings"]
+
+    con = duckdb.connect(str(flow_settings.warehouse), read_only=True)
+    roles = dict(con.execute("select role, count(*) from postings group by 1").fetchall())
+    sources = {r[0] for r in con.execute("select distinct source from postings").fetchall()}
+    con.close()
+    assert {"greenhouse", "lever", "ashby", "jsonld"} <= sources
+    assert roles.get("ai-engineer", 0) > 0 and len(roles) >= 10
+
+    report_dir = next(flow_settings.reports.iterdir())
+    for name in ("salary_bands", "skill_share", "skill_trends"):
+        for ext in ("md", "csv", "html"):
+            assert (report_dir / f"{name}.{ext}").stat().st_size > 200, f"{name}.{ext}"
+    bands = (report_dir / "salary_bands.md").read_text()
+    assert "ai-engineer" in bands and "n" in bands
+    assert "<svg" in (report_dir / "skill_trends.html").read_text()
+
+    second = daily_flow(flow_settings)
+    c2 = counts(flow_settings.warehouse)
+    assert c2["postings"] == c1["postings"], "second run duplicated postings"
+    assert c2["skill_mentions"] == c1["skill_mentions"]
+    assert c2["salaries"] == c1["salaries"]
+    assert second["numbers"]["postings_new"] == 0
+    assert second["numbers"]["extracted"] == 0  # unchanged postings are not re-extracted
