@@ -1,0 +1,239 @@
+"""Context rules for ambiguous skill terms: small registered functions over a spaCy sentence.
+
+Each rule answers "is this hit the skill sense?" given the hit and its sentence. Rules are
+registered in spaCy's `misc` registry as `skill_context.<name>` so configs can refer to them.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import spacy
+from spacy.tokens import Doc, Span
+
+from .taxonomy import TAXONOMY_DIR
+
+RULES: dict[str, Callable[[Hit, SentCtx], bool]] = {}
+
+_LIST_GAP = re.compile(
+    r"^[\s,/()&+|;:\[\]'\"-]*(?:(?:and|or|with|plus|and/or|as well as|e\.g\.)[\s,/()&+|;:-]*)?$",
+    re.I,
+)
+_WORDS = tomllib.loads((TAXONOMY_DIR / "context.toml").read_text("utf-8"))
+_PROG_CUES = frozenset(_WORDS["programming_cues"])
+_AI_CUES = frozenset(_WORDS["ai_cues"])
+_AI_NEG_BEFORE = frozenset(_WORDS["ai_negative_before"])
+_PROMPT_ADJ_AFTER = frozenset(_WORDS["prompt_adjective_after"])
+_EVAL_OBJECTS = frozenset(_WORDS["eval_objects"])
+_DIST_NOUNS = frozenset(_WORDS["distributed_nouns"])
+_CLUSTER_CUES = frozenset(_WORDS["cluster_cues"])
+_SENSE_NEG = {k: frozenset(v) for k, v in _WORDS["sense_negative"].items()}
+_SENSE_POS = {k: frozenset(v) for k, v in _WORDS["sense_positive"].items()}
+for _lang in ("rust", "scala"):
+    _SENSE_POS[_lang] = _SENSE_POS.get(_lang, frozenset()) | _PROG_CUES
+_POSTING_AI_OK = frozenset(_WORDS["posting"]["terms"])
+_AI_SLUGS = frozenset(_WORDS["posting"]["ai_slugs"])
+_EVAL_VERBS = frozenset({"evaluate", "evaluates", "evaluating", "evaluated"})
+_OK_SUFFIX = re.compile(r"-(based|powered|native|driven|first|centric|compatible|backed)\b", re.I)
+
+
+@dataclass(slots=True)
+class Hit:
+    """A candidate mention: char span in the posting and the surface that produced it."""
+
+    start: int
+    end: int
+    text: str
+    slugs: tuple[str, ...]
+    rule: str | None
+    opaque: bool = False
+    cased: bool = False  # matched a case-sensitive form (Go, R, C, TS)
+    named: bool = False  # capitalised mid-sentence it names the product
+
+
+@dataclass
+class SentCtx:
+    """What rules may look at: the sentence (as a spaCy Doc, built lazily) and other hits."""
+
+    nlp: Any
+    text: str
+    offset: int  # char offset of the sentence in the posting
+    hits: list[Hit] = field(default_factory=list)  # every candidate hit in the sentence
+    posting_ai: bool = False  # the posting has unambiguous LLM/agent vocabulary elsewhere
+    _doc: Doc | None = None
+    _spans: dict[tuple[int, int], Span | None] = field(default_factory=dict)
+
+    @property
+    def plain(self) -> list[Hit]:
+        """Unambiguous hits: trustworthy context for the ambiguous ones."""
+        return [h for h in self.hits if h.rule is None]
+
+    @property
+    def doc(self) -> Doc:
+        if self._doc is None:
+            self._doc = self.nlp.make_doc(self.text)
+        return self._doc
+
+    def span(self, hit: Hit) -> Span | None:
+        key = (hit.start, hit.end)
+        if key not in self._spans:
+            self._spans[key] = self.doc.char_span(
+                hit.start - self.offset, hit.end - self.offset, alignment_mode="expand"
+            )
+        return self._spans[key]
+
+    def words(self) -> set[str]:
+        return {t.lower_ for t in self.doc if not t.is_punct}
+
+    def before(self, hit: Hit, n: int = 2) -> list[str]:
+        sp = self.span(hit)
+        return (
+            [t.lower_ for t in self.doc[max(0, sp.start - n) : sp.start] if not t.is_punct]
+            if sp
+            else []
+        )
+
+    def after(self, hit: Hit, n: int = 2) -> list[str]:
+        sp = self.span(hit)
+        return [t.lower_ for t in self.doc[sp.end : sp.end + n] if not t.is_punct] if sp else []
+
+
+def context_rule(
+    name: str,
+) -> Callable[[Callable[[Hit, SentCtx], bool]], Callable[[Hit, SentCtx], bool]]:
+    """Register a rule under `name` (and `skill_context.<name>` in spaCy's misc registry)."""
+
+    def wrap(fn: Callable[[Hit, SentCtx], bool]) -> Callable[[Hit, SentCtx], bool]:
+        RULES[name] = fn
+        spacy.registry.misc.register(f"skill_context.{name}", func=lambda: fn)
+        return fn
+
+    return wrap
+
+
+def _mid_sentence(hit: Hit, ctx: SentCtx) -> bool:
+    """True unless the hit opens its sentence (where every word is capitalised)."""
+    return ctx.text[: hit.start - ctx.offset].strip(" -*•·\t") != ""
+
+
+def in_tech_list(hit: Hit, ctx: SentCtx) -> bool:
+    """True when another tech mention sits next to the hit, separated only by list punctuation."""
+    for other in ctx.hits:
+        if other is hit or other.slugs == hit.slugs:
+            continue
+        if other.end <= hit.start:
+            gap = ctx.text[other.end - ctx.offset : hit.start - ctx.offset]
+        elif other.start >= hit.end:
+            gap = ctx.text[hit.end - ctx.offset : other.start - ctx.offset]
+        else:
+            continue
+        if len(gap) <= 24 and _LIST_GAP.match(gap):
+            return True
+    return False
+
+
+@context_rule("tech_list.v1")
+def tech_list(hit: Hit, ctx: SentCtx) -> bool:
+    """Short/common-word tech names (Go, R, C, TS, Swift): a tech list or programming cue.
+
+    "Python, Go and Rust" -> True; "in Go" next to "experience" -> True;
+    "go-to-market", "R&D", "Series C" -> False.
+    """
+    rel_end = hit.end - ctx.offset
+    nxt = ctx.text[rel_end : rel_end + 3]
+    prev = ctx.text[max(0, hit.start - ctx.offset - 1) : hit.start - ctx.offset]
+    if nxt[:1] in {"&", "'"} or prev in {"&", "-"}:
+        return False
+    if nxt[:1] == "-" and not _OK_SUFFIX.match(ctx.text[rel_end:]):
+        return False  # "go-to-market", "C-suite", but "DBT-based" is the tool
+    before, after = ctx.before(hit), ctx.after(hit)
+    if before and before[-1] in {"series", "grade", "class", "type", "vitamin", "plan", "tier"}:
+        return False
+    if in_tech_list(hit, ctx):
+        return True
+    if after and after[0] in _PROG_CUES:
+        return True
+    if hit.named and not hit.text.islower() and _mid_sentence(hit, ctx):
+        return True  # "React", "Ruby" capitalised mid-sentence name the tool; "react" does not
+    preps = {"in", "using", "with", "of", "to", "on", "write", "writing"}
+    return bool(before) and before[-1] in preps and bool(ctx.words() & _PROG_CUES)
+
+
+@context_rule("sense.v1")
+def word_sense(hit: Hit, ctx: SentCtx) -> bool:
+    """Tech names that are also common words (Spark, Airflow, Rust, torch, Scala).
+
+    "Apache Spark jobs" -> True; "spark joy" -> False; "HVAC airflow" -> False.
+    """
+    key = hit.text.lower()
+    words = ctx.words()
+    if words & _SENSE_NEG.get(key, frozenset()):
+        return False
+    if any(h is not hit and h.rule is None for h in ctx.hits) or words & _SENSE_POS.get(
+        key, frozenset()
+    ):
+        return True
+    # capitalised mid-sentence ("Experience with Airflow"): the product name, not the word
+    return hit.text[:1].isupper() and _mid_sentence(hit, ctx)
+
+
+@context_rule("ai_sense.v1")
+def ai_sense(hit: Hit, ctx: SentCtx) -> bool:
+    """Words with an AI sense and an everyday sense (agents, evaluation, prompt, benchmarks).
+
+    "build AI agents" -> True; "travel agents" -> False; "prompt response times" -> False;
+    "annual performance evaluation" -> False.
+    """
+    key = hit.text.lower()
+    before, after = ctx.before(hit, 2), ctx.after(hit, 1)
+    if before and before[-1] in _AI_NEG_BEFORE:
+        return False
+    if key == "prompt" and (
+        (after and after[0] in _PROMPT_ADJ_AFTER)
+        or (before and before[-1] in {"be", "is", "are", "and", "very", "a"})
+    ):
+        return False
+    if hit.text[:1].isupper() and _mid_sentence(hit, ctx) and _in_proper_name(hit, ctx):
+        return False  # "Kite Agents Co": part of a name
+    if key in _EVAL_VERBS:
+        return bool(
+            set(ctx.after(hit, 5)) & _EVAL_OBJECTS
+        )  # "evaluate LLM outputs", not "evaluate vendors"
+    if key == "embedding" and after and after[0] in {"with", "in", "into", "within", "alongside"}:
+        return False  # "embedding with customers"
+    words = ctx.words() - {key, key.rstrip("s")}
+    if words & _AI_CUES or any(set(n.slugs) & _AI_SLUGS for n in ctx.plain):
+        return True
+    return ctx.posting_ai and key in _POSTING_AI_OK
+
+
+@context_rule("distributed.v1")
+def distributed(hit: Hit, ctx: SentCtx) -> bool:
+    """Say whether "distributed" / "clusters" are meant in the systems sense.
+
+    "distributed database architectures" -> True; "distributed team" -> False;
+    "large-scale AI clusters" -> True.
+    """
+    if hit.text.lower() == "distributed":
+        return bool(set(ctx.after(hit, 2)) & _DIST_NOUNS)
+    return bool(set(ctx.before(hit, 3)) & _CLUSTER_CUES)
+
+
+def _in_proper_name(hit: Hit, ctx: SentCtx) -> bool:
+    """A capitalised hit between other capitalised non-cue words is part of a name."""
+    sp = ctx.span(hit)
+    if sp is None:
+        return False
+    near = [
+        t
+        for t in (
+            ctx.doc[sp.start - 1] if sp.start else None,
+            ctx.doc[sp.end] if sp.end < len(ctx.doc) else None,
+        )
+        if t is not None
+    ]
+    return any(t.text[:1].isupper() and t.lower_ not in _AI_CUES and t.is_alpha for t in near)

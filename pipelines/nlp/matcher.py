@@ -1,0 +1,145 @@
+"""Skill mention extraction: Aho-Corasick prefilter over the taxonomy, spaCy context rules.
+
+The automaton finds every taxonomy surface form in one pass over the lowercased text (C speed);
+only sentences holding an ambiguous hit are tokenised by spaCy for the context rules.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from typing import Any
+
+import ahocorasick
+import spacy
+
+from .context import RULES, Hit, SentCtx
+from .sections import Sentence, split_sentences
+from .taxonomy import SkillTaxonomy, Surface
+
+_AI_POSTING_SLUGS = frozenset(
+    "llm rag ai-agents llm-evaluation prompt-engineering langchain".split()
+)
+
+
+def _lower(text: str) -> str:
+    """Lowercase without changing length, so automaton offsets stay valid char offsets."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _boundary_ok(text: str, start: int, end: int) -> bool:
+    """Whole-word check: "Java" not in "JavaScript", "C" not in "C++", "js" not in "node.js"."""
+    if start > 0:
+        p = text[start - 1]
+        if p.isalnum() or p == "_" or (p == "." and start > 1 and text[start - 2].isalnum()):
+            return False
+        if p in "+#@$" and text[start].isalnum():
+            return False
+    if end < len(text):
+        n = text[end]
+        if n.isalnum() or n in "_+#":
+            return False
+        if n == "." and end + 1 < len(text) and text[end + 1].isalnum():
+            return False
+    return True
+
+
+class SkillMatcher:
+    """Finds skill mentions in posting text; one instance per taxonomy version."""
+
+    def __init__(self, taxonomy: SkillTaxonomy, nlp: Any | None = None) -> None:
+        self.taxonomy = taxonomy
+        self.nlp = nlp or spacy.blank("en")
+        # Case-insensitive forms are matched on the lowercased text, cased forms ("R", "Go",
+        # "RAG") on the raw text, so a one-letter form does not fire on every "r" of the posting.
+        self.lower_ac, self.cased_ac = ahocorasick.Automaton(), ahocorasick.Automaton()
+        grouped: dict[tuple[str, bool], list[Surface]] = {}
+        for s in taxonomy.surfaces:
+            grouped.setdefault((s.form if s.cased else s.form.lower(), s.cased), []).append(s)
+        for (key, cased), surfaces in grouped.items():
+            (self.cased_ac if cased else self.lower_ac).add_word(key, (len(key), tuple(surfaces)))
+        self.lower_ac.make_automaton()
+        self.cased_ac.make_automaton()
+
+    def candidates(self, text: str) -> list[Hit]:
+        """All boundary- and case-valid hits, overlaps resolved (longest span wins)."""
+        hits: list[Hit] = []
+        for ac, source in ((self.lower_ac, _lower(text)), (self.cased_ac, text)):
+            for end_idx, (length, surfaces) in ac.iter(source):
+                start, end = end_idx - length + 1, end_idx + 1
+                if not _boundary_ok(text, start, end):
+                    continue
+                raw = text[start:end]
+                hits.extend(
+                    Hit(start, end, raw, s.slugs, s.rule, s.opaque, s.cased, s.named)
+                    for s in surfaces
+                )
+        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        kept: list[Hit] = []
+        outer: list[Hit] = []  # hits of the current outermost span
+        for h in hits:
+            if (
+                not outer
+                or h.start >= outer[0].end
+                or (h.start, h.end) == (outer[0].start, outer[0].end)
+            ):
+                outer = [h] if not outer or h.start >= outer[0].end else [*outer, h]
+                kept.append(h)
+            elif (
+                h.end <= outer[0].end
+                and h.rule is None
+                and not any(o.opaque for o in outer)
+                and not any(h.slugs[0] in o.slugs for o in outer)
+            ):
+                kept.append(h)  # "production LLM" still mentions LLM: keep nested other skills
+        return kept
+
+    def mentions(self, text: str, sentences: list[Sentence] | None = None) -> list[dict[str, Any]]:
+        """Mentions as dicts: slug, text, start, end, section, sentence (the sentence text)."""
+        hits = self.candidates(text)
+        if not hits:
+            return []
+        sentences = sentences if sentences is not None else split_sentences(text)
+        starts = [s.start for s in sentences]
+        by_sent: dict[int, list[Hit]] = {}
+        for h in hits:
+            by_sent.setdefault(max(0, bisect_right(starts, h.start) - 1), []).append(h)
+        posting_ai = any(h.rule is None and _AI_POSTING_SLUGS.intersection(h.slugs) for h in hits)
+        out: list[dict[str, Any]] = []
+        for idx, group in by_sent.items():
+            sent = sentences[idx] if sentences else Sentence(0, len(text), "other")
+            accepted = self._filter(text, sent, group, posting_ai)
+            for h in accepted:
+                sentence_text = text[sent.start : sent.end].strip()
+                for slug in dict.fromkeys(h.slugs):
+                    out.append(
+                        {
+                            "slug": slug,
+                            "text": h.text,
+                            "start": h.start,
+                            "end": h.end,
+                            "section": sent.section,
+                            "sentence": sentence_text,
+                        }
+                    )
+        out.sort(key=lambda m: (m["start"], m["slug"]))
+        return out
+
+    def _filter(self, text: str, sent: Sentence, group: list[Hit], posting_ai: bool) -> list[Hit]:
+        """Keep unambiguous hits; run the named context rule on the ambiguous ones."""
+        if all(h.rule is None for h in group):
+            return group
+        ctx = SentCtx(self.nlp, text[sent.start : sent.end], sent.start, group, posting_ai)
+        return [h for h in group if h.rule is None or RULES[h.rule](h, ctx)]
+
+    def slugs(self, text: str) -> set[str]:
+        """Distinct slugs mentioned in `text`."""
+        return {m["slug"] for m in self.mentions(text)}
+
+
+def distinct_slugs(mentions: Iterable[dict[str, Any]]) -> list[str]:
+    """Distinct skill slugs of a mention list, in first-mention order."""
+    return list(dict.fromkeys(m["slug"] for m in mentions))
