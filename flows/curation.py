@@ -6,12 +6,12 @@ from pathlib import Path
 
 
 def print_suggestions(warehouse: Path, top: int) -> None:
-    from pipelines.nlp import load_skill_taxonomy
-    from pipelines.nlp.suggest import suggest_terms
     from rich.console import Console
     from rich.table import Table
 
     from analytics.db import connect
+    from pipelines.nlp import load_skill_taxonomy
+    from pipelines.nlp.suggest import suggest_terms
 
     con = connect(warehouse, read_only=True)
     try:

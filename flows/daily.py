@@ -32,18 +32,33 @@ def configured_sources(settings: Settings) -> list[SourceConfig]:
     return []
 
 
+#: Our own replica on loopback needs no politeness delay; real boards keep the polite defaults.
+LOCAL_REPLICA_SCRAPY = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0, "CONCURRENT_REQUESTS_PER_DOMAIN": 16}
+
+
+def scrapy_settings_for(settings: Settings, demo: bool) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "CONTACT_URL": settings.contact_url,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": settings.concurrency_per_domain,
+    }
+    if demo:
+        base.update(LOCAL_REPLICA_SCRAPY)
+    base.update(settings.scrapy_settings)
+    return base
+
+
 @contextlib.contextmanager
 def demo_board_if_needed(settings: Settings, sources: list[SourceConfig]):  # noqa: ANN201
     """Start the bundled replica board on a free port when no sources are configured."""
     if sources:
-        yield sources
+        yield sources, scrapy_settings_for(settings, demo=False)
         return
     from spiders.demo.generator import generate_board
     from spiders.demo.server import DemoServer
 
     board = generate_board(seed=settings.demo_seed, n_postings=settings.demo_postings)
     with DemoServer(board) as server:
-        yield server.sources()
+        yield server.sources(), scrapy_settings_for(settings, demo=True)
 
 
 def known_hashes(warehouse: Path) -> set[tuple[str, str]]:
@@ -70,9 +85,9 @@ def daily_flow(settings: Settings, run_id: str | None = None, workers: int = 1) 
     run_id = run_id or new_run_id()
     started = datetime.now(UTC)
     with warehouse_lock(settings.warehouse):
-        with demo_board_if_needed(settings, configured_sources(settings)) as sources:
+        with demo_board_if_needed(settings, configured_sources(settings)) as (sources, scrapy_settings):
             futures = {
-                kind: crawl_source_task.submit(kind, group, settings.lake, run_id, settings.scrapy_settings)
+                kind: crawl_source_task.submit(kind, group, settings.lake, run_id, scrapy_settings)
                 for kind, group in group_by_kind(sources).items()
             }
             crawl_errors: dict[str, str] = {}

@@ -30,6 +30,7 @@ def load_stage(
     warehouse: Path, lake: Path, run_id: str, derived_files: list[Path]
 ) -> dict[str, Any]:
     """Upsert the run's raw postings and extractions, record crawls, close what vanished."""
+    from analytics.db import connect, migrate
     from analytics.load import (
         apply_closures,
         load_crawl_runs,
@@ -38,8 +39,6 @@ def load_stage(
         load_raw,
     )
     from pipelines.nlp import load_roles, load_skill_taxonomy
-
-    from analytics.db import connect, migrate
 
     postings = [rec for f in lake_files(lake, [run_id]) for rec in iter_lake_records(f)]
     seen: dict[str, set[str]] = defaultdict(set)

@@ -14,9 +14,8 @@ from pipelines.extract_stage import iter_derived
 
 @task(name="reextract-lake", timeout_seconds=7200)
 def reextract_task(settings: Settings, workers: int, force: bool) -> dict[str, Any]:
-    from analytics.load import replace_derived
-
     from analytics.db import connect, migrate
+    from analytics.load import replace_derived
 
     outputs, stats = run_extract(settings.lake, None, None, workers, force=force)
     latest: dict[str, dict[str, Any]] = {}

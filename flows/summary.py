@@ -41,9 +41,8 @@ def record_run(
     crawl_errors: dict[str, str],
 ) -> dict[str, Any]:
     """Store the run's key numbers in flow_runs and return them."""
-    from analytics.load import record_flow_run
-
     from analytics.db import connect
+    from analytics.load import record_flow_run
 
     numbers: dict[str, Any] = {
         "postings_new": int(load_stats.get("new", 0)),

@@ -66,12 +66,10 @@ def run_salary_eval(path: str | Path) -> str:
         if line.strip()
     ]
     pred = {str(g["id"]): extract_salary(g) for g in gold}
-    report = score(gold, pred)
-    print(report, end="")
-    return report
+    return score(gold, pred)
 
 
 if __name__ == "__main__":
     import sys
 
-    run_salary_eval(sys.argv[1])
+    print(run_salary_eval(sys.argv[1]), end="")
