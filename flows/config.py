@@ -34,6 +34,8 @@ class Settings:
     #: demo board size and seed
     demo_postings: int = 3000
     demo_seed: int = 7
+    #: day the demo board is served as of (YYYY-MM-DD); None = the generator's own date
+    demo_as_of: str | None = None
     #: extra Scrapy settings (tests use this to speed crawls up)
     scrapy_settings: dict[str, Any] = field(default_factory=dict)
 
@@ -90,6 +92,8 @@ def load_settings(config_path: Path | None = None) -> Settings:
             values["demo_postings"] = int(demo["postings"])
         if "seed" in demo:
             values["demo_seed"] = int(demo["seed"])
+        if "as_of" in demo:
+            values["demo_as_of"] = str(demo["as_of"])
     elif config_path is not None:
         raise ConfigError(f"config file {config_path} does not exist; pass an existing --config path")
     for env, key in _ENV.items():

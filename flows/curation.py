@@ -10,23 +10,27 @@ def print_suggestions(warehouse: Path, top: int) -> None:
     from rich.table import Table
 
     from analytics.db import connect
-    from pipelines.nlp import load_skill_taxonomy
     from pipelines.nlp.suggest import suggest_terms
 
     con = connect(warehouse, read_only=True)
     try:
         rows = con.execute(
-            "select posted_month, title, description_text from raw_postings_latest where posted_month is not null"
+            # sources that only reach back a few months (HN, RSS) would make every word look "rising"
+            """
+            select posted_month, title, description_text from raw_postings_latest
+            where posted_month is not null and source in (
+                select source from raw_postings_latest group by source
+                having count(distinct posted_month) >= 6
+            )
+            """
         ).fetchall()
     finally:
         con.close()
-    known = set()
-    for skill in load_skill_taxonomy():
-        known.add(str(skill["name"]).lower())
-        known.update(str(a).lower() for a in skill.get("aliases", []) or [])
-    suggestions = suggest_terms(rows, known)[:top]
-    table = Table("term", "recent share", "earlier share", "trend", title="terms to consider adding")
+    suggestions = suggest_terms(rows)[:top]
+    table = Table("term", "from", "postings", "earlier share", "recent share", "z", title="rising terms not in the taxonomy")
     for s in suggestions:
-        d = s if isinstance(s, dict) else s.__dict__
-        table.add_row(*(str(d.get(k, "")) for k in ("term", "recent_share", "earlier_share", "trend")))
+        table.add_row(
+            str(s["term"]), str(s["source"]), str(s["postings"]),
+            f"{s['early_share']:.1%}", f"{s['recent_share']:.1%}", f"{s['z']:.1f}",
+        )
     Console(width=160).print(table)

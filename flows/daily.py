@@ -56,8 +56,11 @@ def demo_board_if_needed(settings: Settings, sources: list[SourceConfig]):  # no
     from spiders.demo.generator import generate_board
     from spiders.demo.server import DemoServer
 
+    from datetime import date
+
     board = generate_board(seed=settings.demo_seed, n_postings=settings.demo_postings)
-    with DemoServer(board) as server:
+    as_of = date.fromisoformat(settings.demo_as_of) if settings.demo_as_of else None
+    with DemoServer(board, as_of=as_of) as server:
         yield server.sources(), scrapy_settings_for(settings, demo=True)
 
 

@@ -55,6 +55,7 @@ def sql(
     cfg = settings(config, warehouse=warehouse)
     if not cfg.warehouse.exists():
         fail(f"warehouse {cfg.warehouse} does not exist; run `jobtrends run` first or pass --warehouse")
+    import duckdb
     from rich.console import Console
     from rich.table import Table
 
@@ -64,10 +65,8 @@ def sql(
         columns, rows = run_readonly_query(cfg.warehouse, query)
     except ReadOnlyViolation as exc:
         fail(str(exc))
-    except Exception as exc:  # SQL errors are user input errors
-        if type(exc).__module__.startswith("duckdb") or type(exc).__name__.endswith("Error"):
-            fail(f"query failed: {str(exc).splitlines()[0]}")
-        raise
+    except duckdb.Error as exc:  # SQL errors (incl. refused file access) are user input errors
+        fail(f"query failed: {str(exc).splitlines()[0]}")
     table = Table(*columns)
     for row in rows[:limit]:
         table.add_row(*("" if v is None else str(v) for v in row))

@@ -56,3 +56,26 @@ def test_daily_flow_twice_builds_warehouse_and_reports_without_duplicates(flow_s
     assert c2["salaries"] == c1["salaries"]
     assert second["numbers"]["postings_new"] == 0
     assert second["numbers"]["extracted"] == 0  # unchanged postings are not re-extracted
+
+
+def test_a_later_day_adds_new_postings_and_closes_vanished_ones(flow_settings: Settings) -> None:
+    from dataclasses import replace
+
+    from flows.daily import daily_flow
+
+    day1 = replace(flow_settings, demo_as_of="2026-09-01")
+    day2 = replace(flow_settings, demo_as_of="2026-11-01")
+    first = daily_flow(day1)
+    second = daily_flow(day2)
+    assert second["numbers"]["postings_new"] > 0
+    assert second["numbers"]["postings_closed"] > 0
+    con = duckdb.connect(str(flow_settings.warehouse), read_only=True)
+    closed, open_now, dupes = con.execute(
+        "select count(*) filter (where closed_at is not null), count(*) filter (where is_open),"
+        " count(*) - count(distinct posting_id) from postings"
+    ).fetchone()
+    con.close()
+    assert closed == second["numbers"]["postings_closed"]
+    assert open_now == second["numbers"]["postings_open"]
+    assert dupes == 0
+    assert first["numbers"]["postings_total"] + second["numbers"]["postings_new"] == second["numbers"]["postings_total"]
