@@ -58,6 +58,8 @@ class ReportParams:
     min_pair_support: int = 10
     recent_months: int = 6
     baseline_months: int = 6
+    #: months between the baseline and the recent window (6 with 6+6 = year over year)
+    gap_months: int = 6
     alpha: float = 0.01
     bootstrap_samples: int = 2000
     seed: int = 20260301
@@ -80,6 +82,7 @@ class ReportParams:
             "top_n": self.top_n,
             "recent_months": self.recent_months,
             "baseline_months": self.baseline_months,
+            "gap_months": self.gap_months,
         }
 
     def describe(self) -> str:

@@ -135,7 +135,7 @@ def skill_trends(ctx: ReportContext) -> ReportResult:
         title="Skill risers and fallers",
         description=(
             f"Share of new postings mentioning each skill in the last {p.recent_months} months "
-            f"vs the {p.baseline_months} months before; two-proportion z-test, flagged at "
+            f"vs {p.baseline_months} months ending {p.gap_months} months earlier (year over year at 6/6/6); two-proportion z-test, flagged at "
             f"p < {p.alpha} with at least {p.min_support} mentions."
         ),
         frame=frame,

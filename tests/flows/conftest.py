@@ -28,7 +28,7 @@ def flow_settings(tmp_path: Path) -> Settings:
         lake=tmp_path / "data" / "raw",
         reports=tmp_path / "reports",
         sources_file=tmp_path / "sources.toml",
-        demo_postings=240,
+        demo_postings=300,
         demo_seed=11,
         scrapy_settings=dict(FAST_SCRAPY),
     )

@@ -23,13 +23,31 @@ def counts(warehouse: Path) -> dict[str, int]:
         con.close()
 
 
+def assert_planted_drift_detected(report_dir: Path) -> None:
+    """The generator's planted risers must come out as significant risers in the trend report."""
+    import csv
+
+    from spiders.demo.skills import PLANTED_FALLERS, PLANTED_RISERS
+
+    with (report_dir / "skill_trends.csv").open() as fh:
+        rows = {r["skill_slug"]: r for r in csv.DictReader(fh)}
+    for slug in PLANTED_RISERS:
+        assert rows[slug]["direction"] == "riser", (slug, rows[slug])
+        assert rows[slug]["is_significant"].lower() in ("true", "yes", "1"), (slug, rows[slug])
+    falling = [s for s in PLANTED_FALLERS if s in rows and float(rows[s]["change_pp"]) < 0]
+    assert len(falling) >= 2, {s: rows.get(s) for s in PLANTED_FALLERS}
+
+
 def test_daily_flow_twice_builds_warehouse_and_reports_without_duplicates(flow_settings: Settings) -> None:
+    from dataclasses import replace
+
     from flows.daily import daily_flow
 
+    flow_settings = replace(flow_settings, demo_postings=3000, demo_seed=7)  # the `make demo` board
     first = daily_flow(flow_settings)
     c1 = counts(flow_settings.warehouse)
     open_postings = first["numbers"]["postings_open"]
-    assert open_postings >= 150, first["numbers"]
+    assert open_postings >= 1200, first["numbers"]
     assert c1["postings"] == first["numbers"]["postings_total"]
     assert c1["skill_mentions"] > c1["postings"]  # several skills per posting
     assert c1["salaries"] > 0.4 * c1["postings"]
@@ -48,6 +66,7 @@ def test_daily_flow_twice_builds_warehouse_and_reports_without_duplicates(flow_s
     bands = (report_dir / "salary_bands.md").read_text()
     assert "ai-engineer" in bands and "n" in bands
     assert "<svg" in (report_dir / "skill_trends.html").read_text()
+    assert_planted_drift_detected(report_dir)
 
     second = daily_flow(flow_settings)
     c2 = counts(flow_settings.warehouse)

@@ -1,7 +1,8 @@
 -- fct_skill_trend_windows: per skill, mentions in the last $recent_months months (recent)
--- vs the $baseline_months before them (baseline), raw and role-mix adjusted shares.
+-- vs $baseline_months months that end $gap_months months before the recent window starts
+-- (baseline; gap 6 = year over year, robust to seasonality), raw and role-mix adjusted shares.
 -- The significance test runs on these counts in Python (analytics/reports/stats.py).
--- params: $since, $until, $roles, $sources, $recent_months, $baseline_months
+-- params: $since, $until, $roles, $sources, $recent_months, $baseline_months, $gap_months
 with
 
 report_postings as (
@@ -41,8 +42,16 @@ windowed_postings as (
     cross join bounds as b
     where
         p.activity_month <= b.last_month
-        and p.activity_month
-            > b.last_month - to_months($recent_months::integer + $baseline_months::integer)
+        and (
+            p.activity_month > b.last_month - to_months($recent_months::integer)
+            or (
+                p.activity_month
+                <= b.last_month - to_months($recent_months::integer + $gap_months::integer)
+                and p.activity_month > b.last_month - to_months(
+                    $recent_months::integer + $gap_months::integer + $baseline_months::integer
+                )
+            )
+        )
 ),
 
 posting_skills as (

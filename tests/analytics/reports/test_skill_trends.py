@@ -30,7 +30,7 @@ def test_stable_skills_are_not_flagged(seed_con) -> None:
 
 
 def test_windows_are_configurable(seed_con) -> None:
-    frame = detect_risers(seed_con, recent_months=3, baseline_months=3)
+    frame = detect_risers(seed_con, recent_months=3, baseline_months=3, gap_months=0)
     mcp = _row(frame, "mcp")
     assert (mcp["n_recent"], mcp["n_baseline"]) == (480, 480)
     # the last 3 and the 3 before are both after the jump: mcp no longer rises
@@ -73,7 +73,7 @@ def test_role_mix_adjustment_removes_composition_effect() -> None:
             if role == "ai-engineer" and j % 2 == 0:
                 mentions.append({"posting_id": pid, "skill_slug": "rag"})
     con = make_db(postings, mentions)
-    frame = detect_risers(con, recent_months=2, baseline_months=2, min_support=1)
+    frame = detect_risers(con, recent_months=2, baseline_months=2, gap_months=0, min_support=1)
     rag = _row(frame, "rag")
     assert rag["share_baseline_pct"] == 10.0 and rag["share_recent_pct"] == 40.0
     assert rag["adj_share_baseline_pct"] == rag["adj_share_recent_pct"] == 25.0
