@@ -11,6 +11,17 @@ import typer
 from flows.app import ConfigOpt, WarehouseOpt, app, fail, settings, taxonomy_app
 
 
+def _progress(enabled: bool):  # noqa: ANN202
+    """A live postings/s counter on stderr for long runs; silent when piped."""
+    from rich.console import Console
+    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TimeElapsedColumn
+
+    return Progress(
+        SpinnerColumn(), "{task.description}", MofNCompleteColumn(), TimeElapsedColumn(),
+        console=Console(stderr=True), disable=not enabled,
+    )
+
+
 @app.command()
 def extract(
     input_path: Annotated[Path, typer.Argument(metavar="INPUT.jsonl", help="Postings as JSON lines ('-' = stdin).")],
@@ -28,11 +39,15 @@ def extract(
         fail(f"cannot read {input_path}: {exc.strerror}; pass an existing JSON lines file")
     dst = sys.stdout if str(output) == "-" else output.open("w", encoding="utf-8")
     errors = total = 0
+    progress = _progress(enabled=dst is not sys.stdout and sys.stderr.isatty())
     try:
-        for line in extract_json_lines(src):
-            total += 1
-            errors += line.startswith('{"id"') and '"error": ' in line and '"role"' not in line
-            dst.write(line + "\n")
+        with progress:
+            task = progress.add_task("extracting", total=None)
+            for line in extract_json_lines(src):
+                total += 1
+                errors += line.startswith('{"id"') and '"error": ' in line and '"role"' not in line
+                dst.write(line + "\n")
+                progress.advance(task)
     except UnicodeDecodeError as exc:
         fail(f"{input_path} is not UTF-8 text ({exc.reason} at byte {exc.start})")
     finally:
