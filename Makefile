@@ -29,11 +29,11 @@ demo: install
 
 ## make test: set up with dev extras and run the test suite (fast fault cases included)
 test: install-dev
-	$(BIN)/pytest -m "not faults_slow" tests
+	$(BIN)/pytest -q -m "not faults_slow" tests
 
 ## make test-faults: the whole fault-injection and crash-safety suite
 test-faults: install-dev
-	$(BIN)/pytest tests -m "faults or faults_slow"
+	$(BIN)/pytest -q tests -m "faults or faults_slow"
 
 lint: install-dev
 	$(BIN)/ruff check spiders pipelines flows analytics tests bench

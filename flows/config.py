@@ -67,6 +67,21 @@ def _validate_cron(cron: str, origin: str) -> str:
     return cron
 
 
+def _typed(value: Any, kind: type, key: str, origin: str) -> Any:
+    """Coerce one TOML value, or name the key and the expected type."""
+    if kind is Path:
+        if not isinstance(value, str) or not value:
+            raise ConfigError(f"{origin}: {key} must be a path string, got {value!r}")
+        return Path(value)
+    if kind is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ConfigError(f"{origin}: {key} must be a whole number, got {value!r}")
+        return value
+    if not isinstance(value, str):
+        raise ConfigError(f"{origin}: {key} must be a string, got {value!r}")
+    return value
+
+
 def load_settings(config_path: Path | None = None) -> Settings:
     """Read jobtrends.toml (if present) and apply JOBTRENDS_* environment overrides."""
     path = config_path or Path(os.environ.get("JOBTRENDS_CONFIG", "jobtrends.toml"))
@@ -76,24 +91,38 @@ def load_settings(config_path: Path | None = None) -> Settings:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: malformed TOML ({exc}); fix the syntax at that line") from None
+        origin = str(path)
         paths = data.get("paths", {})
         for key in ("warehouse", "lake", "reports", "sources_file"):
             if key in paths:
-                values[key] = Path(paths[key])
+                values[key] = _typed(paths[key], Path, f"paths.{key}", origin)
         if "cron" in data.get("schedule", {}):
-            values["schedule_cron"] = _validate_cron(str(data["schedule"]["cron"]), str(path))
+            cron = _typed(data["schedule"]["cron"], str, "schedule.cron", origin)
+            values["schedule_cron"] = _validate_cron(cron, origin)
         crawl = data.get("crawl", {})
         if "contact_url" in crawl:
-            values["contact_url"] = str(crawl["contact_url"])
+            url = _typed(crawl["contact_url"], str, "crawl.contact_url", origin)
+            if not url.startswith(("http://", "https://")):
+                raise ConfigError(f"{origin}: crawl.contact_url {url!r} must be an http(s) URL")
+            values["contact_url"] = url
         if "concurrency_per_domain" in crawl:
-            values["concurrency_per_domain"] = int(crawl["concurrency_per_domain"])
+            values["concurrency_per_domain"] = _typed(
+                crawl["concurrency_per_domain"], int, "crawl.concurrency_per_domain", origin
+            )
         demo = data.get("demo", {})
         if "postings" in demo:
-            values["demo_postings"] = int(demo["postings"])
+            values["demo_postings"] = _typed(demo["postings"], int, "demo.postings", origin)
         if "seed" in demo:
-            values["demo_seed"] = int(demo["seed"])
+            values["demo_seed"] = _typed(demo["seed"], int, "demo.seed", origin)
         if "as_of" in demo:
-            values["demo_as_of"] = str(demo["as_of"])
+            as_of = _typed(demo["as_of"], str, "demo.as_of", origin)
+            try:
+                from datetime import date
+
+                date.fromisoformat(as_of)
+            except ValueError:
+                raise ConfigError(f"{origin}: demo.as_of {as_of!r} must be a date like 2026-11-01") from None
+            values["demo_as_of"] = as_of
     elif config_path is not None:
         raise ConfigError(f"config file {config_path} does not exist; pass an existing --config path")
     for env, key in _ENV.items():

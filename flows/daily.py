@@ -53,10 +53,10 @@ def demo_board_if_needed(settings: Settings, sources: list[SourceConfig]):  # no
     if sources:
         yield sources, scrapy_settings_for(settings, demo=False)
         return
+    from datetime import date
+
     from spiders.demo.generator import generate_board
     from spiders.demo.server import DemoServer
-
-    from datetime import date
 
     board = generate_board(seed=settings.demo_seed, n_postings=settings.demo_postings)
     as_of = date.fromisoformat(settings.demo_as_of) if settings.demo_as_of else None

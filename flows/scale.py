@@ -31,14 +31,6 @@ from pipelines.extract_stage import ExtractStats, derived_path, extract_lake_fil
 from pipelines.lake_parquet import iter_partition_records, partitions
 
 
-def current_taxonomy_version() -> str:
-    """The analyser's taxonomy version (derived files are cached per version)."""
-    from pipelines.nlp import get_analyser
-
-    analyser = get_analyser()
-    return str(getattr(analyser, "taxonomy_version", None) or analyser.version)
-
-
 def dask_runner(workers: int = 2, address: str | None = None) -> DaskTaskRunner:
     """A task runner on an existing scheduler (address) or a LocalCluster of `workers` processes."""
     address = address or os.environ.get("JOBTRENDS_DASK_ADDRESS") or None
@@ -50,7 +42,7 @@ def dask_runner(workers: int = 2, address: str | None = None) -> DaskTaskRunner:
             "n_workers": workers,
             "threads_per_worker": 1,
             "processes": True,
-            "dashboard_address": None,
+            "dashboard_address": ":0",
         },
     )
 
@@ -167,7 +159,10 @@ def run_scaled_extract(
     force: bool = False,
 ) -> dict[str, Any]:
     """Run the scaled flow on a Dask cluster; returns totals, wall seconds and per-unit stats."""
-    taxonomy_version = taxonomy_version or current_taxonomy_version()
+    if taxonomy_version is None:
+        from flows.extract import taxonomy_version as current_taxonomy_version
+
+        taxonomy_version = current_taxonomy_version()
     started = time.perf_counter()
     runner_flow = scaled_extract_flow.with_options(task_runner=dask_runner(workers, address))
     with shared_api():

@@ -63,4 +63,4 @@ def sources_check(config: ConfigOpt = None) -> None:
         bad += not ok
         typer.echo(f"{'ok  ' if ok else 'FAIL'} {src.key:40s} {message}")
     if bad:
-        raise typer.Exit(1)
+        fail(f"{bad} board(s) did not answer; fix their base_url/board in {cfg.sources_file} or remove them")
