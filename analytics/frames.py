@@ -140,6 +140,8 @@ def extraction_frames(extractions: Iterable[Mapping[str, Any]]) -> dict[str, pl.
                 "seniority": ext.get("seniority"),
                 "seniority_confidence": _float(ext.get("seniority_confidence")),
                 "seniority_provenance": ext.get("seniority_provenance"),
+                "country_code": ext.get("country_code"),
+                "country_provenance": ext.get("country_provenance"),
                 "skill_count": len(skills),
                 "extracted_at": now,
             }
@@ -211,6 +213,8 @@ EXTRACTION_SCHEMA: dict[str, pl.DataType] = {
     "seniority": pl.String(),
     "seniority_confidence": pl.Float64(),
     "seniority_provenance": pl.String(),
+    "country_code": pl.String(),
+    "country_provenance": pl.String(),
     "skill_count": pl.Int32(),
     "extracted_at": TS,
 }

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from pipelines.geo import infer_country
 from pipelines.records import compute_content_hash, posting_key
 from pipelines.text import html_to_text
 
@@ -21,6 +22,7 @@ OUTPUT_KEYS = (
     "salary",
     "taxonomy_version",
 )
+
 
 
 def record_text(record: dict[str, Any]) -> str:
@@ -50,6 +52,7 @@ def extract_record(record: dict[str, Any], analysis: dict[str, Any] | None = Non
             str(record.get("title") or ""), text, record.get("company")
         )
     result = {k: analysis.get(k) for k in OUTPUT_KEYS if k in analysis}
+    result.update(infer_country(record.get("locations") or record.get("location"), record.get("country_codes")))
     result["salary"] = extract_salary(_salary_input(record, text))
     if record.get("source") and record.get("board") and record.get("source_id"):
         result["posting_key"] = posting_key(record["source"], record["board"], str(record["source_id"]))

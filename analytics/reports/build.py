@@ -61,6 +61,7 @@ def build_reports(
     until: date | None = None,
     roles: Iterable[str] | None = None,
     sources: Iterable[str] | None = None,
+    countries: Iterable[str] | None = None,
     formats: Sequence[str] = FORMATS,
     names: Iterable[str] | None = None,
     params: ReportParams | None = None,
@@ -82,6 +83,7 @@ def build_reports(
         until=until,
         roles=tuple(roles) if roles else None,
         sources=tuple(sources) if sources else None,
+        countries=tuple(c.upper() for c in countries) if countries else None,
     )
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

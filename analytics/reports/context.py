@@ -43,6 +43,9 @@ class ReportParams:
     until: date | None = None  #: last posting date included
     roles: tuple[str, ...] | None = None  #: role slugs to keep; None = all
     sources: tuple[str, ...] | None = None  #: source names to keep; None = all
+    countries: tuple[str, ...] | None = None  #: ISO country codes to keep; None = all
+    #: salary bands compare with a US reference: without a country filter they use these markets
+    salary_countries: tuple[str, ...] = ("US",)
     focus_role: str = "ai-engineer"
     headline_skills: tuple[str, ...] = HEADLINE_SKILLS
     headline_threshold: float = 0.25  #: share a headline skill must clear (CI lower bound)
@@ -71,6 +74,7 @@ class ReportParams:
             "until": self.until,
             "roles": list(self.roles) if self.roles else None,
             "sources": list(self.sources) if self.sources else None,
+            "countries": list(self.countries) if self.countries else None,
             "focus_role": self.focus_role,
             "headline_skills": list(self.headline_skills),
             "include_estimates": self.include_estimates,
@@ -92,6 +96,7 @@ class ReportParams:
             f"until {self.until}" if self.until else "until latest",
             f"roles: {', '.join(self.roles)}" if self.roles else "all roles",
             f"sources: {', '.join(self.sources)}" if self.sources else "all sources",
+            f"countries: {', '.join(self.countries)}" if self.countries else "all countries",
             "estimates included" if self.include_estimates else "estimated salaries excluded",
         ]
         return "; ".join(parts)

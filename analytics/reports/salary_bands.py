@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import altair as alt
 import polars as pl
 
@@ -62,6 +64,9 @@ def _chart(frame: pl.DataFrame) -> alt.TopLevelMixin:
 
 def salary_bands(ctx: ReportContext) -> ReportResult:
     """Role x seniority salary bands, bootstrap CI of the median, and the reference gap."""
+    if ctx.params.countries is None and ctx.params.salary_countries:
+        # annualised USD across markets mixes US and European pay; compare like with like
+        ctx = ReportContext(ctx.con, replace(ctx.params, countries=ctx.params.salary_countries))
     p = ctx.params
     frame = _with_bootstrap(ctx.mart("fct_salary_bands"), p.bootstrap_samples, p.seed)
     cov = ctx.coverage()
@@ -86,7 +91,9 @@ def salary_bands(ctx: ReportContext) -> ReportResult:
         description=(
             "Annualised USD midpoints of posted salary ranges (p25/median/p75) per role and "
             "seniority group (Entry = intern+entry, Mid = mid, Senior = senior+staff_plus), "
-            "next to the landscape guide's reference bands."
+            "next to the landscape guide's reference bands (US base pay). Country: "
+            f"{', '.join(p.countries or ()) or 'all'} (inferred from locations when the source "
+            "gives no code; `jobtrends report --country all` widens it)."
         ),
         frame=frame,
         n_postings=cov["n_postings"],

@@ -55,11 +55,15 @@ def report(
     until: Annotated[str | None, typer.Option(help="Last posted date, YYYY-MM-DD.")] = None,
     role: Annotated[list[str] | None, typer.Option(help="Role slug(s) to keep.")] = None,
     source: Annotated[list[str] | None, typer.Option(help="Source kind(s) to keep.")] = None,
+    country: Annotated[
+        list[str] | None,
+        typer.Option(help="ISO country code(s) to keep; salary bands default to US, 'all' = every market."),
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="Comma list of md,html,csv,parquet,json.")] = "md,html,csv,json,parquet",
 ) -> None:
     """Build trend reports from the warehouse.
 
-    Example: jobtrends report --role ai-engineer --since 2026-01-01 --format md,html
+    Example: jobtrends report --role ai-engineer --since 2026-01-01 --country US --format md,html
     """
     from flows.report import build_report_files, report_dir
 
@@ -71,8 +75,29 @@ def report(
     if bad:
         fail(f"unknown report format(s) {bad}; use md, html, csv, parquet, json")
     out_dir = out or report_dir(cfg.reports)
-    written = build_report_files(cfg.warehouse, out_dir, formats, since=since, until=until, roles=role, sources=source)
+    countries = [c for c in (country or []) if c.lower() != "all"] or None
+    params = None
+    if country and any(c.lower() == "all" for c in country):
+        from analytics.reports.context import ReportParams
+
+        params = ReportParams(salary_countries=())
+    written = build_report_files(
+        cfg.warehouse, out_dir, formats, since=parse_day(since), until=parse_day(until),
+        roles=role, sources=source, countries=countries, params=params,
+    )
     typer.echo(f"{sum(len(v) for v in written.values())} files in {out_dir.resolve()}")
+
+
+def parse_day(value: str | None):  # noqa: ANN201
+    """YYYY-MM-DD or None; anything else is a usage error naming the option."""
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"date {value!r} is not YYYY-MM-DD (for example 2026-01-31)")
 
 
 @app.command()

@@ -1,5 +1,5 @@
 -- fct_report_coverage: one row of n and coverage under the report filters.
--- params: $since, $until, $roles, $sources, $include_estimates, $excluded_flags
+-- params: $since, $until, $roles, $sources, $countries, $include_estimates, $excluded_flags
 with
 
 report_postings as (
@@ -13,6 +13,7 @@ report_postings as (
         and ($until::date is null or coalesce(posted_at, first_seen_at)::date <= $until::date)
         and ($roles::varchar[] is null or list_contains($roles::varchar[], role))
         and ($sources::varchar[] is null or list_contains($sources::varchar[], source))
+        and ($countries::varchar[] is null or list_contains($countries::varchar[], country_code))
     -- cross-board duplicates count once: keep the earliest-seen member of each dup group
     qualify row_number() over (
         partition by coalesce(dup_group_id::varchar, posting_id::varchar)

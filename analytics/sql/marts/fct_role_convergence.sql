@@ -1,7 +1,7 @@
 -- fct_role_convergence: cosine similarity, per quarter, between the skill-share vector of
 -- $focus_role and each other AI role (roles.is_ai_role); null when either side has fewer
 -- than $min_convergence_n postings in the quarter.
--- params: $since, $until, $roles, $sources, $focus_role, $min_convergence_n
+-- params: $since, $until, $roles, $sources, $countries, $focus_role, $min_convergence_n
 with
 
 report_postings as (
@@ -17,6 +17,7 @@ report_postings as (
         and ($until::date is null or coalesce(posted_at, first_seen_at)::date <= $until::date)
         and ($roles::varchar[] is null or list_contains($roles::varchar[], role))
         and ($sources::varchar[] is null or list_contains($sources::varchar[], source))
+        and ($countries::varchar[] is null or list_contains($countries::varchar[], country_code))
     -- cross-board duplicates count once: keep the earliest-seen member of each dup group
     qualify row_number() over (
         partition by coalesce(dup_group_id::varchar, posting_id::varchar)

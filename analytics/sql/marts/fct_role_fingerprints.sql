@@ -1,7 +1,7 @@
 -- fct_role_fingerprints: skills that distinguish each role: share in the role vs share in all
 -- other roles, smoothed log-odds ratio (+0.5) and its z; top $top_n per role among skills
 -- mentioned by >= $min_cell_n postings of the role.
--- params: $since, $until, $roles, $sources, $top_n, $min_cell_n
+-- params: $since, $until, $roles, $sources, $countries, $top_n, $min_cell_n
 with
 
 report_postings as (
@@ -14,6 +14,7 @@ report_postings as (
         and ($until::date is null or coalesce(posted_at, first_seen_at)::date <= $until::date)
         and ($roles::varchar[] is null or list_contains($roles::varchar[], role))
         and ($sources::varchar[] is null or list_contains($sources::varchar[], source))
+        and ($countries::varchar[] is null or list_contains($countries::varchar[], country_code))
     -- cross-board duplicates count once: keep the earliest-seen member of each dup group
     qualify row_number() over (
         partition by coalesce(dup_group_id::varchar, posting_id::varchar)

@@ -1,7 +1,7 @@
 -- fct_salary_bands: role x seniority group (Entry/Mid/Senior/Unknown, plus All) salary bands
 -- of annualised USD midpoints next to the reference table. Cells with fewer than $min_cell_n
 -- salaries are suppressed (stats null, is_suppressed true).
--- params: $since, $until, $roles, $sources, $include_estimates, $excluded_flags, $min_cell_n, $reference
+-- params: $since, $until, $roles, $sources, $countries, $include_estimates, $excluded_flags, $min_cell_n, $reference
 with
 
 report_postings as (
@@ -15,6 +15,7 @@ report_postings as (
         and ($until::date is null or coalesce(posted_at, first_seen_at)::date <= $until::date)
         and ($roles::varchar[] is null or list_contains($roles::varchar[], role))
         and ($sources::varchar[] is null or list_contains($sources::varchar[], source))
+        and ($countries::varchar[] is null or list_contains($countries::varchar[], country_code))
     -- cross-board duplicates count once: keep the earliest-seen member of each dup group
     qualify row_number() over (
         partition by coalesce(dup_group_id::varchar, posting_id::varchar)

@@ -1,7 +1,7 @@
 -- fct_skill_cooccurrence: skill pairs mentioned in the same posting, with support and lift
 -- (lift = P(a and b) / (P(a) P(b)) over all filtered postings). Pairs below
 -- $min_pair_support postings are dropped; top $top_n by lift.
--- params: $since, $until, $roles, $sources, $min_pair_support, $top_n
+-- params: $since, $until, $roles, $sources, $countries, $min_pair_support, $top_n
 with
 
 report_postings as (
@@ -12,6 +12,7 @@ report_postings as (
         and ($until::date is null or coalesce(posted_at, first_seen_at)::date <= $until::date)
         and ($roles::varchar[] is null or list_contains($roles::varchar[], role))
         and ($sources::varchar[] is null or list_contains($sources::varchar[], source))
+        and ($countries::varchar[] is null or list_contains($countries::varchar[], country_code))
     -- cross-board duplicates count once: keep the earliest-seen member of each dup group
     qualify row_number() over (
         partition by coalesce(dup_group_id::varchar, posting_id::varchar)

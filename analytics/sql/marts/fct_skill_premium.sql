@@ -1,6 +1,6 @@
 -- fct_skill_premium: within role x seniority group, median annual salary of postings that
 -- mention a skill vs those that do not; only where both sides have >= $min_premium_n salaries.
--- params: $since, $until, $roles, $sources, $include_estimates, $excluded_flags, $min_premium_n
+-- params: $since, $until, $roles, $sources, $countries, $include_estimates, $excluded_flags, $min_premium_n
 with
 
 report_postings as (
@@ -14,6 +14,7 @@ report_postings as (
         and ($until::date is null or coalesce(posted_at, first_seen_at)::date <= $until::date)
         and ($roles::varchar[] is null or list_contains($roles::varchar[], role))
         and ($sources::varchar[] is null or list_contains($sources::varchar[], source))
+        and ($countries::varchar[] is null or list_contains($countries::varchar[], country_code))
     -- cross-board duplicates count once: keep the earliest-seen member of each dup group
     qualify row_number() over (
         partition by coalesce(dup_group_id::varchar, posting_id::varchar)

@@ -1,6 +1,6 @@
 -- fct_skill_share: per role, share of postings mentioning each skill; keeps the top $top_n
 -- skills per role plus the headline skills of $focus_role (even at zero mentions).
--- params: $since, $until, $roles, $sources, $top_n, $focus_role, $headline_skills
+-- params: $since, $until, $roles, $sources, $countries, $top_n, $focus_role, $headline_skills
 with
 
 report_postings as (
@@ -13,6 +13,7 @@ report_postings as (
         and ($until::date is null or coalesce(posted_at, first_seen_at)::date <= $until::date)
         and ($roles::varchar[] is null or list_contains($roles::varchar[], role))
         and ($sources::varchar[] is null or list_contains($sources::varchar[], source))
+        and ($countries::varchar[] is null or list_contains($countries::varchar[], country_code))
     -- cross-board duplicates count once: keep the earliest-seen member of each dup group
     qualify row_number() over (
         partition by coalesce(dup_group_id::varchar, posting_id::varchar)

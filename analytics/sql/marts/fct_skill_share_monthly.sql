@@ -1,7 +1,7 @@
 -- fct_skill_share_monthly: month x skill share with two denominators (new postings by
 -- posting month; live postings open at any point of the month) and a role-mix adjusted share
 -- (direct standardisation of the new-postings share to the whole period's role mix).
--- params: $since, $until, $roles, $sources
+-- params: $since, $until, $roles, $sources, $countries
 with
 
 report_postings as (
@@ -18,6 +18,7 @@ report_postings as (
         and ($until::date is null or coalesce(posted_at, first_seen_at)::date <= $until::date)
         and ($roles::varchar[] is null or list_contains($roles::varchar[], role))
         and ($sources::varchar[] is null or list_contains($sources::varchar[], source))
+        and ($countries::varchar[] is null or list_contains($countries::varchar[], country_code))
     -- cross-board duplicates count once: keep the earliest-seen member of each dup group
     qualify row_number() over (
         partition by coalesce(dup_group_id::varchar, posting_id::varchar)

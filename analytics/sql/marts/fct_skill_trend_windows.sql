@@ -2,7 +2,7 @@
 -- vs $baseline_months months that end $gap_months months before the recent window starts
 -- (baseline; gap 6 = year over year, robust to seasonality), raw and role-mix adjusted shares.
 -- The significance test runs on these counts in Python (analytics/reports/stats.py).
--- params: $since, $until, $roles, $sources, $recent_months, $baseline_months, $gap_months
+-- params: $since, $until, $roles, $sources, $countries, $recent_months, $baseline_months, $gap_months
 with
 
 report_postings as (
@@ -16,6 +16,7 @@ report_postings as (
         and ($until::date is null or coalesce(posted_at, first_seen_at)::date <= $until::date)
         and ($roles::varchar[] is null or list_contains($roles::varchar[], role))
         and ($sources::varchar[] is null or list_contains($sources::varchar[], source))
+        and ($countries::varchar[] is null or list_contains($countries::varchar[], country_code))
     -- cross-board duplicates count once: keep the earliest-seen member of each dup group
     qualify row_number() over (
         partition by coalesce(dup_group_id::varchar, posting_id::varchar)

@@ -16,6 +16,8 @@ final as (
         seniority,
         seniority_confidence,
         seniority_provenance,
+        country_code,
+        country_provenance,
         skill_count,
         extracted_at,
     from batch

@@ -30,7 +30,11 @@ final as (
         extracted.seniority_confidence,
         extracted.seniority_provenance,
         core.locations,
-        core.country_codes[1] as country_code,
+        coalesce(core.country_codes[1], extracted.country_code) as country_code,
+        case
+            when core.country_codes[1] is not null then 'source'
+            else extracted.country_provenance
+        end as country_provenance,
         core.workplace_type,
         core.posted_at,
         cast(date_trunc('month', coalesce(core.posted_at, core.first_seen_at)) as date) as posted_month,

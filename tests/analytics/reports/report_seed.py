@@ -137,6 +137,7 @@ def posting(pid: str, role: str, seniority: str, posted: date, **extra: Any) -> 
         "last_seen_at": at + timedelta(days=20),
         "closed_at": None,
         "is_open": True,
+        "country_code": "US",
     }
     row.update(extra)
     return row

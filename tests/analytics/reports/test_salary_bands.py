@@ -101,3 +101,27 @@ def test_bootstrap_is_deterministic(salary_con) -> None:
     a = salary_bands(ReportContext(salary_con)).frame
     b = salary_bands(ReportContext(salary_con)).frame
     assert a.equals(b)
+
+
+def test_salary_bands_default_to_the_us_market_of_the_reference() -> None:
+    """Annualised USD from several markets is not compared with a US reference table."""
+    from datetime import date
+
+    from report_seed import make_db, posting
+
+    from analytics.reports.context import ReportContext, ReportParams
+    from analytics.reports.salary_bands import salary_bands
+
+    postings, salaries = [], []
+    for i in range(12):
+        for country, pay in (("US", 200_000), ("GB", 100_000)):
+            pid = f"{country}-{i}"
+            postings.append(posting(pid, "ai-engineer", "senior", date(2026, 5, 1), country_code=country))
+            salaries.append({"posting_id": pid, "annual_mid_usd": pay, "is_estimate": False, "flags": []})
+    con = make_db(postings, [], salaries)
+    us = salary_bands(ReportContext(con, ReportParams())).frame
+    every = salary_bands(ReportContext(con, ReportParams(salary_countries=()))).frame
+    cell = {"role": "ai-engineer", "seniority_group": "Senior"}
+    pick = lambda f: f.filter(*(f[k] == v for k, v in cell.items())).row(0, named=True)  # noqa: E731
+    assert pick(us)["median_usd"] == 200_000 and pick(us)["n_salary"] == 12
+    assert pick(every)["n_salary"] == 24
