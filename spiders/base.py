@@ -22,6 +22,7 @@ from twisted.python.failure import Failure
 
 from pipelines.records import Posting
 from spiders.lake import append_jsonl, new_run_id
+from spiders.parsers.common import collect_skipped, cut_short
 from spiders.source_config import SourceConfig
 
 #: detail failures with these statuses mean "posting gone", not "listing incomplete"
@@ -121,7 +122,8 @@ class JobSpider(scrapy.Spider):
     def _on_response(self, response: Response, handler: str, kwargs: dict[str, Any]) -> Iterator[Any]:
         role = response.meta.get("jt_role")
         try:
-            produced = list(getattr(self, handler)(response, **kwargs))
+            with collect_skipped() as skipped:
+                produced = list(getattr(self, handler)(response, **kwargs))
         except ValueError as exc:  # truncated/garbled body (JSON, XML): often transient, retry
             request = response.request
             retry = get_retry_request(request, spider=self, reason="malformed_body") if request else None
@@ -136,6 +138,10 @@ class JobSpider(scrapy.Spider):
         self.pages += 1
         if role == "listing":
             self.listing_pages_ok += 1
+        for message in skipped:  # jobs of the page we could not read are still listed
+            self.record_error(f"{role} {response.url}: unreadable {message}")
+            if role == "listing" or response.meta.get("jt_required"):
+                self.listing_failed = True
         for out in produced:
             if isinstance(out, Posting):
                 yield from self.emit([out])
@@ -175,6 +181,23 @@ class JobSpider(scrapy.Spider):
             text = response.body.decode("utf-8-sig", errors="replace")
         return json.loads(text)
 
+    def complete_or_retry(self, response: Response) -> Request | None:
+        """For markup pages (RSS, sitemap, HTML listing or job page): None when the document is
+        whole. A document cut short is retried while retries remain (the request is returned:
+        yield it and stop); after that it is parsed leniently, but the listing is marked
+        incomplete, since a half listing must never close the postings it lost."""
+        problem = cut_short(response.body)
+        if problem is None:
+            return None
+        request = response.request
+        retry = get_retry_request(request, spider=self, reason="cut_short") if request else None
+        if retry is not None:
+            return retry
+        self.record_error(f"{response.meta.get('jt_role')} {response.url}: {problem}")
+        if response.meta.get("jt_role") == "listing" or response.meta.get("jt_required"):
+            self.listing_failed = True
+        return None
+
     def page_progress(self, ids: Iterable[str]) -> bool:
         """True when paging may go on. A page that only repeats postings already seen, or more
         than JOBTRENDS_MAX_LISTING_PAGES pages, means a paging loop: stop, listing incomplete."""
@@ -204,6 +227,10 @@ class JobSpider(scrapy.Spider):
     def emit(self, postings: Iterable[Posting | None]) -> Iterator[dict[str, Any]]:
         for posting in postings:
             if posting is None:
+                continue
+            if "\ufffd" in (posting.source_id or ""):  # invalid bytes hit the id: cannot key it
+                self.record_error(f"posting id garbled by invalid bytes: {posting.source_id!r}; dropped")
+                self.listing_failed = True  # the real posting is missing from this listing
                 continue
             if not self.wanted(posting.title):
                 self.crawler.stats.inc_value("jobtrends/filtered_by_title")

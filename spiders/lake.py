@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from pathlib import Path
@@ -72,12 +73,17 @@ class DedupePipeline:
 
 def append_jsonl(path: Path, record: dict[str, Any]) -> None:
     """Append one JSON line with a single O_APPEND write, so concurrent writers never interleave
-    and a crash loses nothing already written."""
+    and a crash loses nothing already written. A short write (disk full) is cut back off the
+    file and raised as OSError: readers never see half a line glued to the next one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     line = (json.dumps(record, ensure_ascii=False, default=str) + "\n").encode("utf-8")
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     try:
-        os.write(fd, line)
+        written = os.write(fd, line)
+        if written != len(line):
+            end = os.lseek(fd, 0, os.SEEK_CUR)
+            os.ftruncate(fd, max(0, end - written))
+            raise OSError(errno.ENOSPC, f"short write to {path} ({written} of {len(line)} bytes); line dropped")
     finally:
         os.close(fd)
 
@@ -102,9 +108,15 @@ class LakeWriterPipeline:
         item.setdefault("run_id", self.run_id)
         if not item.get("run_id"):
             item["run_id"] = self.run_id
-        append_jsonl(self.lake_dir / self.run_id / f"{item['source']}.jsonl", item)
-        self.count += 1
         spider = self.crawler.spider if self.crawler else None
+        try:
+            append_jsonl(self.lake_dir / self.run_id / f"{item['source']}.jsonl", item)
+        except OSError as exc:  # disk full, read-only lake: the posting was seen but not kept
+            if spider is not None and hasattr(spider, "record_error"):
+                spider.record_error(f"lake write failed: {exc}")
+                spider.listing_failed = True  # never close postings this run could not store
+            raise DropItem(f"not stored in the lake: {exc}") from None
+        self.count += 1
         if spider is not None and hasattr(spider, "items_stored"):
             spider.items_stored += 1
         return item

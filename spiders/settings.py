@@ -20,8 +20,9 @@ CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
 DOWNLOAD_DELAY = 0.25
 DOWNLOAD_TIMEOUT = 30
-# whole-board responses (Greenhouse content=true, Ashby) reach a few MB; refuse runaway bodies
-DOWNLOAD_MAXSIZE = 64 * 1024 * 1024
+# whole-board responses (Greenhouse content=true, Ashby) reach a few MB, the largest real boards
+# ~15 MB; refuse runaway bodies (a 50 MB answer fails the board instead of eating memory)
+DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 16 * 1024 * 1024
 
 AUTOTHROTTLE_ENABLED = True
@@ -51,6 +52,9 @@ ITEM_PIPELINES = {
 HTTPCACHE_ENABLED = os.environ.get("JOBTRENDS_HTTPCACHE") == "1"
 HTTPCACHE_DIR = "httpcache"
 HTTPCACHE_EXPIRATION_SECS = 6 * 3600
+# RFC 2616 policy: a cached page is revalidated with If-None-Match / If-Modified-Since, so boards
+# that send ETag or Last-Modified answer 304 and unchanged listings cost no body
+HTTPCACHE_POLICY = "scrapy.extensions.httpcache.RFC2616Policy"
 
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"

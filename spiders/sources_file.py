@@ -133,20 +133,51 @@ def _toml_value(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)  # JSON strings are valid TOML basic strings
 
 
+def _render(cfg: SourceConfig) -> list[str]:
+    """One `[[source]]` table; base_url is omitted when it equals the kind's default."""
+    lines = ["[[source]]", f"kind = {_toml_value(cfg.kind)}", f"board = {_toml_value(cfg.board)}"]
+    default = DEFAULT_BASE_URLS.get(cfg.kind, "").format(board=cfg.board)
+    if cfg.base_url != default:
+        lines.append(f"base_url = {_toml_value(cfg.base_url)}")
+    if cfg.start_url:
+        lines.append(f"start_url = {_toml_value(cfg.start_url)}")
+    if cfg.title_keywords:
+        lines.append(f"title_keywords = {_toml_value(list(cfg.title_keywords))}")
+    return [*lines, ""]
+
+
 def save_sources(path: Path, sources: list[SourceConfig]) -> None:
     """Write entries back; base_url is omitted when it equals the kind's default."""
-    lines: list[str] = []
-    for cfg in sources:
-        lines += ["[[source]]", f"kind = {_toml_value(cfg.kind)}", f"board = {_toml_value(cfg.board)}"]
-        default = DEFAULT_BASE_URLS.get(cfg.kind, "").format(board=cfg.board)
-        if cfg.base_url != default:
-            lines.append(f"base_url = {_toml_value(cfg.base_url)}")
-        if cfg.start_url:
-            lines.append(f"start_url = {_toml_value(cfg.start_url)}")
-        if cfg.title_keywords:
-            lines.append(f"title_keywords = {_toml_value(list(cfg.title_keywords))}")
-        lines.append("")
-    path.write_text("\n".join(lines), encoding="utf-8")
+    path.write_text("\n".join(line for cfg in sources for line in _render(cfg)), encoding="utf-8")
+
+
+def add_source(
+    path: Path,
+    kind: str,
+    board: str,
+    *,
+    base_url: str | None = None,
+    start_url: str | None = None,
+    title_keywords: list[str] | None = None,
+    region: str | None = None,
+) -> SourceConfig:
+    """Validate one board and append it to `path` (created when missing), keeping the file's
+    comments; nothing is written unless the new entry and every existing one validate.
+    Duplicates are an error."""
+    entry = {"kind": kind, "board": board, "base_url": base_url, "start_url": start_url,
+             "title_keywords": list(title_keywords or []), "region": region}
+    cfg = make_source(entry, where="new source")
+    existing = load_sources(path)
+    if any(s.key == cfg.key for s in existing):
+        raise SourceConfigError(f"{cfg.key} is already in {path}; edit that entry instead")
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if text and not text.endswith("\n"):
+        text += "\n"
+    path.write_text(text + ("\n" if text else "") + "\n".join(_render(cfg)), encoding="utf-8")
+    if load_sources(path)[-1] != cfg:  # the round trip must give the entry back
+        path.write_text(text, encoding="utf-8")
+        raise SourceConfigError(f"could not add {cfg.key} to {path}; add it by hand")
+    return cfg
 
 
 def check_source(cfg: SourceConfig, timeout: float = 15.0, contact_url: str | None = None) -> tuple[bool, str]:

@@ -29,6 +29,10 @@ class JsonLdSpider(JobSpider):
         return url
 
     def parse_index(self, response: Response) -> Iterator[Any]:
+        retry = self.complete_or_retry(response)
+        if retry is not None:
+            yield retry
+            return
         head = response.body[:2048].lstrip().lower()
         is_xml = response.url.endswith(".xml") or head.startswith(b"<?xml") or b"<urlset" in head
         if is_xml:
@@ -51,4 +55,8 @@ class JsonLdSpider(JobSpider):
             yield self.detail(url, "parse_page", required=True)
 
     def parse_page(self, response: Response) -> Iterator[Any]:
+        retry = self.complete_or_retry(response)
+        if retry is not None:
+            yield retry
+            return
         yield from parse_jsonld(response.text, board=self.board, page_url=response.url, fetched_at=utc_now())

@@ -27,4 +27,8 @@ class WwrSpider(JobSpider):
         return f"{self.base_url}/categories/{quote(self.board, safe='')}.rss"
 
     def parse_feed(self, response: Response) -> Iterator[Any]:
+        retry = self.complete_or_retry(response)
+        if retry is not None:
+            yield retry
+            return
         yield from parse_wwr(response.body, board=self.board, fetched_at=utc_now())

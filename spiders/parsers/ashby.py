@@ -5,19 +5,27 @@ from __future__ import annotations
 from typing import Any
 
 from pipelines.records import Posting
-from spiders.parsers.common import clean_str, finish, iso_utc, unique, workplace
+from spiders.parsers.common import (
+    clean_str,
+    finish,
+    iso_utc,
+    items_of,
+    parse_each,
+    unique,
+    workplace,
+)
 
 
 def parse_ashby(
     payload: dict[str, Any], *, board: str, fetched_at: str | None = None
 ) -> list[Posting]:
     """Listed jobs of one board; `isListed: false` jobs are hidden on the board, so skipped."""
-    out = []
-    for job in payload.get("jobs") or []:
+    def one(job: Any) -> Posting | None:
         if not isinstance(job, dict) or not job.get("id") or job.get("isListed") is False:
-            continue
-        out.append(_posting(job, board=board, fetched_at=fetched_at))
-    return out
+            return None
+        return _posting(job, board=board, fetched_at=fetched_at)
+
+    return parse_each(items_of(payload, "jobs"), one)
 
 
 def _has_pay(comp: Any) -> bool:

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import html as html_lib
+import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
 from pipelines.records import Posting, compute_content_hash
 from pipelines.text import html_to_text
+
+logger = logging.getLogger(__name__)
+#: where parse_each notes the items it had to skip (set by the spider around each callback)
+_SKIPPED: ContextVar[list[str] | None] = ContextVar("jobtrends_skipped_items", default=None)
 
 #: a run of characters that UTF-8 lead/continuation bytes become when read as cp1252/Latin-1
 _MOJIBAKE_RUN = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u0178\u02c6\u02dc\u2013-\u203a\u20ac\u2122]+")
@@ -39,7 +46,10 @@ def iso_utc(value: Any) -> str | None:
     dt: datetime | None = None
     if isinstance(value, int | float):
         seconds = value / 1000 if value > 10**11 else value  # epoch ms vs s
-        dt = datetime.fromtimestamp(seconds, tz=UTC)
+        try:
+            dt = datetime.fromtimestamp(seconds, tz=UTC)
+        except (ValueError, OverflowError, OSError):  # NaN, year 10000+, beyond the platform's range
+            return None
     elif isinstance(value, str):
         dt = _parse_str_date(value.strip())
     if dt is None:
@@ -82,6 +92,29 @@ def _repair_run(match: re.Match[str]) -> str:
         except (UnicodeEncodeError, UnicodeDecodeError):
             continue
     return run
+
+
+_PROLOG = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>|\s)*", re.S | re.I)
+_ROOT_TAG = re.compile(rb"<([A-Za-z_][\w.:-]*)")
+_DOCUMENT_ROOTS = (b"html", b"rss", b"feed", b"urlset", b"sitemapindex", b"rdf:rdf")
+
+
+def cut_short(body: bytes) -> str | None:
+    """Why a markup document (RSS, sitemap, HTML page) looks cut short, or None when it ends with
+    its root element's closing tag. Parsers recover silently from a truncated document, so
+    without this a half feed would pass as the whole listing. Fragments without an `<html>`
+    root cannot be judged and pass."""
+    head = body[:65536]
+    match = _ROOT_TAG.match(head, _PROLOG.match(head).end())
+    if match is None:
+        return None if not body.strip() or b"<" not in head else "no root element"
+    root = match.group(1).lower()
+    if root not in _DOCUMENT_ROOTS and not head.lstrip().startswith(b"<?xml"):
+        return None  # an HTML fragment: closing tags are optional there
+    tail = body.rstrip()[-(len(root) + 256):].lower()
+    if re.search(rb"</\s*" + re.escape(root) + rb"\s*>(?:\s*<!--.*?-->)*$", tail, re.S):
+        return None
+    return f"document cut short: no closing </{root.decode('ascii', 'replace')}> at the end"
 
 
 def unescape_html(value: str | None) -> str | None:
@@ -136,3 +169,50 @@ def first(items: Any) -> Any:
     if isinstance(items, list):
         return items[0] if items else None
     return items
+
+
+def items_of(payload: Any, key: str | None = None) -> list[Any]:
+    """The job list of a payload (`payload[key]`, or the payload itself when key is None);
+    missing or null means no jobs, any other shape is a malformed answer (ValueError: retried)."""
+    if key is not None:
+        if not isinstance(payload, dict):
+            raise ValueError(f"expected a JSON object with {key!r}, got {type(payload).__name__}")
+        payload = payload.get(key)
+    if payload is None:
+        return []
+    if not isinstance(payload, list):
+        raise ValueError(f"expected a list of jobs, got {type(payload).__name__}")
+    return payload
+
+
+@contextmanager
+def collect_skipped() -> Iterator[list[str]]:
+    """Collect what parse_each skipped while the block runs (the spider marks the listing
+    incomplete when anything was skipped: a posting it could not read is still listed)."""
+    bucket: list[str] = []
+    token = _SKIPPED.set(bucket)
+    try:
+        yield bucket
+    finally:
+        _SKIPPED.reset(token)
+
+
+def parse_each(items: Iterable[Any], build: Callable[[Any], Posting | None]) -> list[Posting]:
+    """One posting per item (None = not a posting). An item whose fields have shapes the parser
+    does not expect is skipped and noted, instead of failing every other posting of the page."""
+    out: list[Posting] = []
+    for n, item in enumerate(items):
+        try:
+            posting = build(item)
+        except Exception as exc:  # noqa: BLE001 - any malformed field of one job
+            ident = item.get("id") if isinstance(item, dict) else None
+            message = f"item #{n} (id {ident!r}): {type(exc).__name__}: {str(exc)[:120]}"
+            bucket = _SKIPPED.get()
+            if bucket is not None:
+                bucket.append(message)
+            else:
+                logger.warning("skipped unreadable %s", message)
+            continue
+        if posting is not None:
+            out.append(posting)
+    return out

@@ -7,18 +7,27 @@ from typing import Any
 from parsel import Selector
 
 from pipelines.records import Posting
-from spiders.parsers.common import clean_str, finish, iso_utc, unescape_html, unique, workplace
+from spiders.parsers.common import (
+    clean_str,
+    finish,
+    iso_utc,
+    items_of,
+    parse_each,
+    unescape_html,
+    unique,
+    workplace,
+)
 
 
 def parse_greenhouse(
     payload: dict[str, Any], *, board: str, fetched_at: str | None = None
 ) -> list[Posting]:
     """All postings of one board response (`{"jobs": [...], "meta": {...}}`)."""
-    return [
-        parse_greenhouse_job(job, board=board, fetched_at=fetched_at)
-        for job in payload.get("jobs") or []
-        if isinstance(job, dict) and job.get("id") is not None
-    ]
+    return parse_each(
+        items_of(payload, "jobs"),
+        lambda job: parse_greenhouse_job(job, board=board, fetched_at=fetched_at)
+        if isinstance(job, dict) and job.get("id") is not None else None,
+    )
 
 
 def parse_greenhouse_job(

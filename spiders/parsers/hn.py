@@ -99,7 +99,12 @@ def parse_hn_comment(
     The whole comment stays the description of each role."""
     text_html = comment.get("text") or comment.get("comment_text")
     cid = comment.get("id") or comment.get("objectID")
-    if not text_html or cid is None or comment.get("deleted") or comment.get("dead"):
+    if isinstance(cid, str):
+        cid = cid.strip()
+    valid_id = isinstance(cid, int | str) and not isinstance(cid, bool) and str(cid) != ""
+    if not isinstance(text_html, str) or not text_html or not valid_id:
+        return []  # no text or no usable id (a malformed hit): nothing we could key
+    if comment.get("deleted") or comment.get("dead"):
         return []
     paras = _paragraphs(text_html)
     fields = [f.strip() for f in paras[0].split("|")] if paras else []

@@ -7,16 +7,24 @@ from typing import Any
 
 from pipelines.records import Posting
 from pipelines.text import html_to_text
-from spiders.parsers.common import clean_str, finish, iso_utc, unique, workplace
+from spiders.parsers.common import (
+    clean_str,
+    finish,
+    iso_utc,
+    items_of,
+    parse_each,
+    unique,
+    workplace,
+)
 
 
 def parse_lever(payload: list[Any], *, board: str, fetched_at: str | None = None) -> list[Posting]:
     """One page of postings; the caller pages on `len(payload) == limit`."""
-    return [
-        _posting(item, board=board, fetched_at=fetched_at)
-        for item in payload or []
-        if isinstance(item, dict) and item.get("id")
-    ]
+    return parse_each(
+        items_of(payload),
+        lambda item: _posting(item, board=board, fetched_at=fetched_at)
+        if isinstance(item, dict) and item.get("id") else None,
+    )
 
 
 def _posting(item: dict[str, Any], *, board: str, fetched_at: str | None) -> Posting:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pipelines.records import Posting
-from spiders.parsers.common import clean_str, finish, iso_utc, unique
+from spiders.parsers.common import clean_str, finish, iso_utc, items_of, parse_each, unique
 
 
 def _workplace(offer: dict[str, Any]) -> tuple[str, str | None]:
@@ -29,12 +29,12 @@ def parse_recruitee(
     payload: dict[str, Any], *, board: str, fetched_at: str | None = None
 ) -> list[Posting]:
     """All published offers of one company; salary kept only when any value is set."""
-    out = []
-    for offer in payload.get("offers") or []:
+
+    def one(offer: Any) -> Posting | None:
         if not isinstance(offer, dict) or offer.get("id") is None:
-            continue
+            return None
         if offer.get("status") not in (None, "published"):
-            continue
+            return None
         locs = [x for x in offer.get("locations") or [] if isinstance(x, dict)]
         salary = offer.get("salary")
         has_pay = isinstance(salary, dict) and any(salary.get(k) for k in ("min", "max"))
@@ -42,7 +42,7 @@ def parse_recruitee(
         html = "\n".join(
             x for x in (clean_str(offer.get("description")), clean_str(offer.get("requirements"))) if x
         )
-        out.append(
+        return (
             finish(
                 Posting(
                     source="recruitee",
@@ -73,4 +73,5 @@ def parse_recruitee(
                 )
             )
         )
-    return out
+
+    return parse_each(items_of(payload, "offers"), one)

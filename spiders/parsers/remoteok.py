@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from pipelines.records import Posting
-from spiders.parsers.common import clean_str, finish, fix_mojibake, iso_utc
+from spiders.parsers.common import clean_str, finish, fix_mojibake, iso_utc, items_of, parse_each
 
 _EMPLOYMENT_TAGS = ("full-time", "full time", "part-time", "part time", "contract", "contractor", "internship", "freelance")
 
@@ -29,15 +29,15 @@ def parse_remoteok(
         payload = payload.decode("utf-8", errors="replace")
     if isinstance(payload, str):
         payload = json.loads(payload)
-    out = []
-    for raw in payload or []:
+
+    def one(raw: Any) -> Posting | None:
         if not isinstance(raw, dict) or "legal" in raw or not raw.get("id"):
-            continue
+            return None
         job = _fix(raw)
         tags = [str(t) for t in job.get("tags") or []]
         emp = next((t for t in tags if t.lower() in _EMPLOYMENT_TAGS), None)
         lo, hi = job.get("salary_min") or 0, job.get("salary_max") or 0
-        out.append(
+        return (
             finish(
                 Posting(
                     source="remoteok",
@@ -60,4 +60,5 @@ def parse_remoteok(
                 )
             )
         )
-    return out
+
+    return parse_each(items_of(payload), one)

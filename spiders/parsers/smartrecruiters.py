@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from pipelines.records import Posting
-from spiders.parsers.common import clean_str, finish, iso_utc
+from spiders.parsers.common import clean_str, finish, iso_utc, items_of, parse_each
 
 _SECTIONS = ("companyDescription", "jobDescription", "qualifications", "additionalInformation")
 
@@ -15,11 +15,11 @@ def parse_smartrecruiters(
     payload: dict[str, Any], *, board: str, fetched_at: str | None = None
 ) -> list[Posting]:
     """One list page; postings lack descriptions until merged with their detail."""
-    return [
-        parse_smartrecruiters_detail(item, board=board, fetched_at=fetched_at)
-        for item in payload.get("content") or []
-        if isinstance(item, dict) and item.get("id")
-    ]
+    return parse_each(
+        items_of(payload, "content"),
+        lambda item: parse_smartrecruiters_detail(item, board=board, fetched_at=fetched_at)
+        if isinstance(item, dict) and item.get("id") else None,
+    )
 
 
 def next_offset(payload: dict[str, Any]) -> int | None:

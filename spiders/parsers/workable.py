@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pipelines.records import Posting
-from spiders.parsers.common import clean_str, finish, iso_utc, unique
+from spiders.parsers.common import clean_str, finish, iso_utc, items_of, parse_each, unique
 
 
 def _location(loc: dict[str, Any]) -> str:
@@ -16,16 +16,17 @@ def parse_workable(
     payload: dict[str, Any], *, board: str, fetched_at: str | None = None
 ) -> list[Posting]:
     """All jobs of one account; the account `name` is the company."""
+    jobs = items_of(payload, "jobs")
     company = clean_str(payload.get("name"))
-    out = []
-    for job in payload.get("jobs") or []:
+
+    def one(job: Any) -> Posting | None:
         if not isinstance(job, dict) or not job.get("shortcode"):
-            continue
+            return None
         locs = [x for x in job.get("locations") or [] if isinstance(x, dict) and not x.get("hidden")]
         names = [_location(x) for x in locs] or [_location(job)]
         codes = [str(x.get("countryCode")).upper() for x in locs if x.get("countryCode")]
         remote = job.get("telecommuting")
-        out.append(
+        return (
             finish(
                 Posting(
                     source="workable",
@@ -48,4 +49,5 @@ def parse_workable(
                 )
             )
         )
-    return out
+
+    return parse_each(jobs, one)
