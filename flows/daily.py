@@ -106,7 +106,14 @@ def daily_flow(settings: Settings, run_id: str | None = None, workers: int = 1) 
     publish_summary(run_id, numbers, out_dir, crawl_errors)
     print(f"warehouse: {settings.warehouse.resolve()}")
     print(f"reports:   {out_dir.resolve()}")
-    result = {"run_id": run_id, "reports": reports, "numbers": numbers, "crawl_errors": crawl_errors}
+    result = {
+        "run_id": run_id,
+        "warehouse": str(settings.warehouse.resolve()),
+        "reports_dir": str(out_dir.resolve()),
+        "reports": reports,
+        "numbers": numbers,
+        "crawl_errors": crawl_errors,
+    }
     if crawl_errors:
         logger.warning("partial run: %s", crawl_errors)
         return Completed(name="Partial", message=f"{len(crawl_errors)} source(s) failed: {crawl_errors}", data=result)

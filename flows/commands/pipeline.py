@@ -27,8 +27,21 @@ def run(
 
     cfg = settings(config, warehouse=warehouse, lake=lake, reports=reports, demo_postings=demo_postings)
     result = daily_flow(cfg, workers=workers)
-    numbers = result.get("numbers", {}) if isinstance(result, dict) else {}
-    typer.echo(f"run {result.get('run_id') if isinstance(result, dict) else ''}: {numbers}")
+    n = result["numbers"]
+    typer.echo("")
+    typer.echo(f"jobtrends run {result['run_id']} finished")
+    typer.echo(f"  warehouse: {result['warehouse']}")
+    typer.echo(f"  reports:   {result['reports_dir']}/index.html")
+    typer.echo(
+        f"  postings:  {n['postings_total']} ({n['postings_open']} open; new {n['postings_new']}, "
+        f"updated {n['postings_updated']}, closed {n['postings_closed']})"
+    )
+    typer.echo(
+        f"  coverage:  role {n['extraction_coverage']:.0%}, salary {n['salary_coverage']:.0%}"
+    )
+    for kind, error in result["crawl_errors"].items():
+        typer.echo(f"  FAILED {kind}: {error[:200]}")
+    typer.echo('  try:       jobtrends sql "select role, count(*) from postings group by 1"')
 
 
 @app.command()
