@@ -58,16 +58,45 @@ class ValidatePipeline:
 
 
 class DedupePipeline:
-    """One record per posting key per run (boards list some postings twice)."""
+    """One record per posting key per run (boards list some postings twice). Postings already in
+    this run's lake file (a retried crawl task re-crawling a board in the same run) are counted
+    for the board but not written again, so the lake never holds a key twice for one run."""
 
-    def __init__(self) -> None:
+    def __init__(self, crawler: Crawler | None = None) -> None:
         self.seen: set[str] = set()
+        self.crawler = crawler
+        self.stored: set[str] | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> DedupePipeline:
+        return cls(crawler)
+
+    def _stored_keys(self, source: str) -> set[str]:
+        """Keys of this run's lake file for the spider's source (read once per crawl)."""
+        if self.stored is None:
+            self.stored = set()
+            spider = self.crawler.spider if self.crawler else None
+            lake, run_id = getattr(spider, "lake_dir", None), getattr(spider, "run_id", None)
+            path = Path(lake) / run_id / f"{source}.jsonl" if lake and run_id else None
+            if path is not None and path.exists():
+                for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+                    try:
+                        rec = json.loads(line)
+                        self.stored.add(posting_key(rec["source"], rec["board"], str(rec["source_id"])))
+                    except (ValueError, KeyError, TypeError):
+                        continue
+        return self.stored
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
         key = posting_key(item["source"], item["board"], item["source_id"])
         if key in self.seen:
             raise DropItem(f"duplicate posting {key} in this run")
         self.seen.add(key)
+        if key in self._stored_keys(item["source"]):
+            spider = self.crawler.spider if self.crawler else None
+            if spider is not None and hasattr(spider, "items_stored"):
+                spider.items_stored += 1  # in the lake for this run already: counts as stored
+            raise DropItem(f"posting {key} already in this run's lake (crawl retried)")
         return item
 
 
@@ -114,7 +143,7 @@ class LakeWriterPipeline:
         except OSError as exc:  # disk full, read-only lake: the posting was seen but not kept
             if spider is not None and hasattr(spider, "record_error"):
                 spider.record_error(f"lake write failed: {exc}")
-                spider.listing_failed = True  # never close postings this run could not store
+                spider.listing_failed = True  # type: ignore[attr-defined]  # store nothing = close nothing
             raise DropItem(f"not stored in the lake: {exc}") from None
         self.count += 1
         if spider is not None and hasattr(spider, "items_stored"):

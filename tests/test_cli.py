@@ -17,9 +17,9 @@ def jobtrends(*args: str, cwd: Path | None = None) -> subprocess.CompletedProces
 
 
 def command_names() -> list[str]:
-    from flows.cli import app
-
     import typer.main
+
+    from flows.cli import app
 
     group = typer.main.get_command(app)
     names = []
@@ -37,9 +37,9 @@ def test_every_command_is_in_the_readme() -> None:
 
 
 def test_every_command_help_has_an_example() -> None:
-    from flows.cli import app
-
     import typer.main
+
+    from flows.cli import app
 
     group = typer.main.get_command(app)
     for name, cmd in group.commands.items():  # type: ignore[attr-defined]

@@ -55,8 +55,10 @@ class JsonLdSpider(JobSpider):
             yield self.detail(url, "parse_page", required=True)
 
     def parse_page(self, response: Response) -> Iterator[Any]:
-        retry = self.complete_or_retry(response)
-        if retry is not None:
-            yield retry
-            return
-        yield from parse_jsonld(response.text, board=self.board, page_url=response.url, fetched_at=utc_now())
+        postings = parse_jsonld(response.text, board=self.board, page_url=response.url, fetched_at=utc_now())
+        if not postings:  # a page cut before its JSON-LD: retry, else the listing is incomplete
+            retry = self.complete_or_retry(response)
+            if retry is not None:
+                yield retry
+                return
+        yield from postings

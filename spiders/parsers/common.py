@@ -105,9 +105,10 @@ def cut_short(body: bytes) -> str | None:
     without this a half feed would pass as the whole listing. Fragments without an `<html>`
     root cannot be judged and pass."""
     head = body[:65536]
-    match = _ROOT_TAG.match(head, _PROLOG.match(head).end())
-    if match is None:
-        return None if not body.strip() or b"<" not in head else "no root element"
+    prolog = _PROLOG.match(head)
+    match = _ROOT_TAG.match(head, prolog.end() if prolog else 0)
+    if match is None:  # only an XML declaration left means cut short; text or a fragment passes
+        return "document cut short: no root element" if head.lstrip().startswith(b"<?xml") else None
     root = match.group(1).lower()
     if root not in _DOCUMENT_ROOTS and not head.lstrip().startswith(b"<?xml"):
         return None  # an HTML fragment: closing tags are optional there

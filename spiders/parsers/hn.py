@@ -21,7 +21,11 @@ _PAY = re.compile(r"([$€£]\s?\d|\d\s?[kK]\b|\d{2,3}[,.]\d{3}|\bUSD\b|\bEUR\b|
 _EMPLOYMENT = re.compile(r"\b(full[- ]?time|part[- ]?time|contract(or)?|freelance|internship|intern)\b", re.I)
 _WORK = re.compile(r"\b(remote|onsite|on-site|on site|in[- ]office|hybrid)\b", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s+(.*)$")
-_LIST_HEAD = re.compile(r"^\s*(roles?|positions?|openings?|hiring for|we(?:'re| are) hiring)\s*:?\s*(.*)$", re.I)
+#: "Roles: a, b" / "Hiring for a, b": a colon is required after roles/positions/openings, or
+#: "Positions are remote-friendly" would become a role
+_LIST_HEAD = re.compile(
+    r"^\s*(?:(?:roles?|positions?|openings?)\s*:|(?:hiring for|we(?:'re| are) hiring)\b\s*:?)\s*(.*)$", re.I
+)
 
 
 def find_hiring_threads(payload: dict[str, Any], limit: int = 1) -> list[dict[str, Any]]:
@@ -72,8 +76,8 @@ def split_roles(header_fields: list[str], body: list[str]) -> list[str]:
         head = _LIST_HEAD.match(line)
         if bullet and _ROLE.search(bullet.group(1)) and len(bullet.group(1)) <= 90:
             body_roles.append(re.split(r"\s+[-–—]\s+|:\s+", bullet.group(1))[0].strip())
-        elif head and head.group(2) and len(head.group(2)) <= 200:
-            body_roles.extend(_field_roles(head.group(2)))
+        elif head and head.group(1) and len(head.group(1)) <= 200:
+            body_roles.extend(_field_roles(head.group(1)))
     if len(body_roles) > 1 or (body_roles and not field_roles):
         return unique(body_roles)
     return field_roles

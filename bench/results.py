@@ -1,0 +1,143 @@
+"""Result rows, the printed table, and the JSON history that makes regressions visible.
+
+Each run writes bench/results/<timestamp>.json and latest.json; when baseline.json exists every
+row shows its delta % against it (and flags a >10% move in the wrong direction).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+RESULTS = Path(__file__).resolve().parent / "results"
+#: a move this large in the wrong direction is printed as a regression
+REGRESSION_PCT = 10.0
+
+
+@dataclass(slots=True)
+class Row:
+    """One measured number, its target (if any) and whether it met it."""
+
+    key: str
+    label: str
+    value: float | None
+    unit: str
+    target: str = ""
+    ok: bool | None = None
+    higher_is_better: bool = True
+    note: str = ""
+    delta_pct: float | None = field(default=None)
+
+
+def check(
+    value: float | None, minimum: float | None = None, maximum: float | None = None
+) -> bool | None:
+    if value is None:
+        return None
+    if minimum is not None and value < minimum:
+        return False
+    if maximum is not None and value >= maximum:
+        return False
+    return True
+
+
+def compare(rows: list[Row], baseline: dict[str, Any] | None) -> None:
+    """Fill delta_pct from a baseline run (matched by key)."""
+    if not baseline:
+        return
+    before = {r["key"]: r.get("value") for r in baseline.get("rows", [])}
+    for row in rows:
+        old = before.get(row.key)
+        if row.value is not None and old:
+            row.delta_pct = (row.value - old) / abs(old) * 100
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "n/a"
+    if abs(value) >= 10_000:
+        return f"{value:,.0f}"
+    if abs(value) >= 100:
+        return f"{value:,.1f}"
+    return f"{value:.3g}" if abs(value) < 1 else f"{value:.2f}"
+
+
+def _delta(row: Row) -> str:
+    if row.delta_pct is None:
+        return ""
+    worse = -row.delta_pct if row.higher_is_better else row.delta_pct
+    flag = " REGRESSION" if worse > REGRESSION_PCT else ""
+    return f"{row.delta_pct:+.1f}%{flag}"
+
+
+def render(rows: list[Row], title: str) -> str:
+    """Plain fixed-width table (no colour): readable in CI logs and pasted into issues."""
+    header = ("benchmark", "value", "unit", "target", "pass", "vs baseline", "note")
+    body = [
+        (
+            r.label,
+            _fmt(r.value),
+            r.unit,
+            r.target,
+            {True: "PASS", False: "FAIL", None: "-"}[r.ok],
+            _delta(r),
+            r.note,
+        )
+        for r in rows
+    ]
+    widths = [max(len(str(line[i])) for line in [header, *body]) for i in range(len(header) - 1)]
+
+    def line(cells: tuple[str, ...]) -> str:
+        return "  ".join(
+            [
+                str(c).ljust(w) if i != 1 else str(c).rjust(w)
+                for i, (c, w) in enumerate(zip(cells, widths, strict=False))
+            ]
+            + [cells[-1]]
+        ).rstrip()
+
+    sep = "-" * (sum(widths) + 2 * len(widths) + 10)
+    return "\n".join([title, sep, line(header), sep, *map(line, body), sep])
+
+
+def host_info() -> dict[str, Any]:
+    return {
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+    }
+
+
+def save(rows: list[Row], meta: dict[str, Any], raw: dict[str, Any], save_baseline: bool) -> Path:
+    """Write <timestamp>.json and latest.json (and baseline.json when asked)."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    doc = {
+        "timestamp": stamp,
+        "host": host_info(),
+        **meta,
+        "rows": [asdict(r) for r in rows],
+        "raw": raw,
+    }
+    text = json.dumps(doc, indent=2, default=str)
+    path = RESULTS / f"{stamp}.json"
+    path.write_text(text, encoding="utf-8")
+    (RESULTS / "latest.json").write_text(text, encoding="utf-8")
+    if save_baseline:
+        (RESULTS / "baseline.json").write_text(text, encoding="utf-8")
+    return path
+
+
+def load_baseline() -> dict[str, Any] | None:
+    path = RESULTS / "baseline.json"
+    if not path.exists():
+        return None
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError:
+        return None

@@ -1,0 +1,293 @@
+"""Raw benchmark results -> table rows with the issue's targets, one function per benchmark.
+
+Why separate from the runners: the targets live in one place, next to the numbers they judge.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bench.results import Row, check
+
+GIB = 1024.0
+#: extraction memory counts as flat when the large run's peak RSS is within this of the small's
+FLAT_RSS_FACTOR = 1.15
+FLAT_RSS_SLACK_MB = 32.0
+
+
+def extraction_rows(r: dict[str, Any]) -> list[Row]:
+    tok, one, two = r["tokenizer"], r["extract"], r["extract_2p"]
+    ratio = one["docs_per_s"] / tok["docs_per_s"] if tok["docs_per_s"] else None
+    speedup = two["docs_per_s"] / one["docs_per_s"] if one["docs_per_s"] else None
+    n = one["docs"]
+    small, large = r["mem_small"], r["mem_large"]
+    flat_limit = small["maxrss_mb"] * FLAT_RSS_FACTOR + FLAT_RSS_SLACK_MB
+    rows = [
+        Row(
+            "extract.tokenizer_docs_s",
+            f"spaCy bare tokenizer, 1 core ({n:,} postings)",
+            tok["docs_per_s"],
+            "docs/s",
+        ),
+        Row(
+            "extract.docs_s", f"extraction, 1 process ({n:,} postings)", one["docs_per_s"], "docs/s"
+        ),
+        Row(
+            "extract.ratio_vs_tokenizer",
+            "extraction / tokenizer, per core",
+            ratio,
+            "x",
+            ">= 0.6",
+            check(ratio, 0.6),
+        ),
+        Row(
+            "extract.docs_s_2p",
+            "extraction, 2 processes (_extract_stream)",
+            two["docs_per_s"],
+            "docs/s",
+            note="wall time incl. pool start-up",
+        ),
+        Row(
+            "extract.docs_s_2p_steady",
+            "extraction, 2 processes, after pool start-up",
+            two.get("steady_docs_per_s"),
+            "docs/s",
+            note="excludes spawn + first chunk",
+        ),
+        Row(
+            "extract.speedup_2p",
+            "2 processes / 1 process",
+            speedup,
+            "x",
+            ">= 1.6",
+            check(speedup, 1.6),
+        ),
+        Row(
+            "extract.rss_small_mb",
+            f"extraction peak RSS at {small['docs']:,} postings",
+            small["maxrss_mb"],
+            "MiB",
+            higher_is_better=False,
+        ),
+        Row(
+            "extract.rss_large_mb",
+            f"extraction peak RSS at {large['docs']:,} postings",
+            large["maxrss_mb"],
+            "MiB",
+            f"flat (<= {flat_limit:.0f})",
+            check(large["maxrss_mb"], maximum=flat_limit + 1e-9),
+            higher_is_better=False,
+        ),
+    ]
+    if r.get("switch") and "extract_noprefilter" in r:
+        on, off = r["extract_prefilter"]["docs_per_s"], r["extract_noprefilter"]["docs_per_s"]
+        rows.append(
+            Row(
+                "extract.prefilter_gain",
+                f"Aho-Corasick prefilter gain ({r['switch']}=True/False)",
+                on / off if off else None,
+                "x",
+            )
+        )
+    else:
+        rows.append(
+            Row(
+                "extract.prefilter_gain",
+                "Aho-Corasick prefilter gain",
+                None,
+                "x",
+                note="nlp has no prefilter switch: the automaton is the matcher itself",
+            )
+        )
+    return rows
+
+
+def load_rows(r: dict[str, Any]) -> list[Row]:
+    short, full = r["short"], r.get("full")
+    rows = [
+        Row(
+            "load.posting_rows_s",
+            f"load_raw posting rows ({short['rows']:,}, 200-char text)",
+            short["rows_per_s"],
+            "rows/s",
+            ">= 1,000,000",
+            check(short["rows_per_s"], 1_000_000),
+            note=f"frame build {short['frame_seconds']:.1f}s of {short['load_seconds']:.1f}s",
+        ),
+        Row(
+            "load.extraction_rows_s",
+            "load_extractions rows (ext+mentions)",
+            short["extraction_rows_per_s"],
+            "rows/s",
+        ),
+    ]
+    if full:
+        rows.append(
+            Row(
+                "load.full_text_mb_s",
+                f"load_raw real-length postings ({full['rows']:,})",
+                full["mb_per_s"],
+                "MiB/s",
+                note=f"{full['rows_per_s']:,.0f} rows/s",
+            )
+        )
+    return rows
+
+
+def query_rows(r: dict[str, Any]) -> list[Row]:
+    n = r["counts"]["postings_core"]
+    rows = []
+    for name, t in r["marts"].items():
+        label = f"mart {name} @ {n / 1e6:g}M postings"
+        if "error" in t:
+            rows.append(Row(f"query.{name}", label, None, "s", "< 1 s", False, False, t["error"]))
+            continue
+        note = f"first run {t['first_s']:.2f}s"
+        if t.get("null_params"):
+            note += f"; null: {', '.join(t['null_params'])}"
+        rows.append(
+            Row(
+                f"query.{name}",
+                label,
+                t["median_s"],
+                "s",
+                "< 1 s",
+                check(t["median_s"], maximum=1.0),
+                higher_is_better=False,
+                note=note,
+            )
+        )
+    rows.append(
+        Row(
+            "query.build_s",
+            "synthesising the 1M warehouse (SQL)",
+            r["build_seconds"],
+            "s",
+            higher_is_better=False,
+            note=f"{r['counts']['skill_mentions_core']:,} mentions",
+        )
+    )
+    return rows
+
+
+def crawl_rows(r: dict[str, Any]) -> list[Row]:
+    raw, kind = r.get("raw") or {}, r.get("per_kind") or {}
+    note = f"{r['boards']} boards, {r['pages']:,} pages, {r['postings']:,} postings in {r['seconds']:.1f}s"
+    failed = r.get("failed_boards", []) + kind.get("failed_boards", [])
+    if failed:
+        note += f"; FAILED boards: {', '.join(failed[:3])}"
+    best = max(r["pages_per_s"], kind.get("pages_per_s") or 0.0)
+    return [
+        Row(
+            "crawl.pages_s",
+            "replica crawl pages/s, 1 Scrapy process",
+            r["pages_per_s"],
+            "pages/s",
+            note=note,
+        ),
+        Row(
+            "crawl.pages_s_per_kind",
+            "replica crawl pages/s, 1 process per kind (as flows)",
+            kind.get("pages_per_s"),
+            "pages/s",
+            note=f"{kind.get('seconds', 0):.1f}s",
+        ),
+        Row(
+            "crawl.pages_s_best",
+            "replica crawl pages/s, best of the two",
+            best,
+            "pages/s",
+            ">= 300",
+            check(best, 300),
+        ),
+        Row(
+            "crawl.postings_s",
+            "replica crawl postings/s, 1 process per kind",
+            kind.get("postings_per_s"),
+            "postings/s",
+        ),
+        Row(
+            "crawl.raw_req_s",
+            "replica raw speed (aiohttp, same URLs, c=16)",
+            raw.get("requests_per_s"),
+            "req/s",
+            note=f"{raw.get('requests', 0):,} requests, own process",
+        ),
+    ]
+
+
+def e2e_rows(r: dict[str, Any], target_size: int, full_size: int) -> list[Row]:
+    minutes = r["seconds"] / 60
+    at_full = target_size >= full_size
+    projected = minutes * full_size / max(target_size, 1)
+    rss_gib = r.get("tree_peak_rss_mb", 0.0) / GIB
+    state = f"state {r['state']}, {r.get('postings_loaded')} postings loaded"
+    return [
+        Row(
+            "e2e.minutes",
+            f"end-to-end {target_size:,} postings (crawl->reports)",
+            minutes,
+            "min",
+            "< 15 min @ 100k",
+            check(minutes, maximum=15.0) if at_full else None,
+            higher_is_better=False,
+            note=state
+            if at_full
+            else f"{state}; linear projection to {full_size:,}: {projected:.1f} min",
+        ),
+        Row(
+            "e2e.peak_rss_gib",
+            f"end-to-end peak RSS, whole process tree ({target_size:,})",
+            rss_gib,
+            "GiB",
+            "< 2 GiB",
+            check(rss_gib, maximum=2.0),
+            higher_is_better=False,
+            note=f"largest process {r.get('largest_process_rss_mb', 0) / GIB:.2f} GiB",
+        ),
+    ]
+
+
+def scaleout_rows(r: dict[str, Any]) -> list[Row]:
+    w1, w2 = r["w1"], r["w2"]
+    return [
+        Row(
+            "scale.dask_1w_s",
+            f"Prefect+Dask extraction, 1 worker ({w1['extracted']:,} postings)",
+            w1["seconds"],
+            "s",
+            higher_is_better=False,
+        ),
+        Row(
+            "scale.dask_2w_s",
+            "Prefect+Dask extraction, 2 workers",
+            w2["seconds"],
+            "s",
+            higher_is_better=False,
+        ),
+        Row(
+            "scale.dask_speedup",
+            "Dask speed-up 2 vs 1 workers",
+            r["speedup"],
+            "x",
+            note="Parquet lake partitions" if r.get("parquet") else "JSONL lake files",
+        ),
+    ]
+
+
+def calibration_rows(r: dict[str, Any]) -> list[Row]:
+    return [
+        Row(
+            "cpu.parallel_scaling",
+            "machine: 2 busy processes / 1 (pure-Python loop)",
+            r["scaling"],
+            "x",
+            note="2.0 = two free cores; bounds every speed-up below",
+        )
+    ]
+
+
+def failed_row(key: str, label: str, exc: BaseException) -> Row:
+    return Row(
+        key, label, None, "", ok=False, note=f"ERROR {type(exc).__name__}: {str(exc)[-160:]}"
+    )
