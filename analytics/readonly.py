@@ -27,8 +27,12 @@ def check_read_only(con: duckdb.DuckDBPyConnection, query: str) -> int:
     if not statements:
         raise ReadOnlyViolation("empty query")
     for stmt in statements:
-        if stmt.type not in ALLOWED:
-            kind = str(stmt.type).rsplit(".", 1)[-1]
+        try:
+            stmt_type = stmt.type
+        except ValueError:  # a statement kind the Python binding cannot name: not a read
+            stmt_type = None
+        if stmt_type not in ALLOWED:
+            kind = str(stmt_type).rsplit(".", 1)[-1] if stmt_type is not None else "unsupported statement"
             raise ReadOnlyViolation(f"only read queries are allowed, got {kind}: {stmt.query.strip()[:80]}")
     return len(statements)
 
