@@ -26,7 +26,7 @@ def crawled_ok(lake: Path, run_id: str) -> set[str]:
                 rec = json.loads(line)
             except json.JSONDecodeError:
                 continue
-            if rec.get("status") == "ok":
+            if rec.get("status") != "failed" and rec.get("listing_complete"):
                 done.add(f"{rec['source']}:{rec['board']}")
     return done
 
@@ -41,7 +41,12 @@ def crawl_boards(
     if not pending:
         return []
     records = crawl_subprocess(pending, lake, run_id, settings_overrides=scrapy_settings or {})
-    failed = [f"{r['source']}:{r['board']} ({r.get('status')})" for r in records if r.get("status") != "ok"]
+    # a failed pay/detail call leaves a board "partial" but its listing complete: data is usable
+    failed = [
+        f"{r['source']}:{r['board']} ({r.get('status')})"
+        for r in records
+        if r.get("status") == "failed" or not r.get("listing_complete")
+    ]
     if failed:
         raise BoardsFailed(f"{len(failed)} board(s) failed: {', '.join(failed)}")
     return records

@@ -23,9 +23,10 @@ def run(
 
     Example: jobtrends run   (crawls the bundled demo board when no sources.toml exists)
     """
-    from flows.daily import daily_flow
+    from flows.daily import configured_sources, daily_flow
 
     cfg = settings(config, warehouse=warehouse, lake=lake, reports=reports, demo_postings=demo_postings)
+    configured_sources(cfg)  # a bad sources.toml fails here, in one line, before Prefect starts
     result = daily_flow(cfg, workers=workers)
     n = result["numbers"]
     typer.echo("")

@@ -68,14 +68,7 @@ def warehouse(tmp_path: Path) -> Path:
         "export database '{tmp}/dump'",
         "select * from read_csv('{tmp}/secret.csv')",
         "select 1; drop table dim_roles",
-        pytest.param(
-            "update extensions",
-            marks=pytest.mark.xfail(
-                reason="analytics/readonly.py: extract_statements raises ValueError('29 is not a valid "
-                "StatementType') for UPDATE EXTENSIONS, shown as a traceback (nothing runs)",
-                strict=False,
-            ),
-        ),
+        "update extensions",
     ],
 )
 def test_sql_cli_refuses_writes_and_file_access(
