@@ -34,9 +34,7 @@ def _is_lock_error(exc: Exception) -> bool:
 
 def _lock_message(path: str, exc: Exception, waited: float, read_only: bool) -> str:
     match = _LOCK_RE.search(str(exc))
-    holder = (
-        f"process {match['pid']} ({Path(match['prog']).name})" if match else "another process"
-    )
+    holder = f"process {match['pid']} ({Path(match['prog']).name})" if match else "another process"
     mode = "read-only" if read_only else "read-write"
     return (
         f"warehouse {path} is locked by {holder}, which holds it open for writing or reading; "

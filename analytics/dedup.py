@@ -37,11 +37,33 @@ _LEGAL = re.compile(
 )
 #: generic trailing words of a brand, stripped so 'OpenAI' meets 'Open AI' and 'Acme AI' meets 'Acme'
 _BRAND_TAIL = re.compile(r"(?<=...)(ai|labs?|technologies|technology|tech|hq|io|group|holdings)$")
-_TITLE_SYNONYMS = {"sr": "senior", "jr": "junior", "eng": "engineer", "ml": "machine learning", "swe": "software engineer"}
+_TITLE_SYNONYMS = {
+    "sr": "senior",
+    "jr": "junior",
+    "eng": "engineer",
+    "ml": "machine learning",
+    "swe": "software engineer",
+}
 #: title words that make two otherwise equal titles different openings
 _TITLE_MARKS = {
-    "senior", "junior", "staff", "principal", "lead", "intern", "head", "director", "manager",
-    "vp", "chief", "associate", "entry", "i", "ii", "iii", "iv", "v",
+    "senior",
+    "junior",
+    "staff",
+    "principal",
+    "lead",
+    "intern",
+    "head",
+    "director",
+    "manager",
+    "vp",
+    "chief",
+    "associate",
+    "entry",
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "v",
 }
 _NON_WORD = re.compile(r"[^a-z0-9+#]+")
 _REMOTE = re.compile(r"\b(remote|anywhere|worldwide|distributed)\b")
@@ -262,7 +284,8 @@ def assign_dup_groups(con: duckdb.DuckDBPyConnection) -> int:
 def duplicate_rate(con: duckdb.DuckDBPyConnection) -> float:
     """Share of postings that are extra sightings of a job already counted (0 = no duplicates)."""
     row = first_row(
-        con, "select count(*), count(distinct coalesce(dup_group_id, posting_id)) from postings_core"
+        con,
+        "select count(*), count(distinct coalesce(dup_group_id, posting_id)) from postings_core",
     )
-    total, groups = (row or (0, 0))
+    total, groups = row or (0, 0)
     return 0.0 if not total else 1 - groups / total

@@ -47,7 +47,9 @@ def _json(value: Any) -> str | None:
 
 def run_id_ts() -> pl.Expr:
     """The timestamp a run id starts with (`YYYYMMDDTHHMMSSZ-xxxxxx`), naive UTC; else null."""
-    return pl.col("run_id").str.slice(0, 16).str.to_datetime("%Y%m%dT%H%M%SZ", strict=False).cast(TS)
+    return (
+        pl.col("run_id").str.slice(0, 16).str.to_datetime("%Y%m%dT%H%M%SZ", strict=False).cast(TS)
+    )
 
 
 def parse_ts(col: str) -> pl.Expr:
@@ -76,13 +78,13 @@ def _posting_row(rec: Mapping[str, Any], run_id: str | None) -> dict[str, Any]:
     return row
 
 
-def postings_frame(postings: Iterable[Mapping[str, Any]] | pl.DataFrame, run_id: str | None) -> pl.DataFrame:
+def postings_frame(
+    postings: Iterable[Mapping[str, Any]] | pl.DataFrame, run_id: str | None
+) -> pl.DataFrame:
     """Typed frame of lake rows with posting_id, content_hash and seen_at (fetch time, else run time)."""
     records = postings.to_dicts() if isinstance(postings, pl.DataFrame) else postings
     rows = [_posting_row(r, run_id) for r in records]
-    df = pl.DataFrame(rows, schema=POSTING_SCHEMA) if rows else pl.DataFrame(
-        schema=POSTING_SCHEMA
-    )
+    df = pl.DataFrame(rows, schema=POSTING_SCHEMA) if rows else pl.DataFrame(schema=POSTING_SCHEMA)
     return df.with_columns(
         parse_ts("fetched_at"),
         parse_ts("posted_at"),

@@ -50,7 +50,9 @@ class LoadStats:
         return self.new + self.updated + self.unchanged
 
 
-def stage(con: duckdb.DuckDBPyConnection, batch: str, frame: pl.DataFrame, view: str | None = None) -> None:
+def stage(
+    con: duckdb.DuckDBPyConnection, batch: str, frame: pl.DataFrame, view: str | None = None
+) -> None:
     """Expose a frame as `batch` (Arrow, zero-copy) and optionally its typed staging view."""
     con.register(batch, frame.to_arrow())
     if view:
@@ -99,7 +101,9 @@ def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
     return int(scalar(con, f"select count(*) from {table}") or 0)
 
 
-def _stage_extractions(con: duckdb.DuckDBPyConnection, extractions: Iterable[Mapping[str, Any]]) -> dict[str, int]:
+def _stage_extractions(
+    con: duckdb.DuckDBPyConnection, extractions: Iterable[Mapping[str, Any]]
+) -> dict[str, int]:
     frames = extraction_frames(extractions)
     stage(con, "batch_extractions", frames["extractions"], "stg_extractions")
     stage(con, "batch_skill_mentions", frames["skill_mentions"], "stg_skill_mentions")
@@ -107,7 +111,9 @@ def _stage_extractions(con: duckdb.DuckDBPyConnection, extractions: Iterable[Map
     return {name: frame.height for name, frame in frames.items()}
 
 
-def load_extractions(con: duckdb.DuckDBPyConnection, extractions: Iterable[Mapping[str, Any]]) -> dict[str, int]:
+def load_extractions(
+    con: duckdb.DuckDBPyConnection, extractions: Iterable[Mapping[str, Any]]
+) -> dict[str, int]:
     """Replace extraction, mentions and salary rows of the extracted postings (one transaction)."""
     counts = _stage_extractions(con, extractions)
     with transaction(con):
@@ -119,7 +125,9 @@ def load_extractions(con: duckdb.DuckDBPyConnection, extractions: Iterable[Mappi
     return counts
 
 
-def replace_derived(con: duckdb.DuckDBPyConnection, extractions: Iterable[Mapping[str, Any]]) -> dict[str, int]:
+def replace_derived(
+    con: duckdb.DuckDBPyConnection, extractions: Iterable[Mapping[str, Any]]
+) -> dict[str, int]:
     """Swap every extraction-derived table for a full re-extraction, all or nothing.
 
     The new rows are materialised in temp tables first so the swap transaction is short and
@@ -139,18 +147,34 @@ def replace_derived(con: duckdb.DuckDBPyConnection, extractions: Iterable[Mappin
     return counts
 
 
-def _rows_frame(rows: Iterable[Mapping[str, Any]], schema: dict[str, pl.DataType], aliases: dict[str, str]) -> pl.DataFrame:
+def _rows_frame(
+    rows: Iterable[Mapping[str, Any]], schema: dict[str, pl.DataType], aliases: dict[str, str]
+) -> pl.DataFrame:
     out = []
     for row in rows:
         rec = {aliases.get(k, k): v for k, v in dict(row).items()}
         out.append({k: rec.get(k) for k in schema})
     frame = pl.DataFrame(out, schema=schema)
-    return frame.unique("slug", keep="last", maintain_order=True).filter(pl.col("slug").is_not_null())
+    return frame.unique("slug", keep="last", maintain_order=True).filter(
+        pl.col("slug").is_not_null()
+    )
 
 
-SKILL_DIM = {"slug": pl.String(), "name": pl.String(), "category": pl.String(), "parent_slug": pl.String(), "is_core": pl.Boolean()}
+SKILL_DIM = {
+    "slug": pl.String(),
+    "name": pl.String(),
+    "category": pl.String(),
+    "parent_slug": pl.String(),
+    "is_core": pl.Boolean(),
+}
 ROLE_DIM = {"slug": pl.String(), "name": pl.String(), "is_ai_role": pl.Boolean()}
-_DIM_ALIASES = {"label": "name", "parent": "parent_slug", "core": "is_core", "ai": "is_ai_role", "is_ai": "is_ai_role"}
+_DIM_ALIASES = {
+    "label": "name",
+    "parent": "parent_slug",
+    "core": "is_core",
+    "ai": "is_ai_role",
+    "is_ai": "is_ai_role",
+}
 
 
 def load_dims(

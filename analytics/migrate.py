@@ -66,9 +66,7 @@ def migrate(con: duckdb.DuckDBPyConnection, target: int | None = None) -> list[i
 
 def view_definitions() -> dict[str, str]:
     """name -> select text for every intermediate and view file."""
-    return {
-        name: sql(f"{layer}/{name}") for layer in VIEW_LAYERS for name in sql_names(layer)
-    }
+    return {name: sql(f"{layer}/{name}") for layer in VIEW_LAYERS for name in sql_names(layer)}
 
 
 def _dependency_order(defs: dict[str, str]) -> list[str]:

@@ -32,8 +32,14 @@ def check_read_only(con: duckdb.DuckDBPyConnection, query: str) -> int:
         except ValueError:  # a statement kind the Python binding cannot name: not a read
             stmt_type = None
         if stmt_type not in ALLOWED:
-            kind = str(stmt_type).rsplit(".", 1)[-1] if stmt_type is not None else "unsupported statement"
-            raise ReadOnlyViolation(f"only read queries are allowed, got {kind}: {stmt.query.strip()[:80]}")
+            kind = (
+                str(stmt_type).rsplit(".", 1)[-1]
+                if stmt_type is not None
+                else "unsupported statement"
+            )
+            raise ReadOnlyViolation(
+                f"only read queries are allowed, got {kind}: {stmt.query.strip()[:80]}"
+            )
     return len(statements)
 
 

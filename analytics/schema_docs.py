@@ -83,7 +83,9 @@ def write_schema_md(con: duckdb.DuckDBPyConnection, path: str | Path = "docs/sch
     return out
 
 
-if __name__ == "__main__":  # python -m analytics.schema_docs [out.md]: regenerate from a fresh schema
+if (
+    __name__ == "__main__"
+):  # python -m analytics.schema_docs [out.md]: regenerate from a fresh schema
     import sys
 
     from analytics.db import connect

@@ -62,7 +62,7 @@ def _validate_cron(cron: str, origin: str) -> str:
     except (CronSimError, ValueError) as exc:
         raise ConfigError(
             f"{origin}: schedule.cron {cron!r} is not a valid cron expression ({exc}); "
-            "use five fields such as \"0 6 * * *\""
+            'use five fields such as "0 6 * * *"'
         ) from None
     return cron
 
@@ -90,7 +90,9 @@ def load_settings(config_path: Path | None = None) -> Settings:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{path}: malformed TOML ({exc}); fix the syntax at that line") from None
+            raise ConfigError(
+                f"{path}: malformed TOML ({exc}); fix the syntax at that line"
+            ) from None
         origin = str(path)
         paths = data.get("paths", {})
         for key in ("warehouse", "lake", "reports", "sources_file"):
@@ -121,10 +123,14 @@ def load_settings(config_path: Path | None = None) -> Settings:
 
                 date.fromisoformat(as_of)
             except ValueError:
-                raise ConfigError(f"{origin}: demo.as_of {as_of!r} must be a date like 2026-11-01") from None
+                raise ConfigError(
+                    f"{origin}: demo.as_of {as_of!r} must be a date like 2026-11-01"
+                ) from None
             values["demo_as_of"] = as_of
     elif config_path is not None:
-        raise ConfigError(f"config file {config_path} does not exist; pass an existing --config path")
+        raise ConfigError(
+            f"config file {config_path} does not exist; pass an existing --config path"
+        )
     for env, key in _ENV.items():
         if os.environ.get(env):
             values[key] = Path(os.environ[env]) if key in _PATH_KEYS else os.environ[env]

@@ -32,7 +32,10 @@ def crawled_ok(lake: Path, run_id: str) -> set[str]:
 
 
 def crawl_boards(
-    sources: list[SourceConfig], lake: Path, run_id: str, scrapy_settings: dict[str, Any] | None = None
+    sources: list[SourceConfig],
+    lake: Path,
+    run_id: str,
+    scrapy_settings: dict[str, Any] | None = None,
 ) -> list[dict[str, Any]]:
     """Crawl the boards not yet done in this run (isolated `scrapy` subprocess); raise if any failed."""
     from spiders.run import crawl_subprocess
@@ -70,7 +73,10 @@ def group_by_kind(sources: list[SourceConfig]) -> dict[str, list[SourceConfig]]:
 
 @flow(name="crawl")
 def crawl_flow(
-    sources: list[SourceConfig], lake: Path, run_id: str, scrapy_settings: dict[str, Any] | None = None
+    sources: list[SourceConfig],
+    lake: Path,
+    run_id: str,
+    scrapy_settings: dict[str, Any] | None = None,
 ) -> dict[str, str]:
     """Crawl every source kind concurrently; returns {kind: "ok" | error message}."""
     futures = {

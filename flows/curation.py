@@ -27,10 +27,22 @@ def print_suggestions(warehouse: Path, top: int) -> None:
     finally:
         con.close()
     suggestions = suggest_terms(rows)[:top]
-    table = Table("term", "from", "postings", "earlier share", "recent share", "z", title="rising terms not in the taxonomy")
+    table = Table(
+        "term",
+        "from",
+        "postings",
+        "earlier share",
+        "recent share",
+        "z",
+        title="rising terms not in the taxonomy",
+    )
     for s in suggestions:
         table.add_row(
-            str(s["term"]), str(s["source"]), str(s["postings"]),
-            f"{s['early_share']:.1%}", f"{s['recent_share']:.1%}", f"{s['z']:.1f}",
+            str(s["term"]),
+            str(s["source"]),
+            str(s["postings"]),
+            f"{s['early_share']:.1%}",
+            f"{s['recent_share']:.1%}",
+            f"{s['z']:.1f}",
         )
     Console(width=160).print(table)

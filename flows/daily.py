@@ -33,7 +33,11 @@ def configured_sources(settings: Settings) -> list[SourceConfig]:
 
 
 #: Our own replica on loopback needs no politeness delay; real boards keep the polite defaults.
-LOCAL_REPLICA_SCRAPY = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0, "CONCURRENT_REQUESTS_PER_DOMAIN": 16}
+LOCAL_REPLICA_SCRAPY = {
+    "AUTOTHROTTLE_ENABLED": False,
+    "DOWNLOAD_DELAY": 0,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
+}
 
 
 def scrapy_settings_for(settings: Settings, demo: bool) -> dict[str, Any]:
@@ -88,7 +92,10 @@ def daily_flow(settings: Settings, run_id: str | None = None, workers: int = 1) 
     run_id = run_id or new_run_id()
     started = datetime.now(UTC)
     with warehouse_lock(settings.warehouse):
-        with demo_board_if_needed(settings, configured_sources(settings)) as (sources, scrapy_settings):
+        with demo_board_if_needed(settings, configured_sources(settings)) as (
+            sources,
+            scrapy_settings,
+        ):
             futures = {
                 kind: crawl_source_task.submit(kind, group, settings.lake, run_id, scrapy_settings)
                 for kind, group in group_by_kind(sources).items()
@@ -98,11 +105,15 @@ def daily_flow(settings: Settings, run_id: str | None = None, workers: int = 1) 
                 fut.wait()
                 if not fut.state.is_completed():
                     crawl_errors[kind] = fut.state.message or "failed"
-        derived, extract_stats = extract_task(settings.lake, [run_id], known_hashes(settings.warehouse), workers)
+        derived, extract_stats = extract_task(
+            settings.lake, [run_id], known_hashes(settings.warehouse), workers
+        )
         load_stats = load_task(settings.warehouse, settings.lake, run_id, derived)
         out_dir = report_dir(settings.reports)
         reports = report_task(settings.warehouse, out_dir)
-        numbers = record_run(settings.warehouse, run_id, started, load_stats, extract_stats, crawl_errors)
+        numbers = record_run(
+            settings.warehouse, run_id, started, load_stats, extract_stats, crawl_errors
+        )
     publish_summary(run_id, numbers, out_dir, crawl_errors)
     print(f"warehouse: {settings.warehouse.resolve()}")
     print(f"reports:   {out_dir.resolve()}")
@@ -116,7 +127,11 @@ def daily_flow(settings: Settings, run_id: str | None = None, workers: int = 1) 
     }
     if crawl_errors:
         logger.warning("partial run: %s", crawl_errors)
-        return Completed(name="Partial", message=f"{len(crawl_errors)} source(s) failed: {crawl_errors}", data=result)
+        return Completed(
+            name="Partial",
+            message=f"{len(crawl_errors)} source(s) failed: {crawl_errors}",
+            data=result,
+        )
     return result
 
 

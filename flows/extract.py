@@ -30,7 +30,9 @@ def run_extract(
     force: bool = False,
 ) -> tuple[list[Path], dict[str, Any]]:
     files = lake_files(lake, run_ids)
-    outputs, stats = extract_lake(files, derived_root(lake), taxonomy_version(), known_hashes, workers, force)
+    outputs, stats = extract_lake(
+        files, derived_root(lake), taxonomy_version(), known_hashes, workers, force
+    )
     return outputs, asdict(stats)
 
 

@@ -43,7 +43,9 @@ def load_stage(
     postings = [rec for f in lake_files(lake, [run_id]) for rec in iter_lake_records(f)]
     seen: dict[str, set[str]] = defaultdict(set)
     for rec in postings:
-        seen[f"{rec['source']}:{rec['board']}"].add(f"{rec['source']}:{rec['board']}:{rec['source_id']}")
+        seen[f"{rec['source']}:{rec['board']}"].add(
+            f"{rec['source']}:{rec['board']}:{rec['source_id']}"
+        )
     crawl_records = read_crawl_runs(lake, run_id)
     extractions = list(iter_derived(derived_files))
     con = connect(warehouse)
@@ -72,12 +74,16 @@ def _as_dict(obj: Any) -> dict[str, Any]:
 
 
 @task(name="load-warehouse", retries=2, retry_delay_seconds=[2, 10], timeout_seconds=3600)
-def load_task(warehouse: Path, lake: Path, run_id: str, derived_files: list[Path]) -> dict[str, Any]:
+def load_task(
+    warehouse: Path, lake: Path, run_id: str, derived_files: list[Path]
+) -> dict[str, Any]:
     stats = load_stage(warehouse, lake, run_id, derived_files)
     get_run_logger().info("load: %s", stats)
     return stats
 
 
 @flow(name="load")
-def load_flow(warehouse: Path, lake: Path, run_id: str, derived_files: list[Path]) -> dict[str, Any]:
+def load_flow(
+    warehouse: Path, lake: Path, run_id: str, derived_files: list[Path]
+) -> dict[str, Any]:
     return load_task(warehouse, lake, run_id, derived_files)

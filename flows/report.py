@@ -30,10 +30,14 @@ def build_report_files(
 
 
 @task(name="build-reports", retries=1, retry_delay_seconds=[5], timeout_seconds=1800)
-def report_task(warehouse: Path, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS) -> dict[str, list[Path]]:
+def report_task(
+    warehouse: Path, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS
+) -> dict[str, list[Path]]:
     return build_report_files(warehouse, out_dir, formats)
 
 
 @flow(name="report")
-def report_flow(warehouse: Path, reports_root: Path, formats: tuple[str, ...] = DEFAULT_FORMATS) -> dict[str, list[Path]]:
+def report_flow(
+    warehouse: Path, reports_root: Path, formats: tuple[str, ...] = DEFAULT_FORMATS
+) -> dict[str, list[Path]]:
     return report_task(warehouse, report_dir(reports_root), formats)

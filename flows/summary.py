@@ -75,18 +75,24 @@ def record_run(
     return numbers
 
 
-def summary_markdown(run_id: str, numbers: dict[str, Any], out_dir: Path, crawl_errors: dict[str, str]) -> str:
+def summary_markdown(
+    run_id: str, numbers: dict[str, Any], out_dir: Path, crawl_errors: dict[str, str]
+) -> str:
     lines = [f"# jobtrends run {run_id}", "", "| measure | value |", "|---|---|"]
     lines += [f"| {k} | {v} |" for k, v in numbers.items()]
     lines += ["", f"Reports: `{out_dir}`", ""]
     if crawl_errors:
-        lines += ["## Failed sources", ""] + [f"- **{k}**: {v[:300]}" for k, v in crawl_errors.items()]
+        lines += ["## Failed sources", ""] + [
+            f"- **{k}**: {v[:300]}" for k, v in crawl_errors.items()
+        ]
     else:
         lines.append("All sources crawled.")
     return "\n".join(lines)
 
 
-def publish_summary(run_id: str, numbers: dict[str, Any], out_dir: Path, crawl_errors: dict[str, str]) -> None:
+def publish_summary(
+    run_id: str, numbers: dict[str, Any], out_dir: Path, crawl_errors: dict[str, str]
+) -> None:
     """Prefect artifacts a person can check in seconds in the UI or through the client."""
     from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
@@ -97,4 +103,6 @@ def publish_summary(run_id: str, numbers: dict[str, Any], out_dir: Path, crawl_e
     )
     rows = [{"measure": k, "value": v} for k, v in numbers.items()]
     rows += [{"measure": f"error:{k}", "value": v[:200]} for k, v in crawl_errors.items()]
-    create_table_artifact(key="daily-numbers", table=rows, description=f"key numbers of run {run_id}")
+    create_table_artifact(
+        key="daily-numbers", table=rows, description=f"key numbers of run {run_id}"
+    )

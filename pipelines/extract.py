@@ -24,7 +24,6 @@ OUTPUT_KEYS = (
 )
 
 
-
 def record_text(record: dict[str, Any]) -> str:
     """Plain description text: the source's text if given, else derived from its HTML."""
     text = record.get("description_text")
@@ -41,7 +40,9 @@ def _salary_input(record: dict[str, Any], text: str) -> dict[str, Any]:
     return data
 
 
-def extract_record(record: dict[str, Any], analysis: dict[str, Any] | None = None) -> dict[str, Any]:
+def extract_record(
+    record: dict[str, Any], analysis: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """Extraction dict for a Posting dict or an `extract` input line (see docs/contracts.md)."""
     from pipelines.nlp import get_analyser
     from pipelines.salary import extract_salary
@@ -52,15 +53,23 @@ def extract_record(record: dict[str, Any], analysis: dict[str, Any] | None = Non
             str(record.get("title") or ""), text, record.get("company")
         )
     result = {k: analysis.get(k) for k in OUTPUT_KEYS if k in analysis}
-    result.update(infer_country(record.get("locations") or record.get("location"), record.get("country_codes")))
+    result.update(
+        infer_country(
+            record.get("locations") or record.get("location"), record.get("country_codes")
+        )
+    )
     result["salary"] = extract_salary(_salary_input(record, text))
     if record.get("source") and record.get("board") and record.get("source_id"):
-        result["posting_key"] = posting_key(record["source"], record["board"], str(record["source_id"]))
+        result["posting_key"] = posting_key(
+            record["source"], record["board"], str(record["source_id"])
+        )
         result["content_hash"] = record.get("content_hash") or compute_content_hash(record)
     return result
 
 
-def extract_records(records: Iterable[dict[str, Any]], batch_size: int = 128) -> Iterator[dict[str, Any]]:
+def extract_records(
+    records: Iterable[dict[str, Any]], batch_size: int = 128
+) -> Iterator[dict[str, Any]]:
     """Stream extractions in bounded batches so memory stays flat in corpus size."""
     from pipelines.nlp import get_analyser
 
@@ -69,7 +78,10 @@ def extract_records(records: Iterable[dict[str, Any]], batch_size: int = 128) ->
 
     def flush() -> Iterator[dict[str, Any]]:
         texts = [record_text(r) for r in batch]
-        items = [(str(r.get("title") or ""), t, r.get("company")) for r, t in zip(batch, texts, strict=True)]
+        items = [
+            (str(r.get("title") or ""), t, r.get("company"))
+            for r, t in zip(batch, texts, strict=True)
+        ]
         for rec, text, analysis in zip(batch, texts, analyser.analyse_many(items), strict=True):
             rec = dict(rec, description_text=text)
             yield extract_record(rec, analysis)
@@ -95,7 +107,9 @@ def extract_json_lines(lines: Iterable[str]) -> Iterator[str]:
             continue
         if not isinstance(record, dict) or record.get("id") is None:
             rid = record.get("id") if isinstance(record, dict) else None
-            yield json.dumps({"id": rid, "line": lineno, "error": "each line must be a JSON object with an 'id'"})
+            yield json.dumps(
+                {"id": rid, "line": lineno, "error": "each line must be a JSON object with an 'id'"}
+            )
             continue
         try:
             result = extract_record(record)

@@ -44,7 +44,11 @@ def iter_lake_records(path: Path) -> Iterator[dict[str, Any]]:
 
 def lake_files(lake: Path, run_ids: Iterable[str] | None = None) -> list[Path]:
     """Lake files (<lake>/<run_id>/<source>.jsonl) of the given runs, or of every run."""
-    runs = sorted(run_ids) if run_ids is not None else sorted(p.name for p in lake.glob("*") if p.is_dir())
+    runs = (
+        sorted(run_ids)
+        if run_ids is not None
+        else sorted(p.name for p in lake.glob("*") if p.is_dir())
+    )
     files: list[Path] = []
     for run in runs:
         files += sorted(p for p in (lake / run).glob("*.jsonl") if not p.name.startswith("_"))
@@ -103,7 +107,10 @@ def extract_lake_file(
     def wanted() -> Iterator[dict[str, Any]]:
         for rec in iter_lake_records(lake_file):
             stats.postings += 1
-            key = (posting_key(rec["source"], rec["board"], str(rec["source_id"])), rec.get("content_hash") or "")
+            key = (
+                posting_key(rec["source"], rec["board"], str(rec["source_id"])),
+                rec.get("content_hash") or "",
+            )
             if key in known or key in seen:
                 stats.skipped_unchanged += 1
                 continue

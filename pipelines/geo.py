@@ -15,7 +15,9 @@ from typing import Any
 
 @lru_cache(maxsize=1)
 def _places() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], dict[str, str]]:
-    data = tomllib.loads(resources.files("pipelines.taxonomy").joinpath("places.toml").read_text("utf-8"))
+    data = tomllib.loads(
+        resources.files("pipelines.taxonomy").joinpath("places.toml").read_text("utf-8")
+    )
     names = {name: code for code, aliases in data["countries"].items() for name in aliases}
     ordered = sorted(names, key=len, reverse=True)  # "new york" before "york"-like shorter names
     name_re = re.compile(r"(?<![\w.])(" + "|".join(re.escape(n) for n in ordered) + r")(?![\w])")
@@ -32,7 +34,9 @@ def countries_in(location: str) -> set[str]:
     return found
 
 
-def infer_country(locations: list[str] | str | None, country_codes: list[str] | None = None) -> dict[str, Any]:
+def infer_country(
+    locations: list[str] | str | None, country_codes: list[str] | None = None
+) -> dict[str, Any]:
     """{"country_code", "country_provenance"}: "source" codes win; else one country named by the
     locations ("location"); several or none -> None, so mixed-market postings stay unassigned."""
     codes = [c.upper() for c in (country_codes or []) if isinstance(c, str) and len(c) == 2]

@@ -11,7 +11,9 @@ import html_text
 #: noscript, iframe) and skips cleaning altogether when lxml's cleaner trips on odd markup
 HIDDEN_TAGS = ("script", "style", "template", "noscript", "iframe", "object", "embed")
 _HIDDEN_XPATH = "|".join(f"//{tag}" for tag in HIDDEN_TAGS)
-_HIDDEN_BLOCK = re.compile(rf"<({'|'.join(HIDDEN_TAGS)})\b.*?</\1\s*>|<!--.*?(?:-->|$)", re.S | re.I)
+_HIDDEN_BLOCK = re.compile(
+    rf"<({'|'.join(HIDDEN_TAGS)})\b.*?</\1\s*>|<!--.*?(?:-->|$)", re.S | re.I
+)
 _TAG = re.compile(r"<[^>]*>?")
 
 

@@ -62,7 +62,11 @@ class JobSpider(scrapy.Spider):
         if source is None:  # `scrapy crawl <kind> -a board=... [-a base_url=...]`
             from spiders.sources_file import make_source
 
-            entry = {k: kwargs.pop(k) for k in list(kwargs) if k in ("board", "base_url", "start_url", "region")}
+            entry = {
+                k: kwargs.pop(k)
+                for k in list(kwargs)
+                if k in ("board", "base_url", "start_url", "region")
+            }
             words = kwargs.pop("title_keywords", [])  # CLI: -a title_keywords="ai,machine learning"
             words = [w for w in words.split(",") if w.strip()] if isinstance(words, str) else words
             source = make_source({"kind": self.kind, **entry, "title_keywords": words})
@@ -106,7 +110,13 @@ class JobSpider(scrapy.Spider):
         )
 
     def detail(
-        self, url: str, handler: str, *, fallback: Posting | None = None, required: bool = False, **kwargs: Any
+        self,
+        url: str,
+        handler: str,
+        *,
+        fallback: Posting | None = None,
+        required: bool = False,
+        **kwargs: Any,
     ) -> Request:
         """A per-posting call; on failure `fallback` (list data) is emitted instead. `required`
         details (the posting exists only there) make the listing incomplete unless 404/410."""
@@ -119,14 +129,20 @@ class JobSpider(scrapy.Spider):
         )
 
     # -- callbacks --------------------------------------------------------------------------
-    def _on_response(self, response: Response, handler: str, kwargs: dict[str, Any]) -> Iterator[Any]:
+    def _on_response(
+        self, response: Response, handler: str, kwargs: dict[str, Any]
+    ) -> Iterator[Any]:
         role = response.meta.get("jt_role")
         try:
             with collect_skipped() as skipped:
                 produced = list(getattr(self, handler)(response, **kwargs))
         except ValueError as exc:  # truncated/garbled body (JSON, XML): often transient, retry
             request = response.request
-            retry = get_retry_request(request, spider=self, reason="malformed_body") if request else None
+            retry = (
+                get_retry_request(request, spider=self, reason="malformed_body")
+                if request
+                else None
+            )
             if retry is not None:
                 yield retry
                 return
@@ -204,9 +220,15 @@ class JobSpider(scrapy.Spider):
         ids = list(ids)
         fresh = [i for i in ids if i not in self.seen_ids]
         self.seen_ids.update(ids)
-        limit = self.settings.getint("JOBTRENDS_MAX_LISTING_PAGES", 2000) if hasattr(self, "settings") else 2000
+        limit = (
+            self.settings.getint("JOBTRENDS_MAX_LISTING_PAGES", 2000)
+            if hasattr(self, "settings")
+            else 2000
+        )
         if (ids and not fresh) or self.listing_pages_ok >= limit:
-            self.record_error(f"paging stopped after {self.listing_pages_ok + 1} pages: loop or page limit")
+            self.record_error(
+                f"paging stopped after {self.listing_pages_ok + 1} pages: loop or page limit"
+            )
             self.listing_failed = True
             return False
         return True
@@ -229,7 +251,9 @@ class JobSpider(scrapy.Spider):
             if posting is None:
                 continue
             if "\ufffd" in (posting.source_id or ""):  # invalid bytes hit the id: cannot key it
-                self.record_error(f"posting id garbled by invalid bytes: {posting.source_id!r}; dropped")
+                self.record_error(
+                    f"posting id garbled by invalid bytes: {posting.source_id!r}; dropped"
+                )
                 self.listing_failed = True  # the real posting is missing from this listing
                 continue
             if not self.wanted(posting.title):

@@ -15,7 +15,14 @@ from scrapy.exceptions import DropItem
 from pipelines.records import SOURCE_KINDS, Posting, compute_content_hash, posting_key
 from spiders.parsers.common import WORKPLACE_TYPES, fix_mojibake, unique
 
-TEXT_FIELDS = ("title", "company", "department", "description_html", "description_text", "salary_text")
+TEXT_FIELDS = (
+    "title",
+    "company",
+    "department",
+    "description_html",
+    "description_text",
+    "salary_text",
+)
 
 
 def _as_dict(item: Any) -> dict[str, Any]:
@@ -53,7 +60,9 @@ class ValidatePipeline:
             raise DropItem(f"unknown source {item.get('source')!r}")
         for key in ("board", "source_id", "title"):
             if not item.get(key):
-                raise DropItem(f"missing {key} in {item.get('source')}:{item.get('board')} record {item.get('source_id')!r}")
+                raise DropItem(
+                    f"missing {key} in {item.get('source')}:{item.get('board')} record {item.get('source_id')!r}"
+                )
         return item
 
 
@@ -82,7 +91,9 @@ class DedupePipeline:
                 for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
                     try:
                         rec = json.loads(line)
-                        self.stored.add(posting_key(rec["source"], rec["board"], str(rec["source_id"])))
+                        self.stored.add(
+                            posting_key(rec["source"], rec["board"], str(rec["source_id"]))
+                        )
                     except (ValueError, KeyError, TypeError):
                         continue
         return self.stored
@@ -112,7 +123,10 @@ def append_jsonl(path: Path, record: dict[str, Any]) -> None:
         if written != len(line):
             end = os.lseek(fd, 0, os.SEEK_CUR)
             os.ftruncate(fd, max(0, end - written))
-            raise OSError(errno.ENOSPC, f"short write to {path} ({written} of {len(line)} bytes); line dropped")
+            raise OSError(
+                errno.ENOSPC,
+                f"short write to {path} ({written} of {len(line)} bytes); line dropped",
+            )
     finally:
         os.close(fd)
 
@@ -129,8 +143,12 @@ class LakeWriterPipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> LakeWriterPipeline:
         spider = crawler.spider
-        lake = getattr(spider, "lake_dir", None) or crawler.settings.get("JOBTRENDS_LAKE", "data/raw")
-        run_id = getattr(spider, "run_id", None) or crawler.settings.get("JOBTRENDS_RUN_ID", "adhoc")
+        lake = getattr(spider, "lake_dir", None) or crawler.settings.get(
+            "JOBTRENDS_LAKE", "data/raw"
+        )
+        run_id = getattr(spider, "run_id", None) or crawler.settings.get(
+            "JOBTRENDS_RUN_ID", "adhoc"
+        )
         return cls(lake, run_id, crawler)
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:

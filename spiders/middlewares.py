@@ -65,8 +65,12 @@ class BackoffRetryMiddleware(RetryMiddleware):
         await asyncio.sleep(delay)
         return retry
 
-    async def process_exception(self, request: Request, exception: Exception) -> Request | Response | None:  # type: ignore[override]
-        if request.meta.get("dont_retry", False) or not isinstance(exception, self.exceptions_to_retry):
+    async def process_exception(
+        self, request: Request, exception: Exception
+    ) -> Request | Response | None:  # type: ignore[override]
+        if request.meta.get("dont_retry", False) or not isinstance(
+            exception, self.exceptions_to_retry
+        ):
             return None
         retry = self._retry(request, exception)
         if retry is not None:

@@ -45,9 +45,17 @@ if not any(isinstance(f, _DropExperimentalWarning) for f in _HANDLER_LOGGER.filt
 
 def _failed_record(cfg: SourceConfig, run_id: str, started: str, message: str) -> dict[str, Any]:
     return {
-        "run_id": run_id, "source": cfg.kind, "board": cfg.board, "started_at": started,
-        "finished_at": utc_now(), "pages": 0, "items": 0, "errors": 1, "status": "failed",
-        "listing_complete": False, "error_messages": [message],
+        "run_id": run_id,
+        "source": cfg.kind,
+        "board": cfg.board,
+        "started_at": started,
+        "finished_at": utc_now(),
+        "pages": 0,
+        "items": 0,
+        "errors": 1,
+        "status": "failed",
+        "listing_complete": False,
+        "error_messages": [message],
     }
 
 
@@ -151,9 +159,19 @@ def crawl_subprocess(
     with tempfile.TemporaryDirectory(prefix="jobtrends-crawl-") as tmp:
         spec = Path(tmp) / "sources.json"
         spec.write_text(json.dumps([asdict(s) for s in sources]), encoding="utf-8")
-        cmd = [sys.executable, "-m", "spiders.run", "--sources-json", str(spec),
-               "--lake", str(lake_dir), "--run-id", run_id,
-               "--settings-json", json.dumps(settings_overrides or {})]
+        cmd = [
+            sys.executable,
+            "-m",
+            "spiders.run",
+            "--sources-json",
+            str(spec),
+            "--lake",
+            str(lake_dir),
+            "--run-id",
+            run_id,
+            "--settings-json",
+            json.dumps(settings_overrides or {}),
+        ]
         try:
             proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
             failure = f"crawl subprocess exited {proc.returncode}: {proc.stderr.strip()[-300:]}"
@@ -188,7 +206,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.sources_json:
         raw = json.loads(args.sources_json.read_text(encoding="utf-8"))
-        sources = [SourceConfig(**{**r, "title_keywords": tuple(r.get("title_keywords") or ())}) for r in raw]
+        sources = [
+            SourceConfig(**{**r, "title_keywords": tuple(r.get("title_keywords") or ())})
+            for r in raw
+        ]
     elif args.sources:
         from spiders.sources_file import load_sources
 

@@ -57,7 +57,9 @@ def replica_source(kind: str, board: str, root: str, **extra: Any) -> SourceConf
     jsonld sites start at their listing page."""
     base = root.rstrip("/") + REPLICA_PREFIXES[kind].format(board=board)
     start = f"{base}/jobs" if kind == "jsonld" else None
-    return make_source({"kind": kind, "board": board, "base_url": base, "start_url": start, **extra})
+    return make_source(
+        {"kind": kind, "board": board, "base_url": base, "start_url": start, **extra}
+    )
 
 
 def make_source(entry: dict[str, Any], where: str = "source") -> SourceConfig:
@@ -68,24 +70,36 @@ def make_source(entry: dict[str, Any], where: str = "source") -> SourceConfig:
     label = f"{where} ({kind or '?'}:{board or '?'})"
     unknown = sorted(set(entry) - set(ALLOWED_KEYS))
     if unknown:
-        raise SourceConfigError(f"{label}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(ALLOWED_KEYS)}")
+        raise SourceConfigError(
+            f"{label}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(ALLOWED_KEYS)}"
+        )
     if kind not in SOURCE_KINDS:
-        raise SourceConfigError(f"{label}: kind {kind!r} is not one of {', '.join(SOURCE_KINDS)}; set kind = \"greenhouse\" etc.")
+        raise SourceConfigError(
+            f'{label}: kind {kind!r} is not one of {", ".join(SOURCE_KINDS)}; set kind = "greenhouse" etc.'
+        )
     if not isinstance(board, str) or not board.strip():
-        raise SourceConfigError(f"{label}: board is missing; set board = \"<token from the jobs URL>\"")
+        raise SourceConfigError(
+            f'{label}: board is missing; set board = "<token from the jobs URL>"'
+        )
     keywords = entry.get("title_keywords", [])
-    if not isinstance(keywords, list) or not all(isinstance(k, str) and k.strip() for k in keywords):
-        raise SourceConfigError(f"{label}: title_keywords must be a list of words, e.g. [\"machine learning\", \"ai\"]")
+    if not isinstance(keywords, list) or not all(
+        isinstance(k, str) and k.strip() for k in keywords
+    ):
+        raise SourceConfigError(
+            f'{label}: title_keywords must be a list of words, e.g. ["machine learning", "ai"]'
+        )
     base_url = entry.get("base_url")
     if entry.get("region") not in (None, "eu", "global"):
-        raise SourceConfigError(f"{label}: region must be \"eu\" or \"global\" (Lever only)")
+        raise SourceConfigError(f'{label}: region must be "eu" or "global" (Lever only)')
     if base_url is None:
         if kind == "lever" and entry.get("region") == "eu":
             base_url = LEVER_EU
         elif kind == "jsonld":
             start = entry.get("start_url")
             if not start:
-                raise SourceConfigError(f"{label}: jsonld needs start_url (careers listing page or sitemap.xml)")
+                raise SourceConfigError(
+                    f"{label}: jsonld needs start_url (careers listing page or sitemap.xml)"
+                )
             base_url = start.rsplit("/", 1)[0] if "//" in start else start
         else:
             base_url = DEFAULT_BASE_URLS[kind].format(board=board.strip())
@@ -164,8 +178,14 @@ def add_source(
     """Validate one board and append it to `path` (created when missing), keeping the file's
     comments; nothing is written unless the new entry and every existing one validate.
     Duplicates are an error."""
-    entry = {"kind": kind, "board": board, "base_url": base_url, "start_url": start_url,
-             "title_keywords": list(title_keywords or []), "region": region}
+    entry = {
+        "kind": kind,
+        "board": board,
+        "base_url": base_url,
+        "start_url": start_url,
+        "title_keywords": list(title_keywords or []),
+        "region": region,
+    }
     cfg = make_source(entry, where="new source")
     existing = load_sources(path)
     if any(s.key == cfg.key for s in existing):
@@ -180,7 +200,9 @@ def add_source(
     return cfg
 
 
-def check_source(cfg: SourceConfig, timeout: float = 15.0, contact_url: str | None = None) -> tuple[bool, str]:
+def check_source(
+    cfg: SourceConfig, timeout: float = 15.0, contact_url: str | None = None
+) -> tuple[bool, str]:
     """Fetch the board's first listing page once: (ok, one-line message with the fix if not)."""
     from spiders.kinds import SPIDERS
     from spiders.settings import build_settings
@@ -193,7 +215,11 @@ def check_source(cfg: SourceConfig, timeout: float = 15.0, contact_url: str | No
             body = resp.read(2 * 1024 * 1024)
             status = resp.status
     except urllib.error.HTTPError as exc:
-        hint = "board not found: check the board token in the public jobs URL" if exc.code == 404 else "try again later"
+        hint = (
+            "board not found: check the board token in the public jobs URL"
+            if exc.code == 404
+            else "try again later"
+        )
         return False, f"{cfg.key}: HTTP {exc.code} from {url}; {hint}"
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
@@ -202,5 +228,8 @@ def check_source(cfg: SourceConfig, timeout: float = 15.0, contact_url: str | No
         try:
             json.loads(body.decode("utf-8-sig"))
         except ValueError:
-            return False, f"{cfg.key}: {url} did not return JSON; check base_url points at the API root"
+            return (
+                False,
+                f"{cfg.key}: {url} did not return JSON; check base_url points at the API root",
+            )
     return True, f"{cfg.key}: OK, HTTP {status}, {len(body)} bytes from {url}"

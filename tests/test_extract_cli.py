@@ -25,13 +25,17 @@ HTML_ONLY = {
 }
 
 
-def run_extract(tmp_path: Path, lines: list[str]) -> tuple[subprocess.CompletedProcess[str], list[dict]]:
+def run_extract(
+    tmp_path: Path, lines: list[str]
+) -> tuple[subprocess.CompletedProcess[str], list[dict]]:
     src = tmp_path / "in.jsonl"
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
     proc = subprocess.run(
         [sys.executable, "-m", "flows.cli", "extract", str(src), "-o", str(out)],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     rows = [json.loads(line) for line in out.read_text().splitlines()] if out.exists() else []
     return proc, rows
@@ -50,7 +54,12 @@ def test_good_and_broken_lines(tmp_path: Path) -> None:
     slugs = {s["slug"] for s in good["skills"]}
     assert {"python", "sql", "rag", "ai-agents", "langchain", "pytorch", "llm"} <= slugs
     sal = good["salary"]
-    assert (sal["min"], sal["max"], sal["currency"], sal["period"]) == (180000, 220000, "USD", "year")
+    assert (sal["min"], sal["max"], sal["currency"], sal["period"]) == (
+        180000,
+        220000,
+        "USD",
+        "year",
+    )
     assert sal["period_inferred"] is True
     assert sal["annual_min_usd"] == 180000 and sal["source"] == "text"
     assert "error" in rows[1] and "invalid JSON" in rows[1]["error"]
@@ -63,7 +72,17 @@ def test_good_and_broken_lines(tmp_path: Path) -> None:
 
 def test_unreadable_input_is_exit_2(tmp_path: Path) -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "flows.cli", "extract", str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "o")],
-        capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "flows.cli",
+            "extract",
+            str(tmp_path / "missing.jsonl"),
+            "-o",
+            str(tmp_path / "o"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 2 and "cannot read" in proc.stderr

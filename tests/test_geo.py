@@ -26,7 +26,10 @@ def test_infer_country(locations: list[str], expected: str | None) -> None:
 
 
 def test_source_codes_win_and_provenance_is_kept() -> None:
-    assert infer_country(["London, UK"], ["de"]) == {"country_code": "DE", "country_provenance": "source"}
+    assert infer_country(["London, UK"], ["de"]) == {
+        "country_code": "DE",
+        "country_provenance": "source",
+    }
     assert infer_country(["Austin, TX"])["country_provenance"] == "location"
     assert infer_country(["Paris, France", "Austin, TX"])["country_provenance"] == "ambiguous"
 

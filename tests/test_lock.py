@@ -19,7 +19,9 @@ def test_second_holder_in_another_process_is_refused(tmp_path: Path) -> None:
             "except RunLocked as e:\n"
             "    print(e); sys.exit(3)\n"
         )
-        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+        proc = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+        )
     assert proc.returncode == 3
     assert "being written by another jobtrends run" in proc.stdout
 

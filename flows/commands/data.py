@@ -17,15 +17,23 @@ def _progress(enabled: bool):  # noqa: ANN202
     from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TimeElapsedColumn
 
     return Progress(
-        SpinnerColumn(), "{task.description}", MofNCompleteColumn(), TimeElapsedColumn(),
-        console=Console(stderr=True), disable=not enabled,
+        SpinnerColumn(),
+        "{task.description}",
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        disable=not enabled,
     )
 
 
 @app.command()
 def extract(
-    input_path: Annotated[Path, typer.Argument(metavar="INPUT.jsonl", help="Postings as JSON lines ('-' = stdin).")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="Output JSON lines ('-' = stdout).")] = Path("-"),
+    input_path: Annotated[
+        Path, typer.Argument(metavar="INPUT.jsonl", help="Postings as JSON lines ('-' = stdin).")
+    ],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Output JSON lines ('-' = stdout).")
+    ] = Path("-"),
 ) -> None:
     """Extract role, seniority, skills and salary from arbitrary postings, streaming line by line.
 
@@ -69,7 +77,9 @@ def sql(
     """
     cfg = settings(config, warehouse=warehouse)
     if not cfg.warehouse.exists():
-        fail(f"warehouse {cfg.warehouse} does not exist; run `jobtrends run` first or pass --warehouse")
+        fail(
+            f"warehouse {cfg.warehouse} does not exist; run `jobtrends run` first or pass --warehouse"
+        )
     import duckdb
     from rich.console import Console
     from rich.table import Table
@@ -92,9 +102,17 @@ def sql(
 
 @app.command(name="eval")
 def evaluate(
-    skills: Annotated[Path | None, typer.Option(help="Gold skills JSONL (id, title, description_text, gold_skills).")] = None,
-    titles: Annotated[Path | None, typer.Option(help="Gold titles JSONL (id, title, gold_role, gold_seniority).")] = None,
-    salary: Annotated[list[Path] | None, typer.Option(help="Gold salary JSONL (id, salary_text|description_html, gold).")] = None,
+    skills: Annotated[
+        Path | None,
+        typer.Option(help="Gold skills JSONL (id, title, description_text, gold_skills)."),
+    ] = None,
+    titles: Annotated[
+        Path | None, typer.Option(help="Gold titles JSONL (id, title, gold_role, gold_seniority).")
+    ] = None,
+    salary: Annotated[
+        list[Path] | None,
+        typer.Option(help="Gold salary JSONL (id, salary_text|description_html, gold)."),
+    ] = None,
 ) -> None:
     """Score extraction against labelled postings: precision, recall, F1, exact salary matches.
 
@@ -130,7 +148,9 @@ def taxonomy_suggest(
 
     cfg = settings(config, warehouse=warehouse)
     if not cfg.warehouse.exists():
-        fail(f"warehouse {cfg.warehouse} does not exist; run `jobtrends run` first or pass --warehouse")
+        fail(
+            f"warehouse {cfg.warehouse} does not exist; run `jobtrends run` first or pass --warehouse"
+        )
     print_suggestions(cfg.warehouse, top)
 
 

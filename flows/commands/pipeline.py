@@ -16,7 +16,9 @@ def run(
     warehouse: WarehouseOpt = None,
     lake: Annotated[Path | None, typer.Option(help="Raw lake root.")] = None,
     reports: Annotated[Path | None, typer.Option(help="Reports root.")] = None,
-    demo_postings: Annotated[int | None, typer.Option(help="Demo board size when no sources are set.")] = None,
+    demo_postings: Annotated[
+        int | None, typer.Option(help="Demo board size when no sources are set.")
+    ] = None,
     workers: Annotated[int, typer.Option(help="Extraction processes.")] = 1,
 ) -> None:
     """Run the daily flow once: crawl -> extract -> load -> report.
@@ -25,7 +27,9 @@ def run(
     """
     from flows.daily import configured_sources, daily_flow
 
-    cfg = settings(config, warehouse=warehouse, lake=lake, reports=reports, demo_postings=demo_postings)
+    cfg = settings(
+        config, warehouse=warehouse, lake=lake, reports=reports, demo_postings=demo_postings
+    )
     configured_sources(cfg)  # a bad sources.toml fails here, in one line, before Prefect starts
     result = daily_flow(cfg, workers=workers)
     n = result["numbers"]
@@ -48,7 +52,9 @@ def run(
 @app.command()
 def serve(
     config: ConfigOpt = None,
-    once: Annotated[bool, typer.Option("--once", help="Run one scheduled execution and exit.")] = False,
+    once: Annotated[
+        bool, typer.Option("--once", help="Run one scheduled execution and exit.")
+    ] = False,
 ) -> None:
     """Serve the daily deployment on the cron from jobtrends.toml (needs a Prefect server).
 
@@ -64,16 +70,22 @@ def serve(
 def report(
     config: ConfigOpt = None,
     warehouse: WarehouseOpt = None,
-    out: Annotated[Path | None, typer.Option("--out", help="Output folder (default reports/<date>).")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Output folder (default reports/<date>).")
+    ] = None,
     since: Annotated[str | None, typer.Option(help="First posted month, YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Last posted date, YYYY-MM-DD.")] = None,
     role: Annotated[list[str] | None, typer.Option(help="Role slug(s) to keep.")] = None,
     source: Annotated[list[str] | None, typer.Option(help="Source kind(s) to keep.")] = None,
     country: Annotated[
         list[str] | None,
-        typer.Option(help="ISO country code(s) to keep; salary bands default to US, 'all' = every market."),
+        typer.Option(
+            help="ISO country code(s) to keep; salary bands default to US, 'all' = every market."
+        ),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", help="Comma list of md,html,csv,parquet,json.")] = "md,html,csv,json,parquet",
+    fmt: Annotated[
+        str, typer.Option("--format", help="Comma list of md,html,csv,parquet,json.")
+    ] = "md,html,csv,json,parquet",
 ) -> None:
     """Build trend reports from the warehouse.
 
@@ -83,7 +95,9 @@ def report(
 
     cfg = settings(config, warehouse=warehouse)
     if not cfg.warehouse.exists():
-        fail(f"warehouse {cfg.warehouse} does not exist; run `jobtrends run` first or pass --warehouse")
+        fail(
+            f"warehouse {cfg.warehouse} does not exist; run `jobtrends run` first or pass --warehouse"
+        )
     formats = tuple(f.strip() for f in fmt.split(",") if f.strip())
     bad = [f for f in formats if f not in ("md", "html", "csv", "parquet", "json")]
     if bad:
@@ -96,8 +110,15 @@ def report(
 
         params = ReportParams(salary_countries=())
     written = build_report_files(
-        cfg.warehouse, out_dir, formats, since=parse_day(since), until=parse_day(until),
-        roles=role, sources=source, countries=countries, params=params,
+        cfg.warehouse,
+        out_dir,
+        formats,
+        since=parse_day(since),
+        until=parse_day(until),
+        roles=role,
+        sources=source,
+        countries=countries,
+        params=params,
     )
     typer.echo(f"{sum(len(v) for v in written.values())} files in {out_dir.resolve()}")
 
@@ -119,7 +140,9 @@ def reextract(
     config: ConfigOpt = None,
     warehouse: WarehouseOpt = None,
     workers: Annotated[int, typer.Option(help="Extraction processes.")] = 1,
-    force: Annotated[bool, typer.Option("--force", help="Ignore cached extractions of this taxonomy version.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Ignore cached extractions of this taxonomy version.")
+    ] = False,
 ) -> None:
     """Re-run extraction over the whole raw lake (after taxonomy or rule changes) and swap derived tables atomically.
 
@@ -142,5 +165,7 @@ def status(config: ConfigOpt = None, warehouse: WarehouseOpt = None) -> None:
 
     cfg = settings(config, warehouse=warehouse)
     if not cfg.warehouse.exists():
-        fail(f"warehouse {cfg.warehouse} does not exist; run `jobtrends run` first or pass --warehouse")
+        fail(
+            f"warehouse {cfg.warehouse} does not exist; run `jobtrends run` first or pass --warehouse"
+        )
     print_status(cfg.warehouse)

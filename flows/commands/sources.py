@@ -28,11 +28,19 @@ def sources_list(config: ConfigOpt = None) -> None:
 
 @sources_app.command("add")
 def sources_add(
-    kind: Annotated[str, typer.Argument(help="Source kind, e.g. greenhouse, lever, ashby, jsonld.")],
+    kind: Annotated[
+        str, typer.Argument(help="Source kind, e.g. greenhouse, lever, ashby, jsonld.")
+    ],
     board: Annotated[str, typer.Argument(help="Board token / site slug / company id.")],
-    base_url: Annotated[str | None, typer.Option(help="API root (default: the real endpoint).")] = None,
-    start_url: Annotated[str | None, typer.Option(help="Listing page or sitemap (jsonld, wwr).")] = None,
-    keyword: Annotated[list[str] | None, typer.Option(help="Keep titles containing this word.")] = None,
+    base_url: Annotated[
+        str | None, typer.Option(help="API root (default: the real endpoint).")
+    ] = None,
+    start_url: Annotated[
+        str | None, typer.Option(help="Listing page or sitemap (jsonld, wwr).")
+    ] = None,
+    keyword: Annotated[
+        list[str] | None, typer.Option(help="Keep titles containing this word.")
+    ] = None,
     config: ConfigOpt = None,
 ) -> None:
     """Add a board to sources.toml (validated before it is written).
@@ -42,7 +50,14 @@ def sources_add(
     from spiders.sources_file import add_source
 
     cfg = settings(config)
-    src = add_source(cfg.sources_file, kind, board, base_url=base_url, start_url=start_url, title_keywords=keyword or [])
+    src = add_source(
+        cfg.sources_file,
+        kind,
+        board,
+        base_url=base_url,
+        start_url=start_url,
+        title_keywords=keyword or [],
+    )
     typer.echo(f"added {src.key} to {cfg.sources_file}")
 
 
@@ -63,4 +78,6 @@ def sources_check(config: ConfigOpt = None) -> None:
         bad += not ok
         typer.echo(f"{'ok  ' if ok else 'FAIL'} {src.key:40s} {message}")
     if bad:
-        fail(f"{bad} board(s) did not answer; fix their base_url/board in {cfg.sources_file} or remove them")
+        fail(
+            f"{bad} board(s) did not answer; fix their base_url/board in {cfg.sources_file} or remove them"
+        )

@@ -1,8 +1,8 @@
 """Seeded demo job board and its replica HTTP server (offline crawl tests and the demo run).
 
-    board = generate_board(seed=7)              # 3000 postings, 45 companies, 24 months
-    with DemoServer(board) as srv:              # real API paths under per-kind prefixes
-        sources = srv.sources()                 # SourceConfig per served board
+board = generate_board(seed=7)              # 3000 postings, 45 companies, 24 months
+with DemoServer(board) as srv:              # real API paths under per-kind prefixes
+    sources = srv.sources()                 # SourceConfig per served board
 """
 
 from typing import TYPE_CHECKING
@@ -27,6 +27,15 @@ def __getattr__(name: str) -> object:
 
 
 __all__ = [
-    "Company", "DemoBoard", "DemoJob", "DemoServer", "FaultPlan", "FaultRule", "PLANTED_FALLERS",
-    "PLANTED_RISERS", "ROLE_SLUGS", "Salary", "generate_board",
+    "Company",
+    "DemoBoard",
+    "DemoJob",
+    "DemoServer",
+    "FaultPlan",
+    "FaultRule",
+    "PLANTED_FALLERS",
+    "PLANTED_RISERS",
+    "ROLE_SLUGS",
+    "Salary",
+    "generate_board",
 ]

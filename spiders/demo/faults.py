@@ -27,8 +27,19 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-FAULT_KINDS = ("status", "rate_limit", "delay", "truncate", "bad_utf8", "double_utf8", "huge",
-               "redirect_loop", "endless", "duplicate_ids", "empty")
+FAULT_KINDS = (
+    "status",
+    "rate_limit",
+    "delay",
+    "truncate",
+    "bad_utf8",
+    "double_utf8",
+    "huge",
+    "redirect_loop",
+    "endless",
+    "duplicate_ids",
+    "empty",
+)
 _LIST_KEYS = ("jobs", "content", "offers", "hits")
 _TOTAL_KEYS = ("totalFound", "nbHits")
 
@@ -115,7 +126,7 @@ def transform_json(body: bytes, kind: str, first_page: list | None = None) -> by
     if items is None:
         return body
     legal = [x for x in items[:1] if isinstance(x, dict) and "legal" in x]  # RemoteOK element 0
-    jobs = items[len(legal):]
+    jobs = items[len(legal) :]
     if kind == "empty":
         jobs = []
         if isinstance(doc, dict):

@@ -24,19 +24,42 @@ _KIND_SHARE = (0.34, 0.25, 0.22, 0.19)
 _REGION_SHARE = {"US": 0.5, "UK": 0.14, "EU": 0.18, "CA": 0.08, "IN": 0.1}
 #: base role weights; (start, end) multipliers give a mild drift in role mix over the window
 ROLE_WEIGHTS = {
-    "prompt-engineer": 3, "context-engineer": 4, "ai-engineer": 12, "llm-engineer": 6,
-    "ai-agent-engineer": 6, "founding-ai-engineer": 4, "ai-architect": 4,
-    "ai-platform-engineer": 6, "harness-engineer": 2, "ai-product-manager": 5,
-    "ai-safety-eval-engineer": 4, "ml-engineer": 12, "research-scientist": 4,
-    "data-scientist": 7, "data-engineer": 6, "software-engineer": 10, "other": 7,
+    "prompt-engineer": 3,
+    "context-engineer": 4,
+    "ai-engineer": 12,
+    "llm-engineer": 6,
+    "ai-agent-engineer": 6,
+    "founding-ai-engineer": 4,
+    "ai-architect": 4,
+    "ai-platform-engineer": 6,
+    "harness-engineer": 2,
+    "ai-product-manager": 5,
+    "ai-safety-eval-engineer": 4,
+    "ml-engineer": 12,
+    "research-scientist": 4,
+    "data-scientist": 7,
+    "data-engineer": 6,
+    "software-engineer": 10,
+    "other": 7,
 }
 ROLE_SLUGS: tuple[str, ...] = tuple(ROLE_WEIGHTS)
-_ROLE_TREND = {"ai-agent-engineer": (0.4, 1.6), "context-engineer": (0.4, 1.6),
-               "harness-engineer": (0.2, 1.8), "prompt-engineer": (1.3, 0.7),
-               "ml-engineer": (1.15, 0.85), "data-scientist": (1.2, 0.8)}
+_ROLE_TREND = {
+    "ai-agent-engineer": (0.4, 1.6),
+    "context-engineer": (0.4, 1.6),
+    "harness-engineer": (0.2, 1.8),
+    "prompt-engineer": (1.3, 0.7),
+    "ml-engineer": (1.15, 0.85),
+    "data-scientist": (1.2, 0.8),
+}
 _SENIORITY = {"intern": 3, "entry": 14, "mid": 30, "senior": 33, "staff_plus": 15, "unknown": 5}
-_INTERN_ROLES = {"ml-engineer", "research-scientist", "data-scientist", "software-engineer",
-                 "ai-engineer", "data-engineer"}
+_INTERN_ROLES = {
+    "ml-engineer",
+    "research-scientist",
+    "data-scientist",
+    "software-engineer",
+    "ai-engineer",
+    "data-engineer",
+}
 _STRUCTURED_SHARE = {"greenhouse": 0.6, "lever": 0.55, "ashby": 0.6, "jsonld": 0.55}
 
 
@@ -96,38 +119,76 @@ def _locations(rng: random.Random, region: str) -> tuple[list[str], list[str], s
     return [p[0] for p in picks], sorted({p[1] for p in picks if p[1]}), workplace
 
 
-def make_job(rng: random.Random, company: Company, posted_at: datetime, t: float, *,
-             job_id: str, used_ids: set[str], role: str | None = None,
-             structured_share: float = 0.0) -> DemoJob:
+def make_job(
+    rng: random.Random,
+    company: Company,
+    posted_at: datetime,
+    t: float,
+    *,
+    job_id: str,
+    used_ids: set[str],
+    role: str | None = None,
+    structured_share: float = 0.0,
+) -> DemoJob:
     """One posting of `company` posted at `posted_at`; t in [0, 1] drives the planted drift."""
     if role is None:
-        w = {r: ROLE_WEIGHTS[r] * (a + (b - a) * t)
-             for r, (a, b) in ((r, _ROLE_TREND.get(r, (1.0, 1.0))) for r in ROLE_WEIGHTS)}
+        w = {
+            r: ROLE_WEIGHTS[r] * (a + (b - a) * t)
+            for r, (a, b) in ((r, _ROLE_TREND.get(r, (1.0, 1.0))) for r in ROLE_WEIGHTS)
+        }
         role = _pick(rng, w)
     title, seniority = make_title(rng, role, _pick(rng, _SENIORITY))
-    emp = "INTERN" if seniority == "intern" else _pick(
-        rng, {"FULL_TIME": 94, "CONTRACTOR": 4, "PART_TIME": 2})
+    emp = (
+        "INTERN"
+        if seniority == "intern"
+        else _pick(rng, {"FULL_TIME": 94, "CONTRACTOR": 4, "PART_TIME": 2})
+    )
     locations, ccs, workplace = _locations(rng, company.region)
     region = company.region
-    salary = draw_salary(rng, role, seniority, region, structured_share=structured_share,
-                         employment_type=emp)
+    salary = draw_salary(
+        rng, role, seniority, region, structured_share=structured_share, employment_type=emp
+    )
     skills = pick_skills(rng, role, t)
-    desc = build_description(rng, company=company.name, about=company.about, role=role,
-                             seniority=seniority, skills=skills,
-                             salary_text=salary.text if salary else None)
+    desc = build_description(
+        rng,
+        company=company.name,
+        about=company.about,
+        role=role,
+        seniority=seniority,
+        skills=skills,
+        salary_text=salary.text if salary else None,
+    )
     updated = posted_at + timedelta(hours=rng.randint(0, 24 * 20))
     return DemoJob(
-        job_id=job_id, company=company, source_id=_source_id(rng, company.kind, used_ids),
-        title=title, role=role, seniority=seniority, skills=skills, mentions=desc.mentions,
-        description_html=desc.html, locations=locations, country_codes=ccs,
-        workplace_type=workplace, employment_type=emp,
-        department=ROLE_FAMILY.get(role, ("eng", "Engineering"))[1], posted_at=posted_at,
-        closed_at=None, salary=salary, years=desc.years, updated_at=updated,
+        job_id=job_id,
+        company=company,
+        source_id=_source_id(rng, company.kind, used_ids),
+        title=title,
+        role=role,
+        seniority=seniority,
+        skills=skills,
+        mentions=desc.mentions,
+        description_html=desc.html,
+        locations=locations,
+        country_codes=ccs,
+        workplace_type=workplace,
+        employment_type=emp,
+        department=ROLE_FAMILY.get(role, ("eng", "Engineering"))[1],
+        posted_at=posted_at,
+        closed_at=None,
+        salary=salary,
+        years=desc.years,
+        updated_at=updated,
     )
 
 
-def make_companies(rng: random.Random, n: int, kinds: tuple[str, ...] = MAIN_KINDS,
-                   shares: tuple[float, ...] = _KIND_SHARE, offset: int = 0) -> list[Company]:
+def make_companies(
+    rng: random.Random,
+    n: int,
+    kinds: tuple[str, ...] = MAIN_KINDS,
+    shares: tuple[float, ...] = _KIND_SHARE,
+    offset: int = 0,
+) -> list[Company]:
     """`n` companies with kinds split by `shares`; names repeat with a suffix beyond the list."""
     counts = [int(n * s) for s in shares]
     for i in range(n - sum(counts)):
@@ -145,14 +206,23 @@ def make_companies(rng: random.Random, n: int, kinds: tuple[str, ...] = MAIN_KIN
         tz = {"US": -5, "CA": -5, "UK": 0, "EU": 1, "IN": 5}[region] + rng.choice((0, 1))
         variant = per_kind.get(kind, 0)
         per_kind[kind] = variant + 1
-        out.append(Company(name=name, board=slugify(name), kind=kind, region=region,
-                           about=blurb(rng, name, rng.randrange(1000)), tz_hours=tz,
-                           variant=variant % 5))
+        out.append(
+            Company(
+                name=name,
+                board=slugify(name),
+                kind=kind,
+                region=region,
+                about=blurb(rng, name, rng.randrange(1000)),
+                tz_hours=tz,
+                variant=variant % 5,
+            )
+        )
     return out
 
 
-def _posted(rng: random.Random, start: datetime, span: timedelta, future: timedelta,
-            p_future: float) -> tuple[datetime, float]:
+def _posted(
+    rng: random.Random, start: datetime, span: timedelta, future: timedelta, p_future: float
+) -> tuple[datetime, float]:
     """Posting time; volume grows over the window (density 1 -> 2), a few fall after as_of."""
     if rng.random() < p_future:
         return start + span + future * rng.random(), 1.0
@@ -160,9 +230,15 @@ def _posted(rng: random.Random, start: datetime, span: timedelta, future: timede
     return start + span * t, t
 
 
-def generate_board(seed: int = 7, n_postings: int = 3000, n_companies: int = 45,
-                   as_of: date = date(2026, 11, 1), months: int = 24,
-                   future_days: int = 14, evergreen_share: float = 0.4) -> DemoBoard:
+def generate_board(
+    seed: int = 7,
+    n_postings: int = 3000,
+    n_companies: int = 45,
+    as_of: date = date(2026, 11, 1),
+    months: int = 24,
+    future_days: int = 14,
+    evergreen_share: float = 0.4,
+) -> DemoBoard:
     """Deterministic board: same arguments give the same companies, jobs, text and truth.
 
     Postings are spread over `months` before `as_of` (plus a few in the `future_days` after it,
@@ -186,8 +262,15 @@ def generate_board(seed: int = 7, n_postings: int = 3000, n_companies: int = 45,
         company = companies[i] if i < len(companies) else rng.choices(companies, weights)[0]
         posted, t = _posted(rng, start, span, future, p_future)
         posted = posted.replace(microsecond=rng.randrange(0, 1000) * 1000)
-        job = make_job(rng, company, posted, t, job_id=f"J{i:05d}", used_ids=used,
-                       structured_share=_STRUCTURED_SHARE[company.kind])
+        job = make_job(
+            rng,
+            company,
+            posted,
+            t,
+            job_id=f"J{i:05d}",
+            used_ids=used,
+            structured_share=_STRUCTURED_SHARE[company.kind],
+        )
         if job.updated_at and job.updated_at > max(end, posted):
             job.updated_at = max(end, posted)
         # each company's first posting stays open so no board is empty by accident

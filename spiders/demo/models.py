@@ -77,13 +77,21 @@ class DemoJob:
     def truth(self) -> dict[str, Any]:
         """Hidden answers for tests and evaluation (role, seniority, skills, salary, dates)."""
         return {
-            "posting_key": self.posting_key, "job_id": self.job_id, "source": self.kind,
-            "board": self.board, "source_id": self.source_id, "company": self.company.name,
-            "title": self.title, "role": self.role, "seniority": self.seniority,
+            "posting_key": self.posting_key,
+            "job_id": self.job_id,
+            "source": self.kind,
+            "board": self.board,
+            "source_id": self.source_id,
+            "company": self.company.name,
+            "title": self.title,
+            "role": self.role,
+            "seniority": self.seniority,
             "skills": list(self.skills),
             "mentions": {k: list(v) for k, v in self.mentions.items()},
-            "locations": list(self.locations), "country_codes": list(self.country_codes),
-            "workplace_type": self.workplace_type, "employment_type": self.employment_type,
+            "locations": list(self.locations),
+            "country_codes": list(self.country_codes),
+            "workplace_type": self.workplace_type,
+            "employment_type": self.employment_type,
             "posted_at": iso(self.posted_at),
             "closed_at": iso(self.closed_at) if self.closed_at else None,
             "listed": self.listed,
@@ -128,8 +136,9 @@ class DemoBoard:
     side: dict[str, tuple[Company, list[DemoJob]]] = field(default_factory=dict)
     hn: HnThread | None = None
 
-    def snapshot(self, as_of: date | datetime | None = None, *,
-                 include_unlisted: bool = True) -> list[DemoJob]:
+    def snapshot(
+        self, as_of: date | datetime | None = None, *, include_unlisted: bool = True
+    ) -> list[DemoJob]:
         """Main-board jobs open at `as_of` (default: the board's as_of)."""
         at = as_datetime(as_of or self.as_of)
         return [j for j in self.jobs if j.is_open(at) and (include_unlisted or j.listed)]

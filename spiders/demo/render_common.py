@@ -11,10 +11,24 @@ from pipelines.text import html_to_text
 
 from .models import DemoJob
 
-COUNTRY_NAMES = {"US": "United States", "CA": "Canada", "GB": "United Kingdom", "DE": "Germany",
-                 "NL": "Netherlands", "FR": "France", "ES": "Spain", "IE": "Ireland", "IN": "India"}
-REGION_NAMES = {"US": "United States", "CA": "Canada", "UK": "United Kingdom", "EU": "Europe",
-                "IN": "India"}
+COUNTRY_NAMES = {
+    "US": "United States",
+    "CA": "Canada",
+    "GB": "United Kingdom",
+    "DE": "Germany",
+    "NL": "Netherlands",
+    "FR": "France",
+    "ES": "Spain",
+    "IE": "Ireland",
+    "IN": "India",
+}
+REGION_NAMES = {
+    "US": "United States",
+    "CA": "Canada",
+    "UK": "United Kingdom",
+    "EU": "Europe",
+    "IN": "India",
+}
 SYMBOL = {"USD": "$", "CAD": "CA$", "GBP": "£", "EUR": "€", "INR": "₹"}
 
 
@@ -82,8 +96,12 @@ def plain(html: str) -> str:
 
 
 def commitment(job: DemoJob) -> str:
-    return {"FULL_TIME": "Full-time", "PART_TIME": "Part-time", "CONTRACTOR": "Contract",
-            "INTERN": "Intern"}[job.employment_type]
+    return {
+        "FULL_TIME": "Full-time",
+        "PART_TIME": "Part-time",
+        "CONTRACTOR": "Contract",
+        "INTERN": "Intern",
+    }[job.employment_type]
 
 
 def location_name(job: DemoJob) -> str:

@@ -18,8 +18,12 @@ _UNIT = {"year": "YEAR", "month": "MONTH", "hour": "HOUR"}
 
 
 def _org(c: Company) -> dict[str, Any]:
-    return {"@type": "Organization", "name": c.name, "sameAs": f"https://{c.board}.example",
-            "logo": f"https://{c.board}.example/logo.png"}
+    return {
+        "@type": "Organization",
+        "name": c.name,
+        "sameAs": f"https://{c.board}.example",
+        "logo": f"https://{c.board}.example/logo.png",
+    }
 
 
 def _place(loc: str, cc: str | None, nulls: bool) -> dict[str, Any]:
@@ -46,10 +50,14 @@ def job_posting(job: DemoJob, page_url: str) -> dict[str, Any]:
         "description": job.description_html,
         "identifier": {"@type": "PropertyValue", "name": c.name, "value": job.source_id},
         "datePosted": posted,
-        "employmentType": ("Regular Full Time (Salary)" if v == 4 and job.employment_type ==
-                           "FULL_TIME" else job.employment_type),
+        "employmentType": (
+            "Regular Full Time (Salary)"
+            if v == 4 and job.employment_type == "FULL_TIME"
+            else job.employment_type
+        ),
         "hiringOrganization": {"@id": f"https://{c.board}.example/#organization"}
-        if v == 1 else _org(c),
+        if v == 1
+        else _org(c),
         "url": page_url,
         "directApply": v != 4,
     }
@@ -58,19 +66,28 @@ def job_posting(job: DemoJob, page_url: str) -> dict[str, Any]:
     if job.workplace_type == "remote":
         d["jobLocationType"] = "TELECOMMUTE"
         d["applicantLocationRequirements"] = (
-            {"@type": "Country", "name": COUNTRY_NAMES[cc]} if cc else
-            [{"@type": "Country", "name": n} for n in ("Germany", "France", "Netherlands")])
+            {"@type": "Country", "name": COUNTRY_NAMES[cc]}
+            if cc
+            else [{"@type": "Country", "name": n} for n in ("Germany", "France", "Netherlands")]
+        )
     else:
         places = [_place(loc, cc, v == 4) for loc in job.locations]
         d["jobLocation"] = places if (v == 4 or len(places) > 1) else places[0]
     s = job.salary
     if s and s.channel == "structured":
         if v == 4 and s.min == s.max:
-            value: dict[str, Any] = {"@type": "QuantitativeValue", "value": s.min,
-                                     "unitText": _UNIT[s.period]}
+            value: dict[str, Any] = {
+                "@type": "QuantitativeValue",
+                "value": s.min,
+                "unitText": _UNIT[s.period],
+            }
         else:
-            value = {"@type": "QuantitativeValue", "minValue": s.min, "maxValue": s.max,
-                     "unitText": _UNIT[s.period]}
+            value = {
+                "@type": "QuantitativeValue",
+                "minValue": s.min,
+                "maxValue": s.max,
+                "unitText": _UNIT[s.period],
+            }
         d["baseSalary"] = {"@type": "MonetaryAmount", "currency": s.currency, "value": value}
     return d
 
@@ -81,9 +98,13 @@ def _script(obj: Any) -> str:
 
 
 def _crumbs(job: DemoJob, base: str) -> dict[str, Any]:
-    return {"@type": "BreadcrumbList", "itemListElement": [
-        {"@type": "ListItem", "position": 1, "name": "Careers", "item": f"{base}/jobs"},
-        {"@type": "ListItem", "position": 2, "name": job.title}]}
+    return {
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": 1, "name": "Careers", "item": f"{base}/jobs"},
+            {"@type": "ListItem", "position": 2, "name": job.title},
+        ],
+    }
 
 
 def job_page(job: DemoJob, site_base: str) -> str:
@@ -96,12 +117,18 @@ def job_page(job: DemoJob, site_base: str) -> str:
         org = {**_org(c), "@id": f"https://{c.board}.example/#organization"}
         scripts = _script({"@context": "https://schema.org/", "@graph": [org, posting]})
     elif v == 2:
-        scripts = _script([{"@context": "https://schema.org", **_crumbs(job, site_base)},
-                           {"@context": "https://schema.org", **posting}])
+        scripts = _script(
+            [
+                {"@context": "https://schema.org", **_crumbs(job, site_base)},
+                {"@context": "https://schema.org", **posting},
+            ]
+        )
     elif v == 3:
-        scripts = (_script({"@context": "http://schema.org/", **_org(c)})
-                   + _script({"@context": "http://schema.org/", **_crumbs(job, site_base)})
-                   + _script({"@context": "http://schema.org/", **posting}))
+        scripts = (
+            _script({"@context": "http://schema.org/", **_org(c)})
+            + _script({"@context": "http://schema.org/", **_crumbs(job, site_base)})
+            + _script({"@context": "http://schema.org/", **posting})
+        )
     else:
         scripts = _script({"@context": "http://schema.org", **posting})
     where = escape("; ".join(job.locations))
@@ -120,24 +147,31 @@ def listing_page(company: Company, jobs: list[DemoJob], site_base: str) -> str:
     path = site_base.split("//", 1)[-1].split("/", 1)[-1]
     items = "".join(
         f'<li><a href="/{path}/jobs/{j.source_id}">{escape(j.title)}</a> '
-        f'<span class="loc">{escape(j.locations[0])}</span></li>\n' for j in jobs)
+        f'<span class="loc">{escape(j.locations[0])}</span></li>\n'
+        for j in jobs
+    )
     return (
         f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Careers at '
-        f"{escape(company.name)}</title></head>\n<body><nav><a href=\"/{path}/about\">About</a> "
+        f'{escape(company.name)}</title></head>\n<body><nav><a href="/{path}/about">About</a> '
         f'<a href="/private/preview">Preview</a></nav>\n<h1>Open roles</h1>\n'
         f'<ul class="jobs">\n{items}</ul>\n</body></html>\n'
     )
 
 
 def about_page(company: Company) -> str:
-    return (f"<!DOCTYPE html>\n<html><head><title>About {escape(company.name)}</title></head>"
-            f"<body><p>{escape(company.about)}</p></body></html>\n")
+    return (
+        f"<!DOCTYPE html>\n<html><head><title>About {escape(company.name)}</title></head>"
+        f"<body><p>{escape(company.about)}</p></body></html>\n"
+    )
 
 
 def sitemap(jobs: list[DemoJob], site_base: str) -> str:
     urls = "".join(
         f"<url><loc>{site_base}/jobs/{j.source_id}</loc>"
         f"<lastmod>{(j.updated_at or j.posted_at).strftime('%Y-%m-%d')}</lastmod></url>\n"
-        for j in jobs)
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n')
+        for j in jobs
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n'
+    )

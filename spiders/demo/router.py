@@ -72,7 +72,8 @@ class Router:
         self._items: dict[tuple[str, str], list[bytes]] = {}
         self._hn_hits: list[dict] | None = None
         self._routes: list[tuple[re.Pattern[str], Callable[..., Reply]]] = [
-            (re.compile(p), f) for p, f in (
+            (re.compile(p), f)
+            for p, f in (
                 (r"/robots\.txt", lambda q: Reply(200, ROBOTS, "text/plain; charset=utf-8")),
                 (r"/greenhouse/v1/boards/([^/]+)", self.gh_board),
                 (r"/greenhouse/v1/boards/([^/]+)/jobs", self.gh_jobs),
@@ -95,15 +96,18 @@ class Router:
                 (r"/remoteok/api", self.remoteok),
                 (r"/private/.*", lambda q, *a: Reply(200, b"private", "text/plain")),
                 (r"/", self.index),
-            )]
+            )
+        ]
 
     def warm(self) -> None:
         """Pre-render the listing endpoints spiders hit first, so the first crawl is fast too."""
         for c in self.board.companies:
-            path = {"greenhouse": f"/greenhouse/v1/boards/{c.board}/jobs",
-                    "lever": f"/lever/v0/postings/{c.board}",
-                    "ashby": f"/ashby/posting-api/job-board/{c.board}",
-                    "jsonld": f"/careers/{c.board}/jobs"}[c.kind]
+            path = {
+                "greenhouse": f"/greenhouse/v1/boards/{c.board}/jobs",
+                "lever": f"/lever/v0/postings/{c.board}",
+                "ashby": f"/ashby/posting-api/job-board/{c.board}",
+                "jsonld": f"/careers/{c.board}/jobs",
+            }[c.kind]
             self.route(path, {"content": "true", "mode": "json", "includeCompensation": "true"})
 
     # -- dispatch -------------------------------------------------------------------------
@@ -137,9 +141,15 @@ class Router:
         if jobs is None:
             return _json({"status": 404, "error": "Not found"}, 404)
         content = q.get("content", "").lower() == "true"
-        return self._cached(("gh", token, content), lambda: _json({
-            "jobs": [greenhouse_job(j, content=content) for j in jobs],
-            "meta": {"total": len(jobs)}}))
+        return self._cached(
+            ("gh", token, content),
+            lambda: _json(
+                {
+                    "jobs": [greenhouse_job(j, content=content) for j in jobs],
+                    "meta": {"total": len(jobs)},
+                }
+            ),
+        )
 
     def gh_job(self, q: Mapping[str, str], token: str, jid: str) -> Reply:
         job = next((j for j in self._board("greenhouse", token) or [] if j.source_id == jid), None)
@@ -165,8 +175,10 @@ class Router:
         items = self._lever_items(site, jobs)
         skip = _int(q, "skip", 0)
         limit = _int(q, "limit", len(items)) if "limit" in q else len(items)
-        return self._cached(("lever", site, skip, limit),
-                            lambda: Reply(200, b"[" + b",".join(items[skip:skip + limit]) + b"]"))
+        return self._cached(
+            ("lever", site, skip, limit),
+            lambda: Reply(200, b"[" + b",".join(items[skip : skip + limit]) + b"]"),
+        )
 
     def lever_one(self, q: Mapping[str, str], site: str, pid: str) -> Reply:
         job = next((j for j in self._board("lever", site) or [] if j.source_id == pid), None)
@@ -180,8 +192,12 @@ class Router:
         if jobs is None:
             return _json({"success": False, "error": "Not found"}, 404)
         comp = q.get("includeCompensation", "").lower() == "true"
-        return self._cached(("ashby", name, comp), lambda: _json({
-            "apiVersion": "1", "jobs": [ashby_job(j, compensation=comp) for j in jobs]}))
+        return self._cached(
+            ("ashby", name, comp),
+            lambda: _json(
+                {"apiVersion": "1", "jobs": [ashby_job(j, compensation=comp) for j in jobs]}
+            ),
+        )
 
     # -- JSON-LD career sites -------------------------------------------------------------
     def _site(self, site: str) -> tuple[list[DemoJob] | None, str]:
@@ -192,23 +208,27 @@ class Router:
         if jobs is None:
             return Reply(404, b"<html><body>No such site</body></html>", HTML)
         c = self.board.company(site)
-        return self._cached(("jl", site), lambda: Reply(
-            200, listing_page(c, jobs, sb).encode(), HTML))
+        return self._cached(
+            ("jl", site), lambda: Reply(200, listing_page(c, jobs, sb).encode(), HTML)
+        )
 
     def jl_page(self, q: Mapping[str, str], site: str, jid: str) -> Reply:
         jobs, sb = self._site(site)
         job = next((j for j in jobs or [] if j.source_id == jid), None)
         if job is None:
             return Reply(404, b"<html><body>This job is no longer open.</body></html>", HTML)
-        return self._cached(("jlp", site, jid), lambda: Reply(
-            200, job_page(job, sb).encode(), HTML))
+        return self._cached(
+            ("jlp", site, jid), lambda: Reply(200, job_page(job, sb).encode(), HTML)
+        )
 
     def jl_sitemap(self, q: Mapping[str, str], site: str) -> Reply:
         jobs, sb = self._site(site)
         if jobs is None:
             return NOT_FOUND
-        return self._cached(("jls", site), lambda: Reply(
-            200, sitemap(jobs, sb).encode(), "application/xml; charset=utf-8"))
+        return self._cached(
+            ("jls", site),
+            lambda: Reply(200, sitemap(jobs, sb).encode(), "application/xml; charset=utf-8"),
+        )
 
     def jl_about(self, q: Mapping[str, str], site: str) -> Reply:
         if self._board("jsonld", site) is None:
@@ -233,10 +253,15 @@ class Router:
         side = self._side("smartrecruiters", cid)
         jobs = side[1] if side else []
         offset, limit = _int(q, "offset", 0), _int(q, "limit", 10, hi=100)
-        page = [smartrecruiters_item(side[0], j, f"{self.base}/smartrecruiters")
-                for j in jobs[offset:offset + limit]] if side else []
-        return _json({"offset": offset, "limit": limit, "totalFound": len(jobs),
-                      "content": page})
+        page = (
+            [
+                smartrecruiters_item(side[0], j, f"{self.base}/smartrecruiters")
+                for j in jobs[offset : offset + limit]
+            ]
+            if side
+            else []
+        )
+        return _json({"offset": offset, "limit": limit, "totalFound": len(jobs), "content": page})
 
     def sr_one(self, q: Mapping[str, str], cid: str, pid: str) -> Reply:
         side = self._side("smartrecruiters", cid)
@@ -249,8 +274,9 @@ class Router:
         side = self._side("recruitee", company)
         if side is None:
             return _json({"error": "Not Found"}, 404)
-        return self._cached(("rc",), lambda: _json(
-            {"offers": [recruitee_offer(side[0], j) for j in side[1]]}))
+        return self._cached(
+            ("rc",), lambda: _json({"offers": [recruitee_offer(side[0], j) for j in side[1]]})
+        )
 
     def hn_search(self, q: Mapping[str, str]) -> Reply:
         t = self.board.hn
@@ -264,11 +290,19 @@ class Router:
             hits = self._hn_hits
         per, page = _int(q, "hitsPerPage", 20, hi=1000) or 20, _int(q, "page", 0)
         pages = (len(hits) + per - 1) // per
-        return _json({"hits": hits[page * per:(page + 1) * per], "nbHits": len(hits),
-                      "page": page, "nbPages": pages, "hitsPerPage": per,
-                      "exhaustiveNbHits": True, "processingTimeMS": 1,
-                      "query": q.get("query", ""), "params": "&".join(
-                          f"{k}={v}" for k, v in q.items())})
+        return _json(
+            {
+                "hits": hits[page * per : (page + 1) * per],
+                "nbHits": len(hits),
+                "page": page,
+                "nbPages": pages,
+                "hitsPerPage": per,
+                "exhaustiveNbHits": True,
+                "processingTimeMS": 1,
+                "query": q.get("query", ""),
+                "params": "&".join(f"{k}={v}" for k, v in q.items()),
+            }
+        )
 
     def hn_items(self, q: Mapping[str, str], item_id: str) -> Reply:
         item = hn_item(self.board.hn, int(item_id)) if self.board.hn else None
@@ -281,16 +315,29 @@ class Router:
         jobs = [j for s in slugs for j in self._side(f"wwr:{s}")[1]]  # type: ignore[index]
         jobs.sort(key=lambda j: j.posted_at, reverse=True)
         label = WWR_CATEGORIES.get(slug or "", "All Categories")
-        return self._cached(("wwr", slug), lambda: Reply(
-            200, wwr_rss(slug or "all", label, jobs).encode(), "application/rss+xml; charset=utf-8"))
+        return self._cached(
+            ("wwr", slug),
+            lambda: Reply(
+                200,
+                wwr_rss(slug or "all", label, jobs).encode(),
+                "application/rss+xml; charset=utf-8",
+            ),
+        )
 
     def remoteok(self, q: Mapping[str, str]) -> Reply:
         side = self._side("remoteok")
-        return self._cached(("rok",), lambda: _json(
-            remoteok_list(side[1] if side else [], int(self.at.timestamp()))))
+        return self._cached(
+            ("rok",),
+            lambda: _json(remoteok_list(side[1] if side else [], int(self.at.timestamp()))),
+        )
 
     def index(self, q: Mapping[str, str]) -> Reply:
-        rows = "".join(f"<li>{c.kind}: {c.board} ({len(self.open.get(c.board, []))} open)</li>"
-                       for c in self.board.companies)
-        return Reply(200, f"<html><body><h1>jobtrends demo board</h1><ul>{rows}</ul>"
-                          f"</body></html>".encode(), HTML)
+        rows = "".join(
+            f"<li>{c.kind}: {c.board} ({len(self.open.get(c.board, []))} open)</li>"
+            for c in self.board.companies
+        )
+        return Reply(
+            200,
+            f"<html><body><h1>jobtrends demo board</h1><ul>{rows}</ul></body></html>".encode(),
+            HTML,
+        )

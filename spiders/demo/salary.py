@@ -32,8 +32,13 @@ BANDS: dict[str, tuple[tuple[int, int], tuple[int, int], tuple[int, int]]] = {
 }
 GROUP = {"intern": 0, "entry": 0, "mid": 1, "unknown": 1, "senior": 2, "staff_plus": 2}
 #: Pay level relative to the US (Europe 30-50% lower, per the reference guide).
-REGION_FACTOR = {"US": (1.0, 1.0), "CA": (0.75, 0.85), "UK": (0.55, 0.7), "EU": (0.5, 0.7),
-                 "IN": (0.18, 0.26)}
+REGION_FACTOR = {
+    "US": (1.0, 1.0),
+    "CA": (0.75, 0.85),
+    "UK": (0.55, 0.7),
+    "EU": (0.5, 0.7),
+    "IN": (0.18, 0.26),
+}
 #: Fixed demo FX (USD per unit) used only to state truth in USD; the pipeline has its own rates.
 FX_USD = {"USD": 1.0, "CAD": 0.73, "GBP": 1.27, "EUR": 1.08, "INR": 0.012}
 HOURS_PER_YEAR = 2080
@@ -62,9 +67,17 @@ class Salary:
 
     def as_truth(self) -> dict[str, object]:
         lo, hi = self.annual_usd
-        return {"min": self.min, "max": self.max, "currency": self.currency,
-                "period": self.period, "channel": self.channel, "text": self.text,
-                "annual_min_usd": lo, "annual_max_usd": hi, "equity": self.equity}
+        return {
+            "min": self.min,
+            "max": self.max,
+            "currency": self.currency,
+            "period": self.period,
+            "channel": self.channel,
+            "text": self.text,
+            "annual_min_usd": lo,
+            "annual_max_usd": hi,
+            "equity": self.equity,
+        }
 
 
 def _num(x: float, sep: str = ",") -> str:
@@ -135,8 +148,15 @@ def _text(rng: random.Random, lo: float, hi: float, cur: str, period: str) -> tu
     return f"${_num(a)} - ${_num(b)} CAD", a, b
 
 
-def draw_salary(rng: random.Random, role: str, seniority: str, region: str, *,
-                structured_share: float, employment_type: str) -> Salary | None:
+def draw_salary(
+    rng: random.Random,
+    role: str,
+    seniority: str,
+    region: str,
+    *,
+    structured_share: float,
+    employment_type: str,
+) -> Salary | None:
     """One posting's pay, or None (about 30% of postings state no pay at all)."""
     if rng.random() < 0.3:
         return None

@@ -69,9 +69,15 @@ _PAGE_KEYS = ("skip", "offset", "page")
 class DemoServer:
     """Serves a DemoBoard on 127.0.0.1 from a background thread; use as a context manager."""
 
-    def __init__(self, board: DemoBoard | None = None, *, faults: FaultPlan | None = None,
-                 as_of: date | datetime | None = None, host: str = "127.0.0.1",
-                 port: int = 0) -> None:
+    def __init__(
+        self,
+        board: DemoBoard | None = None,
+        *,
+        faults: FaultPlan | None = None,
+        as_of: date | datetime | None = None,
+        host: str = "127.0.0.1",
+        port: int = 0,
+    ) -> None:
         self.board = board or generate_board()
         self.faults = faults or FaultPlan()
         self.host, self._port = host, port
@@ -100,8 +106,9 @@ class DemoServer:
         self._port = sock.getsockname()[1]
         self._router = Router(self.board, self.base_url, self._as_of)
         self._router.warm()
-        self._thread = threading.Thread(target=self._run, args=(sock,), daemon=True,
-                                        name=f"demo-server-{self._port}")
+        self._thread = threading.Thread(
+            target=self._run, args=(sock,), daemon=True, name=f"demo-server-{self._port}"
+        )
         self._thread.start()
         if not self._ready.wait(10):
             raise RuntimeError("demo server did not start within 10 s")
@@ -148,8 +155,11 @@ class DemoServer:
 
     def count(self, prefix: str = "/", status: int | None = None) -> int:
         """How many logged requests start with `prefix` (and had `status`, when given)."""
-        return sum(1 for _m, p, s in self.requests
-                   if p.startswith(prefix) and (status is None or s == status))
+        return sum(
+            1
+            for _m, p, s in self.requests
+            if p.startswith(prefix) and (status is None or s == status)
+        )
 
     def sources(self, kinds: tuple[str, ...] | None = None) -> list[SourceConfig]:
         """One SourceConfig per board served (main boards first, then the side boards)."""
@@ -157,21 +167,32 @@ class DemoServer:
         out = []
         for c in self.board.companies:
             if c.kind == "jsonld":
-                out.append(SourceConfig(kind="jsonld", board=c.board, base_url=f"{b}/careers/{c.board}",
-                                        start_url=f"{b}/careers/{c.board}/jobs"))
+                out.append(
+                    SourceConfig(
+                        kind="jsonld",
+                        board=c.board,
+                        base_url=f"{b}/careers/{c.board}",
+                        start_url=f"{b}/careers/{c.board}/jobs",
+                    )
+                )
             else:
                 out.append(SourceConfig(kind=c.kind, board=c.board, base_url=f"{b}/{c.kind}"))
         side = self.board.side
         for kind in ("workable", "smartrecruiters"):
             if kind in side:
-                out.append(SourceConfig(kind=kind, board=side[kind][0].board, base_url=f"{b}/{kind}"))
+                out.append(
+                    SourceConfig(kind=kind, board=side[kind][0].board, base_url=f"{b}/{kind}")
+                )
         if "recruitee" in side:
             slug = side["recruitee"][0].board
             out.append(SourceConfig(kind="recruitee", board=slug, base_url=f"{b}/recruitee/{slug}"))
         if self.board.hn:
             out.append(SourceConfig(kind="hn", board="whoishiring", base_url=f"{b}/hn/algolia"))
-        out += [SourceConfig(kind="wwr", board=slug, base_url=f"{b}/wwr") for slug in WWR_CATEGORIES
-                if f"wwr:{slug}" in side]
+        out += [
+            SourceConfig(kind="wwr", board=slug, base_url=f"{b}/wwr")
+            for slug in WWR_CATEGORIES
+            if f"wwr:{slug}" in side
+        ]
         if "remoteok" in side:
             out.append(SourceConfig(kind="remoteok", board="remoteok", base_url=f"{b}/remoteok"))
         return [s for s in out if kinds is None or s.kind in kinds]
@@ -196,13 +217,17 @@ class DemoServer:
             if r.kind == "status":
                 return Reply(r.status, b'{"error":"injected failure"}')
             if r.kind == "rate_limit":
-                return Reply(429, b'{"error":"rate limited"}',
-                             headers={"Retry-After": str(math.ceil(r.retry_after))})
+                return Reply(
+                    429,
+                    b'{"error":"rate limited"}',
+                    headers={"Retry-After": str(math.ceil(r.retry_after))},
+                )
             if r.kind == "redirect_loop":
                 q = dict(request.query)
                 q["_loop"] = str(int(q.get("_loop", "0")) + 1)
-                return Reply(302, b"", "text/plain",
-                             headers={"Location": f"{request.path}?{urlencode(q)}"})
+                return Reply(
+                    302, b"", "text/plain", headers={"Location": f"{request.path}?{urlencode(q)}"}
+                )
         assert self._router is not None
         query = {k: v for k, v in request.query.items() if k != "_loop"}
         reply = self._router.route(request.path, query)
@@ -233,15 +258,19 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--as-of", type=date.fromisoformat, default=date(2026, 11, 1))
     ap.add_argument("--truth", metavar="PATH", help="also write the hidden truth as JSONL")
     args = ap.parse_args(argv)
-    board = generate_board(seed=args.seed, n_postings=args.postings,
-                           n_companies=args.companies, as_of=args.as_of)
+    board = generate_board(
+        seed=args.seed, n_postings=args.postings, n_companies=args.companies, as_of=args.as_of
+    )
     if args.truth:
         with open(args.truth, "w", encoding="utf-8") as fh:
             for row in board.truth(include_side=True):
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     with DemoServer(board, host=args.host, port=args.port) as srv:
-        print(f"demo board: {len(board.jobs)} postings ({len(board.snapshot())} open on "
-              f"{board.as_of}) at {srv.base_url}", flush=True)
+        print(
+            f"demo board: {len(board.jobs)} postings ({len(board.snapshot())} open on "
+            f"{board.as_of}) at {srv.base_url}",
+            flush=True,
+        )
         for s in srv.sources():
             print(f"  {s.kind:16} {s.board:24} {s.start_url or s.base_url}", flush=True)
         try:

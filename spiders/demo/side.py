@@ -15,13 +15,31 @@ from .models import Company, DemoBoard, DemoJob, HnThread
 from .skills import phrase_for
 
 SIDE_NAMES = (
-    "Otterbyte", "Glasswing AI", "Parcelpoint", "Riverstone Health", "Lodestar Apps",
-    "Coral Reasoning", "Birchtree Tax", "Skylark Data", "Mapleseed", "Quokka Labs",
-    "Tern Security", "Fable Tutor", "Gannet Ops", "Heron Payments", "Ibis Insights",
-    "Jackdaw Cloud", "Kittiwake Legal", "Lynx Vision", "Magpie Commerce", "Nightjar Audio",
+    "Otterbyte",
+    "Glasswing AI",
+    "Parcelpoint",
+    "Riverstone Health",
+    "Lodestar Apps",
+    "Coral Reasoning",
+    "Birchtree Tax",
+    "Skylark Data",
+    "Mapleseed",
+    "Quokka Labs",
+    "Tern Security",
+    "Fable Tutor",
+    "Gannet Ops",
+    "Heron Payments",
+    "Ibis Insights",
+    "Jackdaw Cloud",
+    "Kittiwake Legal",
+    "Lynx Vision",
+    "Magpie Commerce",
+    "Nightjar Audio",
 )
-WWR_CATEGORIES = {"remote-programming-jobs": "Full-Stack Programming",
-                  "remote-devops-sysadmin-jobs": "DevOps and Sysadmin"}
+WWR_CATEGORIES = {
+    "remote-programming-jobs": "Full-Stack Programming",
+    "remote-devops-sysadmin-jobs": "DevOps and Sysadmin",
+}
 SIZES = {"workable": 12, "smartrecruiters": 45, "recruitee": 10, "remoteok": 15}
 HN_COMMENTS = 40
 
@@ -31,21 +49,37 @@ def _recent(rng: random.Random, as_of: date, days: int = 40) -> datetime:
     return (end - timedelta(seconds=rng.randrange(days * 86400))).replace(microsecond=0)
 
 
-def _jobs(rng: random.Random, companies: list[Company], n: int, as_of: date,
-          used: set[str], prefix: str, structured: float) -> list[DemoJob]:
+def _jobs(
+    rng: random.Random,
+    companies: list[Company],
+    n: int,
+    as_of: date,
+    used: set[str],
+    prefix: str,
+    structured: float,
+) -> list[DemoJob]:
     out = []
     for i in range(n):
         company = companies[i % len(companies)]
-        job = make_job(rng, company, _recent(rng, as_of), 1.0, job_id=f"{prefix}{i:03d}",
-                       used_ids=used, structured_share=structured)
+        job = make_job(
+            rng,
+            company,
+            _recent(rng, as_of),
+            1.0,
+            job_id=f"{prefix}{i:03d}",
+            used_ids=used,
+            structured_share=structured,
+        )
         out.append(job)
     out.sort(key=lambda j: j.posted_at, reverse=True)
     return out
 
 
 def _co(name: str, board: str, kind: str, region: str, rng: random.Random) -> Company:
-    about = (f"{name} is a {rng.choice(('remote-first', 'fast-growing', 'bootstrapped'))} "
-             f"company of {rng.choice((15, 60, 220))} people. We ship carefully and often.")
+    about = (
+        f"{name} is a {rng.choice(('remote-first', 'fast-growing', 'bootstrapped'))} "
+        f"company of {rng.choice((15, 60, 220))} people. We ship carefully and often."
+    )
     return Company(name=name, board=board, kind=kind, region=region, about=about)
 
 
@@ -83,7 +117,10 @@ def build_side_boards(board: DemoBoard, rng: random.Random) -> None:
     board.side["remoteok"] = (ro[0], jobs)
 
     for k, (slug, _label) in enumerate(WWR_CATEGORIES.items()):
-        cos = [_co(n, slug, "wwr", rng.choice(("US", "EU")), rng) for n in names[8 + 5 * k:13 + 5 * k]]
+        cos = [
+            _co(n, slug, "wwr", rng.choice(("US", "EU")), rng)
+            for n in names[8 + 5 * k : 13 + 5 * k]
+        ]
         jobs = _jobs(rng, cos, 10, as_of, used, f"V{k}", 0.0)
         for j in jobs:
             j.source_id = f"https://weworkremotely.com/remote-jobs/{slugify(j.company.name)}-{slugify(j.title)}"
@@ -108,8 +145,13 @@ def _hn_text(rng: random.Random, company: Company, jobs: list[DemoJob]) -> str:
     """'Company | Roles | Location | REMOTE | pay | url' then one paragraph per role."""
     first = jobs[0]
     url = f"https://{slugify(company.name)}.example/careers"
-    head = [company.name, ", ".join(j.title for j in jobs), first.locations[0],
-            "REMOTE" if first.workplace_type == "remote" else "ONSITE", "Full-time"]
+    head = [
+        company.name,
+        ", ".join(j.title for j in jobs),
+        first.locations[0],
+        "REMOTE" if first.workplace_type == "remote" else "ONSITE",
+        "Full-time",
+    ]
     if first.salary:
         head.append(first.salary.text or "")
     link = f'<a href="{hn_escape(url)}" rel="nofollow">{hn_escape(url)}</a>'
@@ -118,8 +160,11 @@ def _hn_text(rng: random.Random, company: Company, jobs: list[DemoJob]) -> str:
         phrases = {s: phrase_for(rng, s) for s in j.skills[:6]}
         j.skills = list(phrases)
         j.mentions = {s: (p, "body") for s, p in phrases.items()}
-        line = f"{j.title}: you will work with " + (
-            ", ".join(phrases.values()) if phrases else "a small, friendly team") + "."
+        line = (
+            f"{j.title}: you will work with "
+            + (", ".join(phrases.values()) if phrases else "a small, friendly team")
+            + "."
+        )
         if j.years:
             line += f" We look for {j.years}+ years of experience."
         if j is not first and j.salary:
@@ -140,8 +185,10 @@ def _hn_thread(rng: random.Random, as_of: date, names: list[str], used: set[str]
         co = _co(name, "whoishiring", "hn", rng.choice(("US", "US", "EU", "UK")), rng)
         n_roles = 1 if rng.random() < 0.75 else rng.choice((2, 3))
         at = created + timedelta(minutes=1 + c * 9 + rng.randrange(8))
-        jobs = [make_job(rng, co, at, 1.0, job_id=f"H{c:03d}-{k}", used_ids=used)
-                for k in range(n_roles)]  # structured_share 0: HN pay is always text
+        jobs = [
+            make_job(rng, co, at, 1.0, job_id=f"H{c:03d}-{k}", used_ids=used)
+            for k in range(n_roles)
+        ]  # structured_share 0: HN pay is always text
         cid = next_id
         next_id += rng.randint(3, 40)
         for j in jobs:
@@ -151,15 +198,30 @@ def _hn_thread(rng: random.Random, as_of: date, names: list[str], used: set[str]
             j.description_html = text
         replies = []
         for _ in range(rng.choice((0, 0, 0, 1, 2))):
-            replies.append((next_id, hn_escape(rng.choice((
-                "Is this open to candidates outside the US?",
-                "Applied last month, the process was quick and friendly.",
-                "What does the interview process look like?",
-            )))))
+            replies.append(
+                (
+                    next_id,
+                    hn_escape(
+                        rng.choice(
+                            (
+                                "Is this open to candidates outside the US?",
+                                "Applied last month, the process was quick and friendly.",
+                                "What does the interview process look like?",
+                            )
+                        )
+                    ),
+                )
+            )
             next_id += rng.randint(2, 20)
         comments.append((cid, jobs, replies))
-    siblings = [(story_id + 1, f"Ask HN: Who wants to be hired? ({month})"),
-                (story_id + 2, f"Ask HN: Freelancer? Seeking freelancer? ({month})")]
-    return HnThread(story_id=story_id, title=f"Ask HN: Who is hiring? ({month})",
-                    created_at=created, comments=comments, siblings=siblings)
-
+    siblings = [
+        (story_id + 1, f"Ask HN: Who wants to be hired? ({month})"),
+        (story_id + 2, f"Ask HN: Freelancer? Seeking freelancer? ({month})"),
+    ]
+    return HnThread(
+        story_id=story_id,
+        title=f"Ask HN: Who is hiring? ({month})",
+        created_at=created,
+        comments=comments,
+        siblings=siblings,
+    )

@@ -99,13 +99,22 @@ def blurb(rng: random.Random, company: str, product_idx: int) -> str:
     product, customers = PRODUCTS[product_idx % len(PRODUCTS)]
     size = rng.choice((12, 40, 85, 150, 300, 900))
     year = rng.randint(2012, 2024)
-    return (f"{company} builds {product} for {customers}. Founded in {year}, we are about "
-            f"{size} people working across several time zones. {rng.choice(VALUES)}")
+    return (
+        f"{company} builds {product} for {customers}. Founded in {year}, we are about "
+        f"{size} people working across several time zones. {rng.choice(VALUES)}"
+    )
 
 
-def build_description(rng: random.Random, *, company: str, about: str, role: str,
-                      seniority: str, skills: list[str], salary_text: str | None,
-                      ) -> Description:
+def build_description(
+    rng: random.Random,
+    *,
+    company: str,
+    about: str,
+    role: str,
+    seniority: str,
+    skills: list[str],
+    salary_text: str | None,
+) -> Description:
     """Five-section HTML description with the given skills planted in order of importance."""
     family = ROLE_FAMILY.get(role, ("eng", "Engineering"))[0]
     desc = Description(html="")
@@ -118,17 +127,21 @@ def build_description(rng: random.Random, *, company: str, about: str, role: str
     about_lines = [about]
     if rng.random() < 0.15:
         about_lines.append(rng.choice(CONFUSERS))
-    html = _section(rng, "about", company,
-                    "<p>" + escape(" ".join(about_lines), quote=False) + "</p>")
+    html = _section(
+        rng, "about", company, "<p>" + escape(" ".join(about_lines), quote=False) + "</p>"
+    )
 
     intro = _INTRO[family]
     duties = rng.sample(DUTIES[family], k=min(len(DUTIES[family]), rng.randint(3, 5)))
     for chunk in _chunks(rng, resp_sk):
-        duties.insert(rng.randint(0, len(duties)), rng.choice(_RESP).format(
-            x=_join([phrases[s] for s in chunk])))
+        duties.insert(
+            rng.randint(0, len(duties)),
+            rng.choice(_RESP).format(x=_join([phrases[s] for s in chunk])),
+        )
         desc.mentions.update({s: (phrases[s], "responsibilities") for s in chunk})
-    html += _section(rng, "responsibilities", company,
-                     f"<p>{escape(intro, quote=False)}</p>\n" + _ul(duties))
+    html += _section(
+        rng, "responsibilities", company, f"<p>{escape(intro, quote=False)}</p>\n" + _ul(duties)
+    )
 
     reqs: list[str] = []
     if seniority in _YEARS:
@@ -138,11 +151,15 @@ def build_description(rng: random.Random, *, company: str, about: str, role: str
     for chunk in _chunks(rng, req_sk):
         reqs.append(rng.choice(_REQ).format(x=_join([phrases[s] for s in chunk])))
         desc.mentions.update({s: (phrases[s], "requirements") for s in chunk})
-    reqs.append(rng.choice((
-        "Clear written and spoken English.",
-        "A habit of writing things down and sharing context.",
-        "Comfort with ambiguity and a bias towards shipping.",
-    )))
+    reqs.append(
+        rng.choice(
+            (
+                "Clear written and spoken English.",
+                "A habit of writing things down and sharing context.",
+                "Comfort with ambiguity and a bias towards shipping.",
+            )
+        )
+    )
     html += _section(rng, "requirements", company, _ul(reqs))
 
     if nice:
@@ -157,7 +174,9 @@ def build_description(rng: random.Random, *, company: str, about: str, role: str
         perks.append(rng.choice(CONFUSERS))
     html += _section(rng, "benefits", company, _ul(perks))
     if salary_text:
-        html += "<p>" + escape(rng.choice(_SALARY_LINES).format(s=salary_text), quote=False) + "</p>\n"
+        html += (
+            "<p>" + escape(rng.choice(_SALARY_LINES).format(s=salary_text), quote=False) + "</p>\n"
+        )
     closing = rng.choice(_CLOSING).format(c=company)
     html += f"<p><em>{escape(closing, quote=False)}</em></p>\n"
     desc.html = html

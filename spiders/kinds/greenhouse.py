@@ -29,7 +29,9 @@ class GreenhouseSpider(JobSpider):
         return self.board_url("?content=true")
 
     def parse_list(self, response: Response) -> Iterator[Any]:
-        for posting in parse_greenhouse(self.json(response), board=self.board, fetched_at=utc_now()):
+        for posting in parse_greenhouse(
+            self.json(response), board=self.board, fetched_at=utc_now()
+        ):
             if self.details and self.wanted(posting.title):
                 url = self.board_url(f"/{posting.source_id}?pay_transparency=true")
                 yield self.detail(url, "parse_job", fallback=posting)

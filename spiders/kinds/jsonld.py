@@ -41,21 +41,27 @@ class JsonLdSpider(JobSpider):
             html = response.text
             pages, more = discover_job_links(html, page_url=response.url)
             # listing pages sometimes embed the postings themselves
-            yield from parse_jsonld(html, board=self.board, page_url=response.url, fetched_at=utc_now())
+            yield from parse_jsonld(
+                html, board=self.board, page_url=response.url, fetched_at=utc_now()
+            )
         for url in more:
             if url not in self.seen_listings:
                 self.seen_listings.add(url)
                 yield self.listing(url, "parse_index")
         for url in pages:
             if self.page_count >= self.max_pages:
-                self.record_error(f"page limit {self.max_pages} reached; rest of {response.url} skipped")
+                self.record_error(
+                    f"page limit {self.max_pages} reached; rest of {response.url} skipped"
+                )
                 self.listing_failed = True
                 break
             self.page_count += 1
             yield self.detail(url, "parse_page", required=True)
 
     def parse_page(self, response: Response) -> Iterator[Any]:
-        postings = parse_jsonld(response.text, board=self.board, page_url=response.url, fetched_at=utc_now())
+        postings = parse_jsonld(
+            response.text, board=self.board, page_url=response.url, fetched_at=utc_now()
+        )
         if not postings:  # a page cut before its JSON-LD: retry, else the listing is incomplete
             retry = self.complete_or_retry(response)
             if retry is not None:

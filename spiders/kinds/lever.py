@@ -32,4 +32,6 @@ class LeverSpider(JobSpider):
         postings = parse_lever(payload, board=self.board, fetched_at=utc_now())
         yield from postings
         if len(payload) >= self.page_size and self.page_progress(p.source_id for p in postings):
-            yield self.listing(self.page_url(skip + len(payload)), "parse_page", skip=skip + len(payload))
+            yield self.listing(
+                self.page_url(skip + len(payload)), "parse_page", skip=skip + len(payload)
+            )

@@ -37,7 +37,9 @@ class SmartRecruitersSpider(JobSpider):
                 yield self.detail(url, "parse_detail", fallback=posting)
         offset = next_offset(payload)
         if offset is not None and self.page_progress(p.source_id for p in postings):
-            yield self.listing(self.postings_url(f"?limit={self.page_size}&offset={offset}"), "parse_page")
+            yield self.listing(
+                self.postings_url(f"?limit={self.page_size}&offset={offset}"), "parse_page"
+            )
 
     def parse_detail(self, response: Response) -> Iterator[Any]:
         listed = response.meta.get("jt_fallback")

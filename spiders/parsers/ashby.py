@@ -20,6 +20,7 @@ def parse_ashby(
     payload: dict[str, Any], *, board: str, fetched_at: str | None = None
 ) -> list[Posting]:
     """Listed jobs of one board; `isListed: false` jobs are hidden on the board, so skipped."""
+
     def one(job: Any) -> Posting | None:
         if not isinstance(job, dict) or not job.get("id") or job.get("isListed") is False:
             return None
@@ -50,7 +51,9 @@ def _workplace(job: dict[str, Any]) -> str:
 
 def _posting(job: dict[str, Any], *, board: str, fetched_at: str | None) -> Posting:
     comp = job.get("compensation")
-    secondary = [s.get("location") for s in job.get("secondaryLocations") or [] if isinstance(s, dict)]
+    secondary = [
+        s.get("location") for s in job.get("secondaryLocations") or [] if isinstance(s, dict)
+    ]
     summary = None
     if isinstance(comp, dict):
         summary = clean_str(comp.get("scrapeableCompensationSalarySummary")) or clean_str(

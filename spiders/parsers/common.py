@@ -20,7 +20,9 @@ logger = logging.getLogger(__name__)
 _SKIPPED: ContextVar[list[str] | None] = ContextVar("jobtrends_skipped_items", default=None)
 
 #: a run of characters that UTF-8 lead/continuation bytes become when read as cp1252/Latin-1
-_MOJIBAKE_RUN = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u0178\u02c6\u02dc\u2013-\u203a\u20ac\u2122]+")
+_MOJIBAKE_RUN = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u0178\u02c6\u02dc\u2013-\u203a\u20ac\u2122]+"
+)
 _MOJIBAKE = re.compile("[ÂÃâ][\u0080-\u00bf\u201a-\u203a\u0152-\u0178\u02c6\u02dc\u0160\u2122]")
 WORKPLACE_TYPES = ("remote", "hybrid", "onsite", "unknown")
 _WORKPLACE_ALIASES = {
@@ -48,7 +50,11 @@ def iso_utc(value: Any) -> str | None:
         seconds = value / 1000 if value > 10**11 else value  # epoch ms vs s
         try:
             dt = datetime.fromtimestamp(seconds, tz=UTC)
-        except (ValueError, OverflowError, OSError):  # NaN, year 10000+, beyond the platform's range
+        except (
+            ValueError,
+            OverflowError,
+            OSError,
+        ):  # NaN, year 10000+, beyond the platform's range
             return None
     elif isinstance(value, str):
         dt = _parse_str_date(value.strip())
@@ -112,7 +118,7 @@ def cut_short(body: bytes) -> str | None:
     root = match.group(1).lower()
     if root not in _DOCUMENT_ROOTS and not head.lstrip().startswith(b"<?xml"):
         return None  # an HTML fragment: closing tags are optional there
-    tail = body.rstrip()[-(len(root) + 256):].lower()
+    tail = body.rstrip()[-(len(root) + 256) :].lower()
     if re.search(rb"</\s*" + re.escape(root) + rb"\s*>(?:\s*<!--.*?-->)*$", tail, re.S):
         return None
     return f"document cut short: no closing </{root.decode('ascii', 'replace')}> at the end"

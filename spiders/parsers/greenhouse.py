@@ -25,8 +25,11 @@ def parse_greenhouse(
     """All postings of one board response (`{"jobs": [...], "meta": {...}}`)."""
     return parse_each(
         items_of(payload, "jobs"),
-        lambda job: parse_greenhouse_job(job, board=board, fetched_at=fetched_at)
-        if isinstance(job, dict) and job.get("id") is not None else None,
+        lambda job: (
+            parse_greenhouse_job(job, board=board, fetched_at=fetched_at)
+            if isinstance(job, dict) and job.get("id") is not None
+            else None
+        ),
     )
 
 

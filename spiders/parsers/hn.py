@@ -18,24 +18,31 @@ _ROLE = re.compile(
     re.I,
 )
 _PAY = re.compile(r"([$€£]\s?\d|\d\s?[kK]\b|\d{2,3}[,.]\d{3}|\bUSD\b|\bEUR\b|\bGBP\b)")
-_EMPLOYMENT = re.compile(r"\b(full[- ]?time|part[- ]?time|contract(or)?|freelance|internship|intern)\b", re.I)
+_EMPLOYMENT = re.compile(
+    r"\b(full[- ]?time|part[- ]?time|contract(or)?|freelance|internship|intern)\b", re.I
+)
 _WORK = re.compile(r"\b(remote|onsite|on-site|on site|in[- ]office|hybrid)\b", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s+(.*)$")
 #: "Roles: a, b" / "Hiring for a, b": a colon is required after roles/positions/openings, or
 #: "Positions are remote-friendly" would become a role
 _LIST_HEAD = re.compile(
-    r"^\s*(?:(?:roles?|positions?|openings?)\s*:|(?:hiring for|we(?:'re| are) hiring)\b\s*:?)\s*(.*)$", re.I
+    r"^\s*(?:(?:roles?|positions?|openings?)\s*:|(?:hiring for|we(?:'re| are) hiring)\b\s*:?)\s*(.*)$",
+    re.I,
 )
 
 
 def find_hiring_threads(payload: dict[str, Any], limit: int = 1) -> list[dict[str, Any]]:
     """Newest 'Who is hiring?' stories of a search_by_date page (not 'wants to be hired')."""
     hits = [
-        h for h in payload.get("hits") or []
+        h
+        for h in payload.get("hits") or []
         if isinstance(h, dict) and str(h.get("title") or "").startswith(THREAD_PREFIX)
     ]
     hits.sort(key=lambda h: h.get("created_at_i") or 0, reverse=True)
-    return [{"id": str(h.get("objectID") or h.get("story_id")), "title": h["title"]} for h in hits[:limit]]
+    return [
+        {"id": str(h.get("objectID") or h.get("story_id")), "title": h["title"]}
+        for h in hits[:limit]
+    ]
 
 
 def _plain(fragment: str) -> str:
@@ -121,9 +128,14 @@ def parse_hn_comment(
     emp = next((f for f in fields[1:] if _EMPLOYMENT.fullmatch(f.strip())), None)
     emp = emp or next((m.group(0) for f in fields[1:] for m in [_EMPLOYMENT.search(f)] if m), None)
     locations = [
-        f for f in fields[1:]
-        if not _ROLE.search(f) and not _PAY.search(f) and "http" not in f.lower() and "." not in f.split()[0]
-        and not _EMPLOYMENT.fullmatch(f) and f.strip().upper() not in ("REMOTE", "ONSITE", "HYBRID")
+        f
+        for f in fields[1:]
+        if not _ROLE.search(f)
+        and not _PAY.search(f)
+        and "http" not in f.lower()
+        and "." not in f.split()[0]
+        and not _EMPLOYMENT.fullmatch(f)
+        and f.strip().upper() not in ("REMOTE", "ONSITE", "HYBRID")
     ]
     out = []
     for n, role in enumerate(roles, start=1):

@@ -106,7 +106,9 @@ def _posting(
     ident_value = clean_str(ident.get("value")) if isinstance(ident, dict) else clean_str(ident)
     url = clean_str(node.get("url")) or page_url
     # several postings on one page share the page URL, so only an identifier or own url keys them
-    source_id = ident_value or (url if count == 1 or node.get("url") else f"{url}#{node.get('title')}")
+    source_id = ident_value or (
+        url if count == 1 or node.get("url") else f"{url}#{node.get('title')}"
+    )
     places = node.get("jobLocation")
     places = places if isinstance(places, list) else [places] if places else []
     addresses = [_address_text(p, index) for p in places]
@@ -123,7 +125,9 @@ def _posting(
             url=url,
             title=_unescape(clean_str(node.get("title"))) or "",
             company=_unescape(_name(_resolve(node.get("hiringOrganization"), index))),
-            locations=unique([a for a, _ in addresses] or [_name(_resolve(r, index)) for r in reqs]),
+            locations=unique(
+                [a for a, _ in addresses] or [_name(_resolve(r, index)) for r in reqs]
+            ),
             country_codes=unique(c for _, c in addresses if c),
             workplace_type="remote" if str(loc_type or "").upper() == "TELECOMMUTE" else "unknown",
             workplace_raw=clean_str(loc_type),
@@ -147,7 +151,11 @@ def discover_job_links(html: str, *, page_url: str) -> tuple[list[str], list[str
     for href in sel.css("a::attr(href)").getall():
         url = urljoin(page_url, href.strip()).split("#")[0]
         parsed = urlparse(url)
-        if parsed.netloc == base.netloc and parsed.path.startswith(prefix) and parsed.path != prefix:
+        if (
+            parsed.netloc == base.netloc
+            and parsed.path.startswith(prefix)
+            and parsed.path != prefix
+        ):
             jobs.append(url)
     nexts = sel.css('a[rel~="next"]::attr(href), link[rel~="next"]::attr(href)').getall()
     return unique(jobs), unique(urljoin(page_url, n.strip()) for n in nexts)

@@ -22,8 +22,11 @@ def parse_lever(payload: list[Any], *, board: str, fetched_at: str | None = None
     """One page of postings; the caller pages on `len(payload) == limit`."""
     return parse_each(
         items_of(payload),
-        lambda item: _posting(item, board=board, fetched_at=fetched_at)
-        if isinstance(item, dict) and item.get("id") else None,
+        lambda item: (
+            _posting(item, board=board, fetched_at=fetched_at)
+            if isinstance(item, dict) and item.get("id")
+            else None
+        ),
     )
 
 
@@ -35,7 +38,9 @@ def _posting(item: dict[str, Any], *, board: str, fetched_at: str | None) -> Pos
     text_parts = [item.get("descriptionPlain") or ""]
     for block in lists:
         heading = clean_str(block.get("text")) or ""
-        html_parts.append(f"<h3>{html_lib.escape(heading)}</h3><ul>{block.get('content') or ''}</ul>")
+        html_parts.append(
+            f"<h3>{html_lib.escape(heading)}</h3><ul>{block.get('content') or ''}</ul>"
+        )
         text_parts.append(f"{heading}\n{html_to_text(block.get('content'))}".strip())
     html_parts.append(item.get("additional") or "")
     text_parts.append(item.get("additionalPlain") or "")

@@ -40,37 +40,37 @@ def parse_recruitee(
         has_pay = isinstance(salary, dict) and any(salary.get(k) for k in ("min", "max"))
         work, work_raw = _workplace(offer)
         html = "\n".join(
-            x for x in (clean_str(offer.get("description")), clean_str(offer.get("requirements"))) if x
+            x
+            for x in (clean_str(offer.get("description")), clean_str(offer.get("requirements")))
+            if x
         )
-        return (
-            finish(
-                Posting(
-                    source="recruitee",
-                    board=board,
-                    source_id=str(offer["id"]),
-                    url=clean_str(offer.get("careers_url")),
-                    apply_url=clean_str(offer.get("careers_apply_url")),
-                    title=clean_str(offer.get("title")) or "",
-                    company=clean_str(offer.get("company_name")),
-                    # a single locations[] entry repeats `location`; several add the others
-                    locations=unique(
-                        [offer.get("location"), *(_location(x) for x in locs if len(locs) > 1)]
-                    ),
-                    country_codes=unique(
-                        str(c).upper()
-                        for c in [offer.get("country_code"), *(x.get("country_code") for x in locs)]
-                        if c
-                    ),
-                    workplace_type=work,
-                    workplace_raw=work_raw,
-                    employment_type=clean_str(offer.get("employment_type_code")),
-                    department=clean_str(offer.get("department")),
-                    posted_at=iso_utc(offer.get("published_at") or offer.get("created_at")),
-                    updated_at=iso_utc(offer.get("updated_at")),
-                    description_html=html or None,
-                    salary_raw=salary if has_pay else None,
-                    fetched_at=fetched_at,
-                )
+        return finish(
+            Posting(
+                source="recruitee",
+                board=board,
+                source_id=str(offer["id"]),
+                url=clean_str(offer.get("careers_url")),
+                apply_url=clean_str(offer.get("careers_apply_url")),
+                title=clean_str(offer.get("title")) or "",
+                company=clean_str(offer.get("company_name")),
+                # a single locations[] entry repeats `location`; several add the others
+                locations=unique(
+                    [offer.get("location"), *(_location(x) for x in locs if len(locs) > 1)]
+                ),
+                country_codes=unique(
+                    str(c).upper()
+                    for c in [offer.get("country_code"), *(x.get("country_code") for x in locs)]
+                    if c
+                ),
+                workplace_type=work,
+                workplace_raw=work_raw,
+                employment_type=clean_str(offer.get("employment_type_code")),
+                department=clean_str(offer.get("department")),
+                posted_at=iso_utc(offer.get("published_at") or offer.get("created_at")),
+                updated_at=iso_utc(offer.get("updated_at")),
+                description_html=html or None,
+                salary_raw=salary if has_pay else None,
+                fetched_at=fetched_at,
             )
         )
 

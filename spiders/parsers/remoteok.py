@@ -8,7 +8,16 @@ from typing import Any
 from pipelines.records import Posting
 from spiders.parsers.common import clean_str, finish, fix_mojibake, iso_utc, items_of, parse_each
 
-_EMPLOYMENT_TAGS = ("full-time", "full time", "part-time", "part time", "contract", "contractor", "internship", "freelance")
+_EMPLOYMENT_TAGS = (
+    "full-time",
+    "full time",
+    "part-time",
+    "part time",
+    "contract",
+    "contractor",
+    "internship",
+    "freelance",
+)
 
 
 def _fix(value: Any) -> Any:
@@ -37,27 +46,28 @@ def parse_remoteok(
         tags = [str(t) for t in job.get("tags") or []]
         emp = next((t for t in tags if t.lower() in _EMPLOYMENT_TAGS), None)
         lo, hi = job.get("salary_min") or 0, job.get("salary_max") or 0
-        return (
-            finish(
-                Posting(
-                    source="remoteok",
-                    board=board,
-                    source_id=str(job["id"]),
-                    url=clean_str(job.get("url")),
-                    apply_url=clean_str(job.get("apply_url")),
-                    title=clean_str(job.get("position")) or "",
-                    company=clean_str(job.get("company")),
-                    locations=[loc] if (loc := clean_str(job.get("location"))) else [],
-                    workplace_type="remote",
-                    workplace_raw=clean_str(job.get("location")),
-                    employment_type=emp,
-                    posted_at=iso_utc(job.get("epoch")) or iso_utc(job.get("date")),
-                    description_html=clean_str(job.get("description")),
-                    salary_raw={"salary_min": raw.get("salary_min"), "salary_max": raw.get("salary_max")}
-                    if (lo or hi)
-                    else None,
-                    fetched_at=fetched_at,
-                )
+        return finish(
+            Posting(
+                source="remoteok",
+                board=board,
+                source_id=str(job["id"]),
+                url=clean_str(job.get("url")),
+                apply_url=clean_str(job.get("apply_url")),
+                title=clean_str(job.get("position")) or "",
+                company=clean_str(job.get("company")),
+                locations=[loc] if (loc := clean_str(job.get("location"))) else [],
+                workplace_type="remote",
+                workplace_raw=clean_str(job.get("location")),
+                employment_type=emp,
+                posted_at=iso_utc(job.get("epoch")) or iso_utc(job.get("date")),
+                description_html=clean_str(job.get("description")),
+                salary_raw={
+                    "salary_min": raw.get("salary_min"),
+                    "salary_max": raw.get("salary_max"),
+                }
+                if (lo or hi)
+                else None,
+                fetched_at=fetched_at,
             )
         )
 

@@ -17,8 +17,11 @@ def parse_smartrecruiters(
     """One list page; postings lack descriptions until merged with their detail."""
     return parse_each(
         items_of(payload, "content"),
-        lambda item: parse_smartrecruiters_detail(item, board=board, fetched_at=fetched_at)
-        if isinstance(item, dict) and item.get("id") else None,
+        lambda item: (
+            parse_smartrecruiters_detail(item, board=board, fetched_at=fetched_at)
+            if isinstance(item, dict) and item.get("id")
+            else None
+        ),
     )
 
 
@@ -76,7 +79,9 @@ def parse_smartrecruiters_detail(
         locations=[full] if full else [],
         country_codes=[country] if country else [],
         workplace_type=work,
-        workplace_raw=None if not loc else f"remote={json.dumps(loc.get('remote'))},hybrid={json.dumps(loc.get('hybrid'))}",
+        workplace_raw=None
+        if not loc
+        else f"remote={json.dumps(loc.get('remote'))},hybrid={json.dumps(loc.get('hybrid'))}",
         employment_type=_label(item.get("typeOfEmployment")),
         department=_label(item.get("department")) or _label(item.get("function")),
         posted_at=iso_utc(item.get("releasedDate")),

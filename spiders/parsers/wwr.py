@@ -15,6 +15,7 @@ def parse_wwr(xml: bytes | str, *, board: str, fetched_at: str | None = None) ->
     sel.remove_namespaces()
     out = []
     for item in sel.xpath("//channel/item"):
+
         def text(name: str, _item: Selector = item) -> str | None:
             return clean_str(_item.xpath(f"{name}/text()").get())
 
@@ -42,7 +43,9 @@ def parse_wwr(xml: bytes | str, *, board: str, fetched_at: str | None = None) ->
                     employment_type=text("type"),
                     department=text("category"),
                     posted_at=iso_utc(text("pubDate")),
-                    description_html=unescape_html("".join(item.xpath("description/text()").getall()).strip() or None),
+                    description_html=unescape_html(
+                        "".join(item.xpath("description/text()").getall()).strip() or None
+                    ),
                     fetched_at=fetched_at,
                 )
             )

@@ -19,15 +19,42 @@ def test_data_tests_pass_on_an_empty_warehouse(con):
 @pytest.mark.parametrize(
     ("breakage", "failing"),
     [
-        ("update extractions set role = 'wizard' where posting_id = 'greenhouse:acme:101'", "accepted_values_role"),
-        ("update extractions set seniority = 'godlike' where posting_id = 'greenhouse:acme:101'", "accepted_values_seniority"),
-        ("update salaries_core set period = 'fortnight' where posting_id = 'greenhouse:acme:101'", "accepted_values_salary"),
-        ("update salaries_core set min_amount = 1e9 where posting_id = 'greenhouse:acme:101'", "salary_min_le_max"),
-        ("update postings_core set closed_at = now()::timestamp where posting_id = 'greenhouse:acme:101'", "lifecycle_consistent"),
-        ("update postings_core set dup_group_id = 'greenhouse:acme:102' where posting_id = 'hn:whoishiring-2026-03:hn-4243'", None),
-        ("update postings_core set dup_group_id = 'nowhere' where posting_id = 'greenhouse:acme:102'", "no_duplicate_postings_after_dedup"),
-        ("insert into salaries_core (posting_id, is_estimate) values ('ghost', false)", "mentions_reference_postings"),
-        ("update postings_core set source = 'myspace' where posting_id = 'greenhouse:acme:102'", "accepted_values_source"),
+        (
+            "update extractions set role = 'wizard' where posting_id = 'greenhouse:acme:101'",
+            "accepted_values_role",
+        ),
+        (
+            "update extractions set seniority = 'godlike' where posting_id = 'greenhouse:acme:101'",
+            "accepted_values_seniority",
+        ),
+        (
+            "update salaries_core set period = 'fortnight' where posting_id = 'greenhouse:acme:101'",
+            "accepted_values_salary",
+        ),
+        (
+            "update salaries_core set min_amount = 1e9 where posting_id = 'greenhouse:acme:101'",
+            "salary_min_le_max",
+        ),
+        (
+            "update postings_core set closed_at = now()::timestamp where posting_id = 'greenhouse:acme:101'",
+            "lifecycle_consistent",
+        ),
+        (
+            "update postings_core set dup_group_id = 'greenhouse:acme:102' where posting_id = 'hn:whoishiring-2026-03:hn-4243'",
+            None,
+        ),
+        (
+            "update postings_core set dup_group_id = 'nowhere' where posting_id = 'greenhouse:acme:102'",
+            "no_duplicate_postings_after_dedup",
+        ),
+        (
+            "insert into salaries_core (posting_id, is_estimate) values ('ghost', false)",
+            "mentions_reference_postings",
+        ),
+        (
+            "update postings_core set source = 'myspace' where posting_id = 'greenhouse:acme:102'",
+            "accepted_values_source",
+        ),
     ],
 )
 def test_each_data_test_catches_its_breakage(seeded, breakage, failing):

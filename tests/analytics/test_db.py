@@ -147,5 +147,8 @@ def test_a_failed_migration_leaves_the_file_untouched(tmp_path, monkeypatch):
     with pytest.raises(duckdb.CatalogException):
         migrate(raw)
     assert current_version(raw) == 1
-    assert scalar(raw, "select count(*) from information_schema.tables where table_name = 'dim_roles'") == 0
+    assert (
+        scalar(raw, "select count(*) from information_schema.tables where table_name = 'dim_roles'")
+        == 0
+    )
     raw.close()

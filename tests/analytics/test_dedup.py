@@ -15,7 +15,11 @@ from analytics.dedup import (
     title_marks,
 )
 
-ML_SF = {"greenhouse:acme:101", "jsonld:careers.acme.example:ml-engineer-sf", "hn:whoishiring-2026-03:hn-4242"}
+ML_SF = {
+    "greenhouse:acme:101",
+    "jsonld:careers.acme.example:ml-engineer-sf",
+    "hn:whoishiring-2026-03:hn-4242",
+}
 
 
 def groups_of(con) -> dict[str, str]:
@@ -23,7 +27,9 @@ def groups_of(con) -> dict[str, str]:
 
 
 def test_normalisers():
-    assert norm_company("Acme AI, Inc.") == norm_company("ACME ai") == norm_company("Acme") == "acme"
+    assert (
+        norm_company("Acme AI, Inc.") == norm_company("ACME ai") == norm_company("Acme") == "acme"
+    )
     assert norm_company("OpenAI") == norm_company("Open AI (YC)")
     assert title_marks(norm_title("Software Engineer II")) == {"ii"}
     assert norm_title("Sr. ML Engineer (Remote)") == "senior machine learning engineer"
@@ -57,8 +63,8 @@ def test_postings_dedup_has_one_row_per_group(seeded):
     assert scalar(seeded, "select count(*) from postings") == 8
     assert scalar(seeded, "select count(*) from postings_dedup") == 6
     row = seeded.execute(
-        "select posting_id, sighting_count, sources from postings_dedup "
-        "where dup_group_id = $g", {"g": min(ML_SF)}
+        "select posting_id, sighting_count, sources from postings_dedup where dup_group_id = $g",
+        {"g": min(ML_SF)},
     ).fetchall()[0]
     assert row == ("greenhouse:acme:101", 3, ["greenhouse", "hn", "jsonld"])
     assert abs(duplicate_rate(seeded) - 2 / 8) < 1e-9

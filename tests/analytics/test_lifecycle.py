@@ -66,12 +66,20 @@ def test_seen_again_reopens(con):
     load_run(con, RUN1)
     load_run(con, RUN2)
     assert not state(con, "greenhouse:acme:103")[0]
-    back = [dict(r, fetched_at="2026-03-15T06:01:00Z", run_id="20260315T060000Z-0a0b0c")
-            for r in lake_postings(RUN1) if r["source_id"] == "103"]
+    back = [
+        dict(r, fetched_at="2026-03-15T06:01:00Z", run_id="20260315T060000Z-0a0b0c")
+        for r in lake_postings(RUN1)
+        if r["source_id"] == "103"
+    ]
     stats = load_raw(con, back, "20260315T060000Z-0a0b0c")
     assert stats.unchanged == 1
     assert state(con, "greenhouse:acme:103") == (True, None)
-    assert scalar(con, "select count(*) from posting_versions where posting_id = 'greenhouse:acme:103'") == 1
+    assert (
+        scalar(
+            con, "select count(*) from posting_versions where posting_id = 'greenhouse:acme:103'"
+        )
+        == 1
+    )
 
 
 def test_closures_are_idempotent_and_need_no_seen_map(con):

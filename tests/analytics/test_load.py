@@ -53,9 +53,12 @@ def test_changed_content_is_a_new_version_and_an_update(con):
     load_run(con, RUN1)
     stats = load_raw(con, lake_postings(RUN2), RUN2)
     assert stats == LoadStats(new=0, updated=1, unchanged=2, versions=1)
-    assert scalar(
-        con, "select count(*) from posting_versions where posting_id = 'greenhouse:acme:101'"
-    ) == 2
+    assert (
+        scalar(
+            con, "select count(*) from posting_versions where posting_id = 'greenhouse:acme:101'"
+        )
+        == 2
+    )
     first, last = con.execute(
         "select first_seen_at, last_seen_at from postings_core where posting_id = 'greenhouse:acme:102'"
     ).fetchall()[0]
@@ -64,10 +67,23 @@ def test_changed_content_is_a_new_version_and_an_update(con):
 
 def test_an_older_lake_loaded_late_does_not_overwrite_newer_content(con):
     load_run(con, RUN2)
-    newer = scalar(con, "select content_hash from postings_core where posting_id = 'greenhouse:acme:101'")
+    newer = scalar(
+        con, "select content_hash from postings_core where posting_id = 'greenhouse:acme:101'"
+    )
     load_raw(con, lake_postings(RUN1), RUN1)
-    assert scalar(con, "select content_hash from postings_core where posting_id = 'greenhouse:acme:101'") == newer
-    assert scalar(con, "select day(first_seen_at) from postings_core where posting_id = 'greenhouse:acme:101'") == 1
+    assert (
+        scalar(
+            con, "select content_hash from postings_core where posting_id = 'greenhouse:acme:101'"
+        )
+        == newer
+    )
+    assert (
+        scalar(
+            con,
+            "select day(first_seen_at) from postings_core where posting_id = 'greenhouse:acme:101'",
+        )
+        == 1
+    )
 
 
 def test_duplicate_rows_within_one_batch_collapse(con):
@@ -84,9 +100,17 @@ def test_extractions_replace_rows_of_the_same_posting(con):
     assert scalar(con, "select count(*) from salaries") == 3
     redo = [dict(exts[0], skills=[exts[0]["skills"][0]], salary=None, role="ai-engineer")]
     load_extractions(con, redo)
-    assert scalar(con, "select count(*) from skill_mentions where posting_id = 'greenhouse:acme:101'") == 1
-    assert scalar(con, "select count(*) from salaries where posting_id = 'greenhouse:acme:101'") == 0
-    assert scalar(con, "select role from postings where posting_id = 'greenhouse:acme:101'") == "ai-engineer"
+    assert (
+        scalar(con, "select count(*) from skill_mentions where posting_id = 'greenhouse:acme:101'")
+        == 1
+    )
+    assert (
+        scalar(con, "select count(*) from salaries where posting_id = 'greenhouse:acme:101'") == 0
+    )
+    assert (
+        scalar(con, "select role from postings where posting_id = 'greenhouse:acme:101'")
+        == "ai-engineer"
+    )
     assert scalar(con, "select count(*) from extractions") == 6
 
 
@@ -139,13 +163,23 @@ def test_pending_extractions_and_coverage(con):
 
 
 def test_record_flow_run_upserts(con):
-    record_flow_run(con, run_id=RUN1, flow="daily", state="Running", started_at="2026-03-01T06:00:00Z")
     record_flow_run(
-        con, run_id=RUN1, flow="daily", state="Completed", started_at="2026-03-01T06:00:00Z",
-        finished_at="2026-03-01T06:10:00Z", postings_new=8, extraction_coverage=0.75,
+        con, run_id=RUN1, flow="daily", state="Running", started_at="2026-03-01T06:00:00Z"
+    )
+    record_flow_run(
+        con,
+        run_id=RUN1,
+        flow="daily",
+        state="Completed",
+        started_at="2026-03-01T06:00:00Z",
+        finished_at="2026-03-01T06:10:00Z",
+        postings_new=8,
+        extraction_coverage=0.75,
         errors={"hn:whoishiring": "HTTP 503"},
     )
-    rows = con.execute("select state, postings_new, errors->>'hn:whoishiring', finished_at from flow_runs").fetchall()
+    rows = con.execute(
+        "select state, postings_new, errors->>'hn:whoishiring', finished_at from flow_runs"
+    ).fetchall()
     assert len(rows) == 1 and rows[0][:3] == ("Completed", 8, "HTTP 503")
     assert rows[0][3].hour == 6 and rows[0][3].minute == 10
 

@@ -59,7 +59,15 @@ def test_every_column_is_documented(con):
 
 def test_schema_md_is_generated_and_current(con):
     text = generate_schema_md(con)
-    for view in ("postings", "skill_mentions", "salaries", "skills", "roles", "crawl_runs", "flow_runs"):
+    for view in (
+        "postings",
+        "skill_mentions",
+        "salaries",
+        "skills",
+        "roles",
+        "crawl_runs",
+        "flow_runs",
+    ):
         assert f"## `{view}`" in text
     committed = ROOT / "docs" / "schema.md"
     assert committed.read_text() == text, "regenerate: python -m analytics.schema_docs"

@@ -38,7 +38,9 @@ def assert_planted_drift_detected(report_dir: Path) -> None:
     assert len(falling) >= 2, {s: rows.get(s) for s in PLANTED_FALLERS}
 
 
-def test_daily_flow_twice_builds_warehouse_and_reports_without_duplicates(flow_settings: Settings) -> None:
+def test_daily_flow_twice_builds_warehouse_and_reports_without_duplicates(
+    flow_settings: Settings,
+) -> None:
     from dataclasses import replace
 
     from flows.daily import daily_flow
@@ -97,10 +99,15 @@ def test_a_later_day_adds_new_postings_and_closes_vanished_ones(flow_settings: S
     assert closed == second["numbers"]["postings_closed"]
     assert open_now == second["numbers"]["postings_open"]
     assert dupes == 0
-    assert first["numbers"]["postings_total"] + second["numbers"]["postings_new"] == second["numbers"]["postings_total"]
+    assert (
+        first["numbers"]["postings_total"] + second["numbers"]["postings_new"]
+        == second["numbers"]["postings_total"]
+    )
 
 
-def test_reextract_rebuilds_derived_tables_from_the_lake(flow_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_reextract_rebuilds_derived_tables_from_the_lake(
+    flow_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import flows.extract
     from flows.daily import daily_flow
     from flows.reextract import reextract_flow
@@ -108,7 +115,9 @@ def test_reextract_rebuilds_derived_tables_from_the_lake(flow_settings: Settings
     daily_flow(flow_settings)
     before = counts(flow_settings.warehouse)
     con = duckdb.connect(str(flow_settings.warehouse))
-    con.execute("delete from skill_mentions_core")  # derived rows lost or stale after a rules change
+    con.execute(
+        "delete from skill_mentions_core"
+    )  # derived rows lost or stale after a rules change
     con.execute("update extractions set role = 'other'")
     con.close()
 

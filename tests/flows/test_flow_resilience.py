@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from flows.config import Settings
-from spiders.demo.faults import FaultPlan, FaultRule
+from spiders.demo.faults import FaultRule
 from spiders.demo.generator import generate_board
 from spiders.demo.server import DemoServer
 from spiders.sources_file import save_sources
@@ -20,7 +20,11 @@ pytestmark = pytest.mark.slow
 def board_counts(warehouse: Path) -> dict[str, int]:
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
-        return dict(con.execute("select source || ':' || board, count(*) from postings group by 1").fetchall())
+        return dict(
+            con.execute(
+                "select source || ':' || board, count(*) from postings group by 1"
+            ).fetchall()
+        )
     finally:
         con.close()
 
@@ -29,7 +33,8 @@ def crawl_status(warehouse: Path, key: str) -> list[str]:
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         rows = con.execute(
-            "select status from crawl_runs where source || ':' || board = ? order by finished_at", [key]
+            "select status from crawl_runs where source || ':' || board = ? order by finished_at",
+            [key],
         ).fetchall()
     finally:
         con.close()
@@ -39,7 +44,9 @@ def crawl_status(warehouse: Path, key: str) -> list[str]:
 def flow_run_states(warehouse: Path) -> list[str]:
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
-        return [r[0] for r in con.execute("select state from flow_runs order by started_at").fetchall()]
+        return [
+            r[0] for r in con.execute("select state from flow_runs order by started_at").fetchall()
+        ]
     finally:
         con.close()
 
@@ -58,7 +65,9 @@ def test_broken_board_is_isolated_then_caught_up(flow_settings: Settings, small_
         rule = FaultRule(prefix=f"/greenhouse/v1/boards/{broken.board}", times=None, status=500)
         srv.add_fault(rule)
         save_sources(flow_settings.sources_file, sources)
-        settings = replace(flow_settings, scrapy_settings={**flow_settings.scrapy_settings, "RETRY_TIMES": 1})
+        settings = replace(
+            flow_settings, scrapy_settings={**flow_settings.scrapy_settings, "RETRY_TIMES": 1}
+        )
 
         first = daily_flow(settings, return_state=True)
         assert first.name == "Partial", first
@@ -68,7 +77,9 @@ def test_broken_board_is_isolated_then_caught_up(flow_settings: Settings, small_
         others = {s.key for s in sources} - {broken.key}
         assert others <= set(counts), f"missing boards: {others - set(counts)}"
         assert crawl_status(settings.warehouse, broken.key)[-1] == "failed"
-        assert rule.fired >= 3  # the crawl task was retried by Prefect, each retry hit the board again
+        assert (
+            rule.fired >= 3
+        )  # the crawl task was retried by Prefect, each retry hit the board again
 
         srv.faults.rules.clear()
         second = daily_flow(settings)  # the next run catches up
@@ -79,7 +90,9 @@ def test_broken_board_is_isolated_then_caught_up(flow_settings: Settings, small_
     assert flow_run_states(settings.warehouse) == ["Partial", "Completed"]
 
 
-def test_replica_failing_twice_then_succeeding_loads_everything(flow_settings: Settings, small_board) -> None:  # noqa: ANN001
+def test_replica_failing_twice_then_succeeding_loads_everything(
+    flow_settings: Settings, small_board
+) -> None:  # noqa: ANN001
     from flows.daily import daily_flow
 
     with DemoServer(small_board) as srv:
@@ -89,9 +102,13 @@ def test_replica_failing_twice_then_succeeding_loads_everything(flow_settings: S
         srv.add_fault(rule)
         save_sources(flow_settings.sources_file, sources)
         result = daily_flow(flow_settings)
-        statuses = [s for (_, p, s) in srv.requests if p.startswith(f"/lever/v0/postings/{target.board}")]
+        statuses = [
+            s for (_, p, s) in srv.requests if p.startswith(f"/lever/v0/postings/{target.board}")
+        ]
     assert statuses[:2] == [503, 503] and 200 in statuses[2:]
-    assert board_counts(flow_settings.warehouse)[target.key] == len(small_board.company_jobs(target.board))
+    assert board_counts(flow_settings.warehouse)[target.key] == len(
+        small_board.company_jobs(target.board)
+    )
     assert not result["crawl_errors"]
 
 

@@ -35,8 +35,20 @@ def prefect_server(tmp_path: Path):  # noqa: ANN201
     }
     env.pop("PREFECT_API_URL")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "prefect",
+            "server",
+            "start",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     api = f"http://127.0.0.1:{port}/api"
     deadline = time.monotonic() + 120
@@ -70,13 +82,17 @@ async def _runs_and_artifacts(api: str) -> tuple[list, list]:
 def test_serve_once_against_a_real_server(prefect_server, tmp_path: Path) -> None:  # noqa: ANN001
     api, env = prefect_server
     (tmp_path / "jobtrends.toml").write_text(
-        "[paths]\nwarehouse = \"w.duckdb\"\nlake = \"data/raw\"\nreports = \"reports\"\n"
+        '[paths]\nwarehouse = "w.duckdb"\nlake = "data/raw"\nreports = "reports"\n'
         "[demo]\npostings = 150\nseed = 3\n"
     )
     run_env = {**env, "PREFECT_API_URL": api}
     proc = subprocess.run(
         [sys.executable, "-m", "flows.cli", "serve", "--once"],
-        cwd=tmp_path, env=run_env, capture_output=True, text=True, timeout=600,
+        cwd=tmp_path,
+        env=run_env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert (tmp_path / "w.duckdb").exists()

@@ -11,11 +11,12 @@ from spider_replica import Replica
 
 @pytest.fixture
 def replica(httpserver: HTTPServer) -> Replica:
-    httpserver.expect_request("/robots.txt").respond_with_data("User-agent: *\nDisallow: /private/\n", content_type="text/plain")
+    httpserver.expect_request("/robots.txt").respond_with_data(
+        "User-agent: *\nDisallow: /private/\n", content_type="text/plain"
+    )
     return Replica(httpserver)
 
 
 @pytest.fixture
 def lake(tmp_path: Path) -> Path:
     return tmp_path / "lake"
-

@@ -38,8 +38,12 @@ class Replica:
     def json(self, path: str, payload: Any, status: int = 200) -> None:
         self.server.expect_request(path).respond_with_json(payload, status=status)
 
-    def text(self, path: str, body: str, content_type: str = "text/html", status: int = 200) -> None:
-        self.server.expect_request(path).respond_with_data(body, status=status, content_type=content_type)
+    def text(
+        self, path: str, body: str, content_type: str = "text/html", status: int = 200
+    ) -> None:
+        self.server.expect_request(path).respond_with_data(
+            body, status=status, content_type=content_type
+        )
 
     def handler(self, path: str, fn: Callable[[Request], Response]) -> None:
         def counted(request: Request) -> Response:
@@ -54,14 +58,16 @@ class Replica:
         def fn(request: Request) -> Response:
             n = min(self.hits[path], len(responses)) - 1
             status, body, headers = responses[n]
-            return Response(json.dumps(body), status=status, headers=headers, content_type="application/json")
+            return Response(
+                json.dumps(body), status=status, headers=headers, content_type="application/json"
+            )
 
         self.handler(path, fn)
-
-
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     if not path.exists():
         return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]

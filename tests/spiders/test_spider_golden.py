@@ -18,11 +18,7 @@ import pytest
 from pipelines.records import SOURCE_KINDS, Posting
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-CASES = sorted(
-    p.parent
-    for kind in SOURCE_KINDS
-    for p in (FIXTURES / kind).glob("*/meta.json")
-)
+CASES = sorted(p.parent for kind in SOURCE_KINDS for p in (FIXTURES / kind).glob("*/meta.json"))
 
 
 def _body(case: Path, meta: dict[str, Any]) -> Any:
@@ -53,7 +49,9 @@ def test_golden(case: Path) -> None:
     got = run_case(case)
     expected_file = case / "expected.json"
     if os.environ.get("JOBTRENDS_UPDATE_GOLDEN") == "1" or not expected_file.exists():
-        expected_file.write_text(json.dumps(got, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        expected_file.write_text(
+            json.dumps(got, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
         if os.environ.get("JOBTRENDS_UPDATE_GOLDEN") != "1":
             pytest.fail(f"wrote missing {expected_file}; review it and re-run")
     expected = json.loads(expected_file.read_text(encoding="utf-8"))

@@ -35,7 +35,9 @@ def posting(**kw: object) -> dict:
 def test_pipelines_normalise_validate_dedupe_store(tmp_path: Path) -> None:
     norm, valid, dedupe = NormalisePipeline(), ValidatePipeline(), DedupePipeline()
     writer = LakeWriterPipeline(tmp_path, "RUN1")
-    item = valid.process_item(norm.process_item(posting(workplace_type="Remote", locations=["Paris", "Paris", ""])))
+    item = valid.process_item(
+        norm.process_item(posting(workplace_type="Remote", locations=["Paris", "Paris", ""]))
+    )
     assert item["title"] == "ML Engineer" and item["workplace_type"] == "unknown"
     assert item["locations"] == ["Paris"] and item["content_hash"]
     writer.process_item(dedupe.process_item(item))
@@ -71,25 +73,40 @@ def test_iso_utc_variants() -> None:
 
 
 def test_discovery_helpers() -> None:
-    html = ('<a href="/careers/x/jobs/1">1</a><a href="https://other.example/careers/x/jobs/2">2</a>'
-            '<a href="/careers/x/jobs/">self</a><link rel="next" href="?page=2">')
+    html = (
+        '<a href="/careers/x/jobs/1">1</a><a href="https://other.example/careers/x/jobs/2">2</a>'
+        '<a href="/careers/x/jobs/">self</a><link rel="next" href="?page=2">'
+    )
     jobs, nexts = discover_job_links(html, page_url="https://x.example/careers/x/jobs")
     assert jobs == ["https://x.example/careers/x/jobs/1"]
     assert nexts == ["https://x.example/careers/x/jobs?page=2"]
-    index = ('<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-             "<sitemap><loc>https://x.example/jobs.xml</loc></sitemap></sitemapindex>")
+    index = (
+        '<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        "<sitemap><loc>https://x.example/jobs.xml</loc></sitemap></sitemapindex>"
+    )
     assert parse_sitemap(index.encode()) == ([], ["https://x.example/jobs.xml"])
 
 
 def test_find_hiring_threads_skips_other_whoishiring_posts() -> None:
-    payload = {"hits": [{"objectID": "3", "title": "Ask HN: Freelancer? Seeking freelancer? (May 2026)", "created_at_i": 3},
-                        {"objectID": "1", "title": "Ask HN: Who is hiring? (April 2026)", "created_at_i": 1},
-                        {"objectID": "2", "title": "Ask HN: Who is hiring? (May 2026)", "created_at_i": 2}]}
+    payload = {
+        "hits": [
+            {
+                "objectID": "3",
+                "title": "Ask HN: Freelancer? Seeking freelancer? (May 2026)",
+                "created_at_i": 3,
+            },
+            {"objectID": "1", "title": "Ask HN: Who is hiring? (April 2026)", "created_at_i": 1},
+            {"objectID": "2", "title": "Ask HN: Who is hiring? (May 2026)", "created_at_i": 2},
+        ]
+    }
     assert [t["id"] for t in find_hiring_threads(payload, limit=2)] == ["2", "1"]
 
 
 def test_user_agent_names_contact() -> None:
-    assert build_settings({"CONTACT_URL": "https://example.org/bot"})["USER_AGENT"] == "jobtrends/0.1 (+https://example.org/bot)"
+    assert (
+        build_settings({"CONTACT_URL": "https://example.org/bot"})["USER_AGENT"]
+        == "jobtrends/0.1 (+https://example.org/bot)"
+    )
     assert build_settings()["ROBOTSTXT_OBEY"] is True
 
 
@@ -103,22 +120,28 @@ def test_sources_file_roundtrip_and_defaults(tmp_path: Path) -> None:
     )
     sources = load_sources(path)
     assert [s.base_url for s in sources] == [
-        "https://boards-api.greenhouse.io", "https://api.eu.lever.co",
-        "https://polderai.recruitee.com", "https://sirius.example/careers"]
+        "https://boards-api.greenhouse.io",
+        "https://api.eu.lever.co",
+        "https://polderai.recruitee.com",
+        "https://sirius.example/careers",
+    ]
     assert sources[0].title_keywords == ("engineer",)
     save_sources(tmp_path / "out.toml", sources)
     assert load_sources(tmp_path / "out.toml") == sources
     assert load_sources(tmp_path / "missing.toml") == []
 
 
-@pytest.mark.parametrize(("entry", "fragment"), [
-    ({"kind": "greenhose", "board": "x"}, "kind 'greenhose' is not one of"),
-    ({"kind": "lever"}, "board is missing"),
-    ({"kind": "lever", "board": "x", "title_keywords": "ai"}, "title_keywords must be a list"),
-    ({"kind": "lever", "board": "x", "base_url": "ftp://x"}, "only http:// and https://"),
-    ({"kind": "jsonld", "board": "x"}, "jsonld needs start_url"),
-    ({"kind": "lever", "board": "x", "bored": 1}, "unknown key(s) bored"),
-])
+@pytest.mark.parametrize(
+    ("entry", "fragment"),
+    [
+        ({"kind": "greenhose", "board": "x"}, "kind 'greenhose' is not one of"),
+        ({"kind": "lever"}, "board is missing"),
+        ({"kind": "lever", "board": "x", "title_keywords": "ai"}, "title_keywords must be a list"),
+        ({"kind": "lever", "board": "x", "base_url": "ftp://x"}, "only http:// and https://"),
+        ({"kind": "jsonld", "board": "x"}, "jsonld needs start_url"),
+        ({"kind": "lever", "board": "x", "bored": 1}, "unknown key(s) bored"),
+    ],
+)
 def test_source_errors_are_one_line(entry: dict, fragment: str) -> None:
     with pytest.raises(SourceConfigError) as info:
         make_source(entry, where="sources.toml entry #1")
@@ -139,9 +162,13 @@ def test_duplicate_and_malformed_files(tmp_path: Path) -> None:
 def test_check_source(replica: Replica) -> None:
     replica.json("/greenhouse/v1/boards/acme/jobs", {"jobs": []})
     replica.json("/greenhouse/v1/boards/nope/jobs", {"status": 404}, status=404)
-    ok, msg = check_source(SourceConfig(kind="greenhouse", board="acme", base_url=replica.url("/greenhouse")))
+    ok, msg = check_source(
+        SourceConfig(kind="greenhouse", board="acme", base_url=replica.url("/greenhouse"))
+    )
     assert ok and "OK" in msg
-    ok, msg = check_source(SourceConfig(kind="greenhouse", board="nope", base_url=replica.url("/greenhouse")))
+    ok, msg = check_source(
+        SourceConfig(kind="greenhouse", board="nope", base_url=replica.url("/greenhouse"))
+    )
     assert not ok and "HTTP 404" in msg and "board token" in msg
 
 
@@ -159,8 +186,17 @@ def test_title_keyword_pattern() -> None:
 
     pat = keyword_pattern(["ai", "data scien*", "machine learning"])
     assert pat is not None
-    hits = [t for t in ("AI Engineer", "Maintenance Lead", "Senior Data Scientist", "Machine Learning Eng", "Chair")
-            if pat.search(t)]
+    hits = [
+        t
+        for t in (
+            "AI Engineer",
+            "Maintenance Lead",
+            "Senior Data Scientist",
+            "Machine Learning Eng",
+            "Chair",
+        )
+        if pat.search(t)
+    ]
     assert hits == ["AI Engineer", "Senior Data Scientist", "Machine Learning Eng"]
     assert keyword_pattern([]) is None
 

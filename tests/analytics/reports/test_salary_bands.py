@@ -116,8 +116,12 @@ def test_salary_bands_default_to_the_us_market_of_the_reference() -> None:
     for i in range(12):
         for country, pay in (("US", 200_000), ("GB", 100_000)):
             pid = f"{country}-{i}"
-            postings.append(posting(pid, "ai-engineer", "senior", date(2026, 5, 1), country_code=country))
-            salaries.append({"posting_id": pid, "annual_mid_usd": pay, "is_estimate": False, "flags": []})
+            postings.append(
+                posting(pid, "ai-engineer", "senior", date(2026, 5, 1), country_code=country)
+            )
+            salaries.append(
+                {"posting_id": pid, "annual_mid_usd": pay, "is_estimate": False, "flags": []}
+            )
     con = make_db(postings, [], salaries)
     us = salary_bands(ReportContext(con, ReportParams())).frame
     every = salary_bands(ReportContext(con, ReportParams(salary_countries=()))).frame
