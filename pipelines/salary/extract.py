@@ -6,6 +6,8 @@ import re
 from dataclasses import asdict
 from typing import Any
 
+from pipelines.geo import infer_country
+
 from .lexicon import COUNTRY_HINTS, CURRENCY_COUNTRY
 from .locate import candidate_snippets, description_text, pay_blocks, pay_context
 from .model import ParsedSalary
@@ -14,6 +16,19 @@ from .parse import parse_salary_text
 from .structured import READERS
 
 _EMPTY: tuple[Any, ...] = (None, "", [], {})
+_COUNTRY_CURRENCY = {country: currency for _, country, currency in COUNTRY_HINTS}
+_COUNTRY_CURRENCY.update(
+    {
+        "IT": "EUR",
+        "PT": "EUR",
+        "AT": "EUR",
+        "BE": "EUR",
+        "FI": "EUR",
+        "CZ": "CZK",
+        "AE": "AED",
+        "KR": "KRW",
+    }
+)
 
 
 def location_hint(record: dict[str, Any]) -> tuple[str | None, str | None]:
@@ -27,6 +42,11 @@ def location_hint(record: dict[str, Any]) -> tuple[str | None, str | None]:
         for needle, country, currency in COUNTRY_HINTS
         if re.search(rf"\b{re.escape(needle)}\b", text)
     ]
+    if not hits:  # "Boston, MA", "München": the shared place list knows cities and state codes
+        geo = infer_country([*map(str, locs), str(record.get("location") or "")])
+        code = geo["country_code"]
+        currency = _COUNTRY_CURRENCY.get(code) if code else None
+        return (code, currency) if currency else (None, None)
     if len({cur for _, cur in hits}) != 1:  # "US & Canada": no single currency to assume
         return None, None
     return hits[0]

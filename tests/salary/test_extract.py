@@ -105,3 +105,19 @@ def test_location_hint_only_when_one_currency_fits() -> None:
     assert ca is not None and ca["currency"] == "CAD"
     mixed = extract_salary({"salary_text": "$150k - $180k", "locations": ["Remote - US & Canada"]})
     assert mixed is not None and mixed["currency"] == "USD"
+
+
+def test_bare_range_in_description_takes_the_currency_of_a_us_city() -> None:
+    """'180k-200k' with no symbol, posted in Boston, MA: USD from the location, flagged as such."""
+    from pipelines.salary import extract_salary
+
+    out = extract_salary(
+        {
+            "description_html": "<p>The base salary range for this role is 180k-200k, plus benefits.</p>",
+            "locations": ["Boston, MA"],
+        }
+    )
+    assert out is not None
+    assert (out["min"], out["max"], out["currency"], out["period"]) == (180000, 200000, "USD", "year")
+    assert "currency_from_location" in out["flags"]
+    assert extract_salary({"description_html": "<p>The base salary range is 180k-200k.</p>"}) is None
