@@ -10,6 +10,8 @@ import multiprocessing
 import time
 from typing import Any
 
+from bench.results import Row
+
 LOOPS = 20_000_000
 
 
@@ -31,3 +33,15 @@ def measure(loops: int = LOOPS) -> dict[str, Any]:
         pool.map(_spin, [loops, loops])
         both = time.perf_counter() - started
     return {"one_s": one, "two_s": both, "scaling": 2 * one / both if both else None}
+
+
+def calibration_rows(r: dict[str, Any]) -> list[Row]:
+    return [
+        Row(
+            "cpu.parallel_scaling",
+            "machine: 2 busy processes / 1 (pure-Python loop)",
+            r["scaling"],
+            "x",
+            note="2.0 = two free cores; bounds every speed-up below",
+        )
+    ]

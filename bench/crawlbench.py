@@ -31,6 +31,9 @@ FAST_SCRAPY: dict[str, Any] = {
     "LOG_LEVEL": "WARNING",
 }
 AS_OF = date(2026, 11, 1)
+#: not the project's settings: shows the cost of Scrapy's reactorless item processing, which
+#: starts CONCURRENT_ITEMS (default 100) asyncio tasks for every response
+WHAT_IF: dict[str, Any] = {"CONCURRENT_ITEMS": 4}
 
 
 def open_postings_board(target_open: int, seed: int = 7) -> Any:
@@ -64,7 +67,7 @@ def _span_seconds(records: list[dict[str, Any]]) -> float | None:
 
 
 def _crawl(
-    sources: list[Any], lake: Path, run_id: str, per_kind: bool
+    sources: list[Any], lake: Path, run_id: str, per_kind: bool, extra: dict[str, Any] | None = None
 ) -> tuple[list[dict[str, Any]], float]:
     """One Scrapy subprocess for every board, or one per source kind side by side (flows/crawl.py)."""
     from concurrent.futures import ThreadPoolExecutor
@@ -72,13 +75,14 @@ def _crawl(
     from flows.crawl import group_by_kind
     from spiders.run import crawl_subprocess
 
+    settings = {**FAST_SCRAPY, **(extra or {})}
     started = time.perf_counter()
     if not per_kind:
-        records = crawl_subprocess(sources, lake, run_id, settings_overrides=FAST_SCRAPY)
+        records = crawl_subprocess(sources, lake, run_id, settings_overrides=settings)
     else:
         groups = list(group_by_kind(sources).values())
         with ThreadPoolExecutor(max_workers=len(groups)) as pool:
-            futures = [pool.submit(crawl_subprocess, g, lake, run_id, FAST_SCRAPY) for g in groups]
+            futures = [pool.submit(crawl_subprocess, g, lake, run_id, settings) for g in groups]
             records = [rec for f in futures for rec in f.result()]
     return records, time.perf_counter() - started
 
@@ -118,8 +122,10 @@ def crawl_replica(target_postings: int, lake: Path, run_id: str) -> dict[str, An
             if method == "GET" and status == 200
         ]
         per_kind = _crawl(server.sources(), lake, f"{run_id}k", per_kind=True)
+        what_if = _crawl(server.sources(), lake, f"{run_id}w", False, WHAT_IF)
         hammer = hammer_subprocess(urls) if urls else {}
     out = _summary(records, wall, lake, run_id)
+    out["what_if"] = {**_summary(*what_if, lake, f"{run_id}w"), "settings": WHAT_IF}
     out.update(requests_logged=requests_logged, raw=hammer)
     out["per_kind"] = _summary(*per_kind, lake, f"{run_id}k")
     return out

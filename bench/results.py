@@ -141,3 +141,9 @@ def load_baseline() -> dict[str, Any] | None:
         return json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError:
         return None
+
+
+def failed_row(key: str, label: str, exc: BaseException) -> Row:
+    return Row(
+        key, label, None, "", ok=False, note=f"ERROR {type(exc).__name__}: {str(exc)[-160:]}"
+    )

@@ -201,6 +201,13 @@ def crawl_rows(r: dict[str, Any]) -> list[Row]:
             check(best, 300),
         ),
         Row(
+            "crawl.pages_s_what_if",
+            "what-if: 1 process with CONCURRENT_ITEMS=4",
+            (r.get("what_if") or {}).get("pages_per_s"),
+            "pages/s",
+            note="not the project's settings; see docs/scaling.md",
+        ),
+        Row(
             "crawl.postings_s",
             "replica crawl postings/s, 1 process per kind",
             kind.get("postings_per_s"),
@@ -273,21 +280,3 @@ def scaleout_rows(r: dict[str, Any]) -> list[Row]:
             note="Parquet lake partitions" if r.get("parquet") else "JSONL lake files",
         ),
     ]
-
-
-def calibration_rows(r: dict[str, Any]) -> list[Row]:
-    return [
-        Row(
-            "cpu.parallel_scaling",
-            "machine: 2 busy processes / 1 (pure-Python loop)",
-            r["scaling"],
-            "x",
-            note="2.0 = two free cores; bounds every speed-up below",
-        )
-    ]
-
-
-def failed_row(key: str, label: str, exc: BaseException) -> Row:
-    return Row(
-        key, label, None, "", ok=False, note=f"ERROR {type(exc).__name__}: {str(exc)[-160:]}"
-    )

@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from bench import rows as R
+from bench.calibrate import calibration_rows
 from bench.measure import run_child
-from bench.results import Row, compare, load_baseline, render, save
+from bench.results import Row, compare, failed_row, load_baseline, render, save
 
 PROFILES: dict[str, dict[str, Any]] = {
     "quick": {
@@ -117,7 +118,7 @@ def _scale(p: dict[str, Any], work: Path) -> dict[str, Any]:
 
 
 RUNNERS: dict[str, tuple[Callable[..., dict[str, Any]], Callable[..., list[Row]], str]] = {
-    "cpu": (_calib, R.calibration_rows, "machine calibration"),
+    "cpu": (_calib, calibration_rows, "machine calibration"),
     "extract": (_extract, R.extraction_rows, "extraction"),
     "load": (_load, R.load_rows, "load"),
     "queries": (_queries, R.query_rows, "report queries"),
@@ -145,7 +146,7 @@ def run_all(
             else:
                 rows += to_rows(raw[name])
         except Exception as exc:  # noqa: BLE001 - report and continue
-            rows.append(R.failed_row(f"{name}.error", label, exc))
+            rows.append(failed_row(f"{name}.error", label, exc))
             raw[name] = {"error": f"{type(exc).__name__}: {exc}"}
         _log(f"{label} done in {time.perf_counter() - started:.0f}s")
         print(render(rows[first:], label), file=sys.stderr, flush=True)
