@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +26,28 @@ def read_crawl_runs(lake: Path, run_id: str) -> list[dict[str, Any]]:
     return list(latest.values())
 
 
+#: postings or extractions per load transaction: memory stays bounded by the batch, not the run
+LOAD_BATCH = 20_000
+
+
+def _batches(records: Any, size: int = LOAD_BATCH) -> Any:
+    batch: list[dict[str, Any]] = []
+    for rec in records:
+        batch.append(rec)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def load_stage(
     warehouse: Path, lake: Path, run_id: str, derived_files: list[Path]
 ) -> dict[str, Any]:
-    """Upsert the run's raw postings and extractions, record crawls, close what vanished."""
+    """Upsert the run's raw postings and extractions in bounded batches (each one transaction),
+    group cross-source duplicates once, record crawls, and close what vanished."""
     from analytics.db import connect, migrate
+    from analytics.dedup import assign_dup_groups
     from analytics.load import (
         apply_closures,
         load_crawl_runs,
@@ -40,26 +57,30 @@ def load_stage(
     )
     from pipelines.nlp import load_roles, load_skill_taxonomy
 
-    postings = [rec for f in lake_files(lake, [run_id]) for rec in iter_lake_records(f)]
     seen: dict[str, set[str]] = defaultdict(set)
-    for rec in postings:
-        seen[f"{rec['source']}:{rec['board']}"].add(
-            f"{rec['source']}:{rec['board']}:{rec['source_id']}"
-        )
+    totals: Counter[str] = Counter()
     crawl_records = read_crawl_runs(lake, run_id)
-    extractions = list(iter_derived(derived_files))
     con = connect(warehouse)
     try:
         migrate(con)
         load_dims(con, load_skill_taxonomy(), load_roles())
-        raw_stats = load_raw(con, postings, run_id)
-        load_extractions(con, extractions)
+        for lake_file in lake_files(lake, [run_id]):
+            for batch in _batches(iter_lake_records(lake_file)):
+                for rec in batch:
+                    board = f"{rec['source']}:{rec['board']}"
+                    seen[board].add(f"{board}:{rec['source_id']}")
+                totals.update(_as_dict(load_raw(con, batch, run_id, dedup=False)))
+        for batch in _batches(iter_derived(derived_files)):
+            load_extractions(con, batch)
+            totals["extracted"] += len(batch)
+        if totals["new"] or totals["updated"]:
+            assign_dup_groups(con)
         load_crawl_runs(con, crawl_records)
         closed = apply_closures(con, crawl_records, seen)
     finally:
         con.close()
-    stats = dict(_as_dict(raw_stats))
-    stats.update(extracted=len(extractions), closed=closed, crawl_boards=len(crawl_records))
+    stats: dict[str, Any] = dict(totals)
+    stats.update(closed=closed, crawl_boards=len(crawl_records))
     return stats
 
 

@@ -1,5 +1,6 @@
 -- fct_skill_premium: within role x seniority group, median annual salary of postings that
--- mention a skill vs those that do not; only where both sides have >= $min_premium_n salaries.
+-- mention a skill vs those that do not; only where both sides have >= $min_premium_n salaries
+-- (the 40 most mentioned skills of each cell).
 -- params: $since, $until, $roles, $sources, $countries, $include_estimates, $excluded_flags, $min_premium_n
 with
 
@@ -59,13 +60,20 @@ posting_skills as (
     inner join salaried_postings as p using (posting_id)
 ),
 
+-- only skills that can pass the n filter, and at most the 40 most mentioned per cell: the
+-- with/without split joins every salaried posting of a cell to each of its skills
 cell_skills as (
-    select distinct
+    select
         p.role,
         p.seniority_group,
         s.skill_slug,
     from posting_skills as s
     inner join salaried_postings as p using (posting_id)
+    group by p.role, p.seniority_group, s.skill_slug
+    having count(*) >= $min_premium_n::integer
+    qualify row_number() over (
+        partition by p.role, p.seniority_group order by count(*) desc, s.skill_slug
+    ) <= 40
 ),
 
 labelled as (
