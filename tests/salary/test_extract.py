@@ -118,6 +118,13 @@ def test_bare_range_in_description_takes_the_currency_of_a_us_city() -> None:
         }
     )
     assert out is not None
-    assert (out["min"], out["max"], out["currency"], out["period"]) == (180000, 200000, "USD", "year")
+    assert (out["min"], out["max"], out["currency"], out["period"]) == (
+        180000,
+        200000,
+        "USD",
+        "year",
+    )
     assert "currency_from_location" in out["flags"]
-    assert extract_salary({"description_html": "<p>The base salary range is 180k-200k.</p>"}) is None
+    assert (
+        extract_salary({"description_html": "<p>The base salary range is 180k-200k.</p>"}) is None
+    )
