@@ -71,6 +71,22 @@ def group_by_kind(sources: list[SourceConfig]) -> dict[str, list[SourceConfig]]:
     return dict(groups)
 
 
+def crawl_kinds(
+    sources: list[SourceConfig], lake: Path, run_id: str, scrapy_settings: dict[str, Any]
+) -> dict[str, str]:
+    """Submit one crawl task per source kind (inside a flow) and return {kind: error} of failures."""
+    futures = {
+        kind: crawl_source_task.submit(kind, group, lake, run_id, scrapy_settings)
+        for kind, group in group_by_kind(sources).items()
+    }
+    errors: dict[str, str] = {}
+    for kind, fut in futures.items():
+        fut.wait()
+        if not fut.state.is_completed():
+            errors[kind] = fut.state.message or "failed"
+    return errors
+
+
 @flow(name="crawl")
 def crawl_flow(
     sources: list[SourceConfig],
@@ -79,13 +95,5 @@ def crawl_flow(
     scrapy_settings: dict[str, Any] | None = None,
 ) -> dict[str, str]:
     """Crawl every source kind concurrently; returns {kind: "ok" | error message}."""
-    futures = {
-        kind: crawl_source_task.submit(kind, group, lake, run_id, scrapy_settings or {})
-        for kind, group in group_by_kind(sources).items()
-    }
-    outcome: dict[str, str] = {}
-    for kind, fut in futures.items():
-        state = fut.wait() or fut.state
-        outcome[kind] = "ok" if fut.state.is_completed() else (fut.state.message or "failed")
-        del state
-    return outcome
+    errors = crawl_kinds(sources, lake, run_id, scrapy_settings or {})
+    return {kind: errors.get(kind, "ok") for kind in group_by_kind(sources)}

@@ -15,7 +15,7 @@ from prefect import flow, get_run_logger
 from prefect.states import Completed
 
 from flows.config import Settings
-from flows.crawl import crawl_source_task, group_by_kind
+from flows.crawl import crawl_kinds
 from flows.extract import extract_task
 from flows.load import load_task
 from flows.lock import warehouse_lock
@@ -96,15 +96,7 @@ def daily_flow(settings: Settings, run_id: str | None = None, workers: int = 1) 
             sources,
             scrapy_settings,
         ):
-            futures = {
-                kind: crawl_source_task.submit(kind, group, settings.lake, run_id, scrapy_settings)
-                for kind, group in group_by_kind(sources).items()
-            }
-            crawl_errors: dict[str, str] = {}
-            for kind, fut in futures.items():
-                fut.wait()
-                if not fut.state.is_completed():
-                    crawl_errors[kind] = fut.state.message or "failed"
+            crawl_errors = crawl_kinds(sources, settings.lake, run_id, scrapy_settings)
         derived, extract_stats = extract_task(
             settings.lake, [run_id], known_hashes(settings.warehouse), workers
         )

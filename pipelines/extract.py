@@ -95,27 +95,33 @@ def extract_records(
         yield from flush()
 
 
-def extract_json_lines(lines: Iterable[str]) -> Iterator[str]:
-    """The `jobtrends extract` engine: one output line per input line; bad lines yield an error."""
+def _error_line(rid: Any, message: str, lineno: int | None = None) -> tuple[str, bool]:
+    data: dict[str, Any] = {"id": rid}
+    if lineno is not None:
+        data["line"] = lineno
+    data["error"] = message
+    return json.dumps(data), False
+
+
+def extract_json_lines(lines: Iterable[str]) -> Iterator[tuple[str, bool]]:
+    """The `jobtrends extract` engine: (output line, ok) per input line; bad lines yield an error."""
     for lineno, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield json.dumps({"id": None, "line": lineno, "error": f"invalid JSON: {exc.msg}"})
+            yield _error_line(None, f"invalid JSON: {exc.msg}", lineno)
             continue
         if not isinstance(record, dict) or record.get("id") is None:
             rid = record.get("id") if isinstance(record, dict) else None
-            yield json.dumps(
-                {"id": rid, "line": lineno, "error": "each line must be a JSON object with an 'id'"}
-            )
+            yield _error_line(rid, "each line must be a JSON object with an 'id'", lineno)
             continue
         try:
             result = extract_record(record)
         except Exception as exc:  # one bad posting must not stop the run
-            yield json.dumps({"id": record["id"], "error": f"{type(exc).__name__}: {exc}"})
+            yield _error_line(record["id"], f"{type(exc).__name__}: {exc}")
             continue
         result.pop("posting_key", None)
         result.pop("content_hash", None)
-        yield json.dumps({"id": record["id"], **result}, ensure_ascii=False, default=str)
+        yield json.dumps({"id": record["id"], **result}, ensure_ascii=False, default=str), True

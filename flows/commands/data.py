@@ -51,9 +51,9 @@ def extract(
     try:
         with progress:
             task = progress.add_task("extracting", total=None)
-            for line in extract_json_lines(src):
+            for line, ok in extract_json_lines(src):
                 total += 1
-                errors += line.startswith('{"id"') and '"error": ' in line and '"role"' not in line
+                errors += not ok
                 dst.write(line + "\n")
                 progress.advance(task)
     except UnicodeDecodeError as exc:
