@@ -105,8 +105,14 @@ class ReportParams:
 def run_mart(
     con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None
 ) -> pl.DataFrame:
-    """Run ``analytics/sql/marts/<name>.sql`` with the named parameters it uses."""
+    """Run ``analytics/sql/marts/<name>.sql`` with the named parameters it uses; marts that read
+    ``report_postings`` get it from ``shared/report_postings.sql`` as a leading CTE."""
     sql = (MART_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    if re.search(r"\breport_postings\b", sql):
+        base = (MART_DIR.parent / "shared" / "report_postings.sql").read_text(encoding="utf-8")
+        sql = re.sub(
+            r"^with\s*$", f"with\n\nreport_postings as (\n{base}),\n", sql, count=1, flags=re.M
+        )
     used = set(_PARAM_RE.findall(sql))
     given = params or {}
     missing = used - given.keys()

@@ -2,28 +2,8 @@
 -- $focus_role and each other AI role (roles.is_ai_role); null when either side has fewer
 -- than $min_convergence_n postings in the quarter.
 -- params: $since, $until, $roles, $sources, $countries, $focus_role, $min_convergence_n
+-- report_postings (filtered, deduplicated) comes from shared/report_postings.sql
 with
-
-report_postings as (
-    select
-        posting_id,
-        coalesce(role, 'unknown') as role,
-        date_trunc(
-            'quarter', coalesce(posted_month, date_trunc('month', first_seen_at)::date)
-        )::date as quarter_start,
-    from postings
-    where
-        ($since::date is null or coalesce(posted_at, first_seen_at)::date >= $since::date)
-        and ($until::date is null or coalesce(posted_at, first_seen_at)::date <= $until::date)
-        and ($roles::varchar[] is null or list_contains($roles::varchar[], role))
-        and ($sources::varchar[] is null or list_contains($sources::varchar[], source))
-        and ($countries::varchar[] is null or list_contains($countries::varchar[], country_code))
-    -- cross-board duplicates count once: keep the earliest-seen member of each dup group
-    qualify row_number() over (
-        partition by coalesce(dup_group_id::varchar, posting_id::varchar)
-        order by first_seen_at, posting_id
-    ) = 1
-),
 
 ai_roles as (
     select slug as role from roles where is_ai_role

@@ -2,26 +2,8 @@
 -- of annualised USD midpoints next to the reference table. Cells with fewer than $min_cell_n
 -- salaries are suppressed (stats null, is_suppressed true).
 -- params: $since, $until, $roles, $sources, $countries, $include_estimates, $excluded_flags, $min_cell_n, $reference
+-- report_postings (filtered, deduplicated) comes from shared/report_postings.sql
 with
-
-report_postings as (
-    select
-        posting_id,
-        coalesce(role, 'unknown') as role,
-        seniority,
-    from postings
-    where
-        ($since::date is null or coalesce(posted_at, first_seen_at)::date >= $since::date)
-        and ($until::date is null or coalesce(posted_at, first_seen_at)::date <= $until::date)
-        and ($roles::varchar[] is null or list_contains($roles::varchar[], role))
-        and ($sources::varchar[] is null or list_contains($sources::varchar[], source))
-        and ($countries::varchar[] is null or list_contains($countries::varchar[], country_code))
-    -- cross-board duplicates count once: keep the earliest-seen member of each dup group
-    qualify row_number() over (
-        partition by coalesce(dup_group_id::varchar, posting_id::varchar)
-        order by first_seen_at, posting_id
-    ) = 1
-),
 
 usable_salaries as (
     select

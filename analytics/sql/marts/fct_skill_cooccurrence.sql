@@ -2,23 +2,8 @@
 -- (lift = P(a and b) / (P(a) P(b)) over all filtered postings). Pairs below
 -- $min_pair_support postings are dropped; top $top_n by lift.
 -- params: $since, $until, $roles, $sources, $countries, $min_pair_support, $top_n
+-- report_postings (filtered, deduplicated) comes from shared/report_postings.sql
 with
-
-report_postings as (
-    select posting_id,
-    from postings
-    where
-        ($since::date is null or coalesce(posted_at, first_seen_at)::date >= $since::date)
-        and ($until::date is null or coalesce(posted_at, first_seen_at)::date <= $until::date)
-        and ($roles::varchar[] is null or list_contains($roles::varchar[], role))
-        and ($sources::varchar[] is null or list_contains($sources::varchar[], source))
-        and ($countries::varchar[] is null or list_contains($countries::varchar[], country_code))
-    -- cross-board duplicates count once: keep the earliest-seen member of each dup group
-    qualify row_number() over (
-        partition by coalesce(dup_group_id::varchar, posting_id::varchar)
-        order by first_seen_at, posting_id
-    ) = 1
-),
 
 posting_skills as (
     select distinct

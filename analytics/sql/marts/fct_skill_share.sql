@@ -1,25 +1,8 @@
 -- fct_skill_share: per role, share of postings mentioning each skill; keeps the top $top_n
 -- skills per role plus the headline skills of $focus_role (even at zero mentions).
 -- params: $since, $until, $roles, $sources, $countries, $top_n, $focus_role, $headline_skills
+-- report_postings (filtered, deduplicated) comes from shared/report_postings.sql
 with
-
-report_postings as (
-    select
-        posting_id,
-        coalesce(role, 'unknown') as role,
-    from postings
-    where
-        ($since::date is null or coalesce(posted_at, first_seen_at)::date >= $since::date)
-        and ($until::date is null or coalesce(posted_at, first_seen_at)::date <= $until::date)
-        and ($roles::varchar[] is null or list_contains($roles::varchar[], role))
-        and ($sources::varchar[] is null or list_contains($sources::varchar[], source))
-        and ($countries::varchar[] is null or list_contains($countries::varchar[], country_code))
-    -- cross-board duplicates count once: keep the earliest-seen member of each dup group
-    qualify row_number() over (
-        partition by coalesce(dup_group_id::varchar, posting_id::varchar)
-        order by first_seen_at, posting_id
-    ) = 1
-),
 
 posting_skills as (
     select distinct

@@ -2,29 +2,8 @@
 -- posting month; live postings open at any point of the month) and a role-mix adjusted share
 -- (direct standardisation of the new-postings share to the whole period's role mix).
 -- params: $since, $until, $roles, $sources, $countries
+-- report_postings (filtered, deduplicated) comes from shared/report_postings.sql
 with
-
-report_postings as (
-    select
-        posting_id,
-        coalesce(role, 'unknown') as role,
-        coalesce(posted_month, date_trunc('month', first_seen_at)::date) as activity_month,
-        coalesce(posted_at, first_seen_at)::date as start_date,
-        -- null end = still open; a closed posting without closed_at ends when last seen
-        coalesce(closed_at, case when not is_open then last_seen_at end)::date as end_date,
-    from postings
-    where
-        ($since::date is null or coalesce(posted_at, first_seen_at)::date >= $since::date)
-        and ($until::date is null or coalesce(posted_at, first_seen_at)::date <= $until::date)
-        and ($roles::varchar[] is null or list_contains($roles::varchar[], role))
-        and ($sources::varchar[] is null or list_contains($sources::varchar[], source))
-        and ($countries::varchar[] is null or list_contains($countries::varchar[], country_code))
-    -- cross-board duplicates count once: keep the earliest-seen member of each dup group
-    qualify row_number() over (
-        partition by coalesce(dup_group_id::varchar, posting_id::varchar)
-        order by first_seen_at, posting_id
-    ) = 1
-),
 
 bounds as (
     select

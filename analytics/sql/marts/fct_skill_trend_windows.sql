@@ -3,26 +3,8 @@
 -- (baseline; gap 6 = year over year, robust to seasonality), raw and role-mix adjusted shares.
 -- The significance test runs on these counts in Python (analytics/reports/stats.py).
 -- params: $since, $until, $roles, $sources, $countries, $recent_months, $baseline_months, $gap_months
+-- report_postings (filtered, deduplicated) comes from shared/report_postings.sql
 with
-
-report_postings as (
-    select
-        posting_id,
-        coalesce(role, 'unknown') as role,
-        coalesce(posted_month, date_trunc('month', first_seen_at)::date) as activity_month,
-    from postings
-    where
-        ($since::date is null or coalesce(posted_at, first_seen_at)::date >= $since::date)
-        and ($until::date is null or coalesce(posted_at, first_seen_at)::date <= $until::date)
-        and ($roles::varchar[] is null or list_contains($roles::varchar[], role))
-        and ($sources::varchar[] is null or list_contains($sources::varchar[], source))
-        and ($countries::varchar[] is null or list_contains($countries::varchar[], country_code))
-    -- cross-board duplicates count once: keep the earliest-seen member of each dup group
-    qualify row_number() over (
-        partition by coalesce(dup_group_id::varchar, posting_id::varchar)
-        order by first_seen_at, posting_id
-    ) = 1
-),
 
 bounds as (
     select
