@@ -16,8 +16,10 @@ from analytics.frames import extraction_frames, postings_frame, versions_and_lat
 from analytics.lifecycle import apply_closures, load_crawl_runs
 
 __all__ = [
+    "GrainError",
     "LoadStats",
     "apply_closures",
+    "check_grain",
     "coverage",
     "load_crawl_runs",
     "load_dims",
@@ -54,7 +56,8 @@ def stage(
     con: duckdb.DuckDBPyConnection, batch: str, frame: pl.DataFrame, view: str | None = None
 ) -> None:
     """Expose a frame as `batch` (Arrow, zero-copy) and optionally its typed staging view."""
-    con.register(batch, frame.to_arrow())
+    # string views: Polars' own layout, so the hand-over copies nothing (DuckDB reads them)
+    con.register(batch, frame.to_arrow(compat_level=pl.CompatLevel.newest()))
     if view:
         con.execute(f"create or replace temp view {view} as\n{sql(f'staging/{view}')}")
 
@@ -82,10 +85,12 @@ def load_raw(
         before = _count(con, "raw_postings")
         run_sql(con, "load/insert_raw_postings")
         added = _count(con, "raw_postings") - before
-        run_sql(con, "load/upsert_posting_versions")
+        run_sql(con, "load/update_posting_versions")
+        run_sql(con, "load/insert_posting_versions")
         run_sql(con, "load/update_postings_content")
         run_sql(con, "load/update_postings_lifecycle")
         run_sql(con, "load/insert_new_postings")
+        check_grain(con)
     stats = LoadStats(
         new=counts.get("new", 0),
         updated=counts.get("updated", 0),
@@ -95,6 +100,22 @@ def load_raw(
     if dedup and (stats.new or stats.updated):
         assign_dup_groups(con)
     return stats
+
+
+class GrainError(RuntimeError):
+    """A key repeated in a table whose grain the loaders guarantee (the load is rolled back)."""
+
+
+def check_grain(con: duckdb.DuckDBPyConnection) -> None:
+    """Raise inside the load transaction if the batch's keys now repeat (primary keys are not
+    indexed since migration 0004, so this check is what enforces them)."""
+    row = run_sql(con, "load/check_batch_grain").fetchone()
+    extra_core, extra_raw = row if row else (0, 0)
+    if extra_core or extra_raw:
+        raise GrainError(
+            f"load would repeat keys ({extra_core} extra postings_core rows, {extra_raw} extra "
+            "raw_postings versions for this batch's keys); rolled back"
+        )
 
 
 def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prefect import flow, get_run_logger, task
 
-from pipelines.extract_stage import iter_derived, iter_lake_records, lake_files
+from pipelines.extract_stage import iter_derived, lake_files
+
+if TYPE_CHECKING:
+    import polars as pl
 
 
 def read_crawl_runs(lake: Path, run_id: str) -> list[dict[str, Any]]:
@@ -41,6 +44,18 @@ def _batches(records: Any, size: int = LOAD_BATCH) -> Any:
         yield batch
 
 
+def note_seen(seen: dict[str, set[str]], frame: pl.DataFrame) -> None:
+    """Add a lake frame's posting ids to `seen` per board (what closures compare against)."""
+    import polars as pl
+
+    keys = frame.select(
+        board=pl.concat_str("source", "board", separator=":"),
+        posting_id=pl.concat_str("source", "board", "source_id", separator=":"),
+    ).drop_nulls()
+    for board, ids in keys.group_by("board").agg("posting_id").iter_rows():
+        seen[board].update(ids)
+
+
 def load_stage(
     warehouse: Path, lake: Path, run_id: str, derived_files: list[Path]
 ) -> dict[str, Any]:
@@ -48,6 +63,7 @@ def load_stage(
     group cross-source duplicates once, record crawls, and close what vanished."""
     from analytics.db import connect, migrate
     from analytics.dedup import assign_dup_groups
+    from analytics.lake_read import read_lake_frames
     from analytics.load import (
         apply_closures,
         load_crawl_runs,
@@ -65,11 +81,9 @@ def load_stage(
         migrate(con)
         load_dims(con, load_skill_taxonomy(), load_roles())
         for lake_file in lake_files(lake, [run_id]):
-            for batch in _batches(iter_lake_records(lake_file)):
-                for rec in batch:
-                    board = f"{rec['source']}:{rec['board']}"
-                    seen[board].add(f"{board}:{rec['source_id']}")
-                totals.update(_as_dict(load_raw(con, batch, run_id, dedup=False)))
+            for frame in read_lake_frames(lake_file, LOAD_BATCH):
+                note_seen(seen, frame)
+                totals.update(_as_dict(load_raw(con, frame, run_id, dedup=False)))
         for batch in _batches(iter_derived(derived_files)):
             load_extractions(con, batch)
             totals["extracted"] += len(batch)

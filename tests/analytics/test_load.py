@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from warehouse_seeds import RUN1, RUN2, lake_postings, load_run, scalar, seed_extractions
 
 from analytics.load import (
@@ -189,3 +190,47 @@ def test_load_accepts_a_polars_frame(con):
 
     stats = load_raw(con, pl.DataFrame(lake_postings(RUN2)), RUN2)
     assert stats.new == 3
+
+
+def test_the_columnar_lake_reader_loads_what_the_line_reader_loads(tmp_path):
+    """The same lake file through read_lake_frames (DuckDB JSON -> Polars) and through dicts
+    ends in identical warehouse rows; torn and junk lines are skipped, not fatal."""
+    from analytics.db import connect
+    from analytics.lake_read import read_lake_frames
+    from warehouse_seeds import SEEDS
+
+    lake_dir = SEEDS / "lake" / RUN1
+    tables = ("raw_postings", "posting_versions", "postings_core")
+    by_dicts, by_frames = connect(":memory:"), connect(":memory:")
+    for lake_file in sorted(p for p in lake_dir.glob("*.jsonl") if not p.name.startswith("_")):
+        messy = tmp_path / lake_file.name
+        messy.write_text(lake_file.read_text() + '[1, 2]\n"junk"\n{"source": "gre', "utf-8")
+        load_raw(
+            by_dicts,
+            [r for r in lake_postings(RUN1) if f"{r['source']}.jsonl" == lake_file.name],
+            RUN1,
+        )
+        for frame in read_lake_frames(messy, batch_rows=2):
+            load_raw(by_frames, frame, RUN1)
+    for table in tables:
+        cols = "* exclude (loaded_at)" if table == "raw_postings" else "*"
+        query = f"select {cols} from {table} order by all"
+        assert by_frames.execute(query).fetchall() == by_dicts.execute(query).fetchall(), table
+    assert scalar(by_frames, "select count(*) from postings_core") == len(lake_postings(RUN1))
+
+
+def test_a_repeated_key_fails_the_load_and_rolls_it_back(con):
+    from analytics.load import GrainError
+
+    load_run(con, RUN1)
+    rerun = {
+        r["source"] + ":" + r["board"] + ":" + str(r["source_id"]) for r in lake_postings(RUN2)
+    }
+    key = next(
+        k for (k,) in con.execute("select posting_id from postings_core").fetchall() if k in rerun
+    )
+    con.execute("insert into postings_core select * from postings_core where posting_id = ?", [key])
+    before = counts(con)
+    with pytest.raises(GrainError, match="extra postings_core rows"):
+        load_run(con, RUN2)
+    assert counts(con) == before

@@ -1,4 +1,5 @@
--- newer content replaces the current one (an older lake loaded late never overwrites).
+-- newer content replaces the current one (an older lake loaded late never overwrites);
+-- rows whose content and links did not change are not rewritten.
 update postings_core as core set
     url = batch.url,
     apply_url = batch.apply_url,
@@ -13,7 +14,13 @@ update postings_core as core set
     updated_at = batch.updated_at,
     salary_text = batch.salary_text,
     content_hash = batch.content_hash,
-    last_run_id = batch.last_run_id,
 from stg_postings_latest as batch
 where core.posting_id = batch.posting_id
     and batch.last_seen_at >= core.last_seen_at
+    and (
+        core.content_hash <> batch.content_hash
+        or core.url is distinct from batch.url
+        or core.apply_url is distinct from batch.apply_url
+        or core.posted_at is distinct from batch.posted_at
+        or core.updated_at is distinct from batch.updated_at
+    )
