@@ -19,7 +19,7 @@ import polars as pl
 from datasketch import MinHash, MinHashLSH
 from rapidfuzz import fuzz, process
 
-from analytics.db import first_row, transaction
+from analytics.db import first_row, sql, transaction
 
 COMPANY_MIN = 92.0
 TITLE_MIN = 90.0
@@ -231,26 +231,33 @@ def _texts_disagree(a: tuple[MinHash, int] | None, b: tuple[MinHash, int] | None
     return a[0].jaccard(b[0]) < VETO_JACCARD
 
 
+def _sighting(row: dict) -> _Sighting:
+    title = norm_title(row["title"])
+    return _Sighting(
+        posting_id=row["posting_id"],
+        board=f"{row['source']}:{row['board']}",
+        company=norm_company(row["company"]),
+        title=title,
+        marks=title_marks(title),
+        location=location_key(row["locations"], row["workplace_type"]),
+        text=row.get("description_text"),
+    )
+
+
+def _union_block(block: list[_Sighting], uf: _UnionFind) -> None:
+    """Join the same-job pairs of one company cluster (only clusters on 2+ boards have any)."""
+    if len({s.board for s in block}) > 1:
+        for a, b in _block_pairs(block, uf):
+            uf.union(a.posting_id, b.posting_id)
+
+
 def dup_groups(df: pl.DataFrame) -> pl.DataFrame:
     """posting_id -> dup_group_id (smallest posting_id of its group) for an int_dedup_input frame.
 
     Only postings of one company cluster listed on at least two boards are compared, so the
     cost follows the number of cross-listed companies, not the square of all postings.
     """
-    sightings = []
-    for r in df.to_dicts():
-        title = norm_title(r["title"])
-        sightings.append(
-            _Sighting(
-                posting_id=r["posting_id"],
-                board=f"{r['source']}:{r['board']}",
-                company=norm_company(r["company"]),
-                title=title,
-                marks=title_marks(title),
-                location=location_key(r["locations"], r["workplace_type"]),
-                text=r.get("description_text"),
-            )
-        )
+    sightings = [_sighting(r) for r in df.to_dicts()]
     clusters = company_clusters(s.company for s in sightings)
     blocks: dict[str, list[_Sighting]] = defaultdict(list)
     for s in sightings:
@@ -258,9 +265,7 @@ def dup_groups(df: pl.DataFrame) -> pl.DataFrame:
             blocks[clusters[s.company]].append(s)
     uf = _UnionFind(s.posting_id for s in sightings)
     for block in blocks.values():
-        if len({s.board for s in block}) > 1:
-            for a, b in _block_pairs(block, uf):
-                uf.union(a.posting_id, b.posting_id)
+        _union_block(block, uf)
     ids = [s.posting_id for s in sightings]
     return pl.DataFrame(
         {"posting_id": ids, "dup_group_id": [uf.find(p) for p in ids]},
@@ -268,17 +273,89 @@ def dup_groups(df: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def assign_dup_groups(con: duckdb.DuckDBPyConnection) -> int:
-    """Recompute dup_group_id for every posting (one update through Arrow); returns group count."""
-    groups = dup_groups(con.sql("select * from int_dedup_input").pl())
+#: postings (with description text) held in memory at once while comparing clusters
+DEDUP_CHUNK_ROWS = 20_000
+
+
+def _register_clusters(con: duckdb.DuckDBPyConnection) -> None:
+    """company -> cluster id for every company name in the warehouse (names, not postings: the
+    fuzzy clustering runs over distinct names, a few thousand even at 1M postings)."""
+    names = [r[0] for r in con.execute("select distinct company from postings_core").fetchall()]
+    keys = {name: norm_company(name) for name in names if name is not None}
+    clusters = company_clusters(keys.values())
+    frame = pl.DataFrame(
+        {"company": list(keys), "cluster": [clusters[k] if k else None for k in keys.values()]},
+        schema={"company": pl.String(), "cluster": pl.String()},
+    )
+    con.register("batch_company_clusters", frame.to_arrow())
+
+
+def _cluster_chunks(scope: pl.DataFrame, limit: int) -> Iterable[list[str]]:
+    """Clusters on 2+ boards, packed into lists of about `limit` postings (a bigger cluster is
+    its own chunk: a cluster is never split, its pairs must all be compared)."""
+    sizes = (
+        scope.filter(pl.col("cluster_boards") > 1)
+        .group_by("cluster")
+        .len()
+        .sort("cluster")
+        .iter_rows()
+    )
+    chunk: list[str] = []
+    rows = 0
+    for cluster, size in sizes:
+        if chunk and rows + size > limit:
+            yield chunk
+            chunk, rows = [], 0
+        chunk.append(cluster)
+        rows += size
+    if chunk:
+        yield chunk
+
+
+def assign_dup_groups(
+    con: duckdb.DuckDBPyConnection,
+    changed: Iterable[str] | None = None,
+    *,
+    chunk_rows: int = DEDUP_CHUNK_ROWS,
+) -> int:
+    """Recompute dup_group_id where it can change; returns how many postings were regrouped.
+
+    `changed` names the postings that are new or have new content (None = recompute all). Only
+    their company clusters are compared again, a bounded chunk of clusters at a time, so a daily
+    load over a large warehouse costs what changed, and memory does not grow with the warehouse.
+    """
+    _register_clusters(con)
+    ids = pl.DataFrame({"posting_id": list(changed or [])}, schema={"posting_id": pl.String()})
+    con.register("batch_dedup_changed", ids.to_arrow())
+    scope = con.sql(sql("load/dedup_scope"), params={"everything": changed is None}).pl()
+    con.register("batch_dedup_scope", scope.to_arrow())
+    uf = _UnionFind(scope["posting_id"])
+    for clusters in _cluster_chunks(scope, chunk_rows):
+        rows = con.sql(
+            "select i.*, s.cluster from int_dedup_input as i "
+            "inner join batch_dedup_scope as s using (posting_id) "
+            "where list_contains($clusters, s.cluster)",
+            params={"clusters": clusters},
+        ).pl()
+        for _, block_rows in rows.group_by("cluster", maintain_order=True):
+            _union_block([_sighting(r) for r in block_rows.to_dicts()], uf)
+    groups = pl.DataFrame(
+        {
+            "posting_id": scope["posting_id"],
+            "dup_group_id": [uf.find(p) for p in scope["posting_id"]],
+        },
+        schema={"posting_id": pl.String(), "dup_group_id": pl.String()},
+    )
     con.register("batch_dup_groups", groups.to_arrow())
     with transaction(con):
-        con.execute(
+        regrouped = con.execute(
             "update postings_core as core set dup_group_id = g.dup_group_id "
             "from batch_dup_groups as g where g.posting_id = core.posting_id "
             "and core.dup_group_id is distinct from g.dup_group_id"
-        )
-    return groups["dup_group_id"].n_unique() if groups.height else 0
+        ).fetchone()
+    for name in ("batch_company_clusters", "batch_dedup_changed", "batch_dedup_scope"):
+        con.unregister(name)
+    return int(regrouped[0]) if regrouped else 0
 
 
 def duplicate_rate(con: duckdb.DuckDBPyConnection) -> float:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
@@ -46,6 +46,16 @@ class LoadStats:
     updated: int = 0
     unchanged: int = 0
     versions: int = 0
+    #: posting ids that are new or have new content (what cross-source dedup must look at again)
+    changed_ids: tuple[str, ...] = field(default=(), repr=False, compare=False)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "new": self.new,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "versions": self.versions,
+        }
 
     @property
     def total(self) -> int:
@@ -81,7 +91,8 @@ def load_raw(
     stage(con, "batch_versions", versions, "stg_posting_versions")
     stage(con, "batch_latest", latest, "stg_postings_latest")
     with transaction(con):
-        counts = dict(run_sql(con, "load/classify_postings_batch").fetchall())
+        classes = con.sql(sql("load/classify_postings_batch")).pl()
+        counts = dict(classes["change"].value_counts().iter_rows())
         before = _count(con, "raw_postings")
         run_sql(con, "load/insert_raw_postings")
         added = _count(con, "raw_postings") - before
@@ -91,14 +102,16 @@ def load_raw(
         run_sql(con, "load/update_postings_lifecycle")
         run_sql(con, "load/insert_new_postings")
         check_grain(con)
+    changed = classes.filter(pl.col("change") != "unchanged")["posting_id"]
     stats = LoadStats(
         new=counts.get("new", 0),
         updated=counts.get("updated", 0),
         unchanged=counts.get("unchanged", 0),
         versions=added,
+        changed_ids=tuple(changed),
     )
-    if dedup and (stats.new or stats.updated):
-        assign_dup_groups(con)
+    if dedup and stats.changed_ids:
+        assign_dup_groups(con, stats.changed_ids)
     return stats
 
 

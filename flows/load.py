@@ -74,6 +74,7 @@ def load_stage(
     from pipelines.nlp import load_roles, load_skill_taxonomy
 
     seen: dict[str, set[str]] = defaultdict(set)
+    changed: set[str] = set()
     totals: Counter[str] = Counter()
     crawl_records = read_crawl_runs(lake, run_id)
     con = connect(warehouse)
@@ -83,12 +84,14 @@ def load_stage(
         for lake_file in lake_files(lake, [run_id]):
             for frame in read_lake_frames(lake_file, LOAD_BATCH):
                 note_seen(seen, frame)
-                totals.update(_as_dict(load_raw(con, frame, run_id, dedup=False)))
+                stats = load_raw(con, frame, run_id, dedup=False)
+                totals.update(stats.counts())
+                changed.update(stats.changed_ids)
         for batch in _batches(iter_derived(derived_files)):
             load_extractions(con, batch)
             totals["extracted"] += len(batch)
-        if totals["new"] or totals["updated"]:
-            assign_dup_groups(con)
+        if changed:
+            totals["regrouped"] = assign_dup_groups(con, changed)
         load_crawl_runs(con, crawl_records)
         closed = apply_closures(con, crawl_records, seen)
     finally:
@@ -96,16 +99,6 @@ def load_stage(
     stats: dict[str, Any] = dict(totals)
     stats.update(closed=closed, crawl_boards=len(crawl_records))
     return stats
-
-
-def _as_dict(obj: Any) -> dict[str, Any]:
-    if isinstance(obj, dict):
-        return obj
-    if hasattr(obj, "__dataclass_fields__"):
-        from dataclasses import asdict
-
-        return asdict(obj)
-    return {"result": obj}
 
 
 @task(name="load-warehouse", retries=2, retry_delay_seconds=[2, 10], timeout_seconds=3600)

@@ -169,3 +169,54 @@ def test_two_full_but_different_descriptions_veto_a_title_match():
     assert out["lever:acme:1"] != out["jsonld:acme.example:2"]
     # the short HN comment never vetoes; it joins (at least) one of them
     assert out["hn:who:3"] in {out["lever:acme:1"], out["jsonld:acme.example:2"]}
+
+
+def _posting(source: str, board: str, sid: str, company: str, title: str, day: int) -> dict:
+    body = " ".join(f"{company.split()[0].lower()}word{i}" for i in range(60))
+    return {
+        "source": source,
+        "board": board,
+        "source_id": sid,
+        "title": title,
+        "company": company,
+        "locations": ["Berlin, Germany"],
+        "workplace_type": "onsite",
+        "description_text": body,
+        "fetched_at": f"2026-03-{day:02d}T06:00:00Z",
+    }
+
+
+def test_incremental_dedup_matches_a_full_recompute(con):
+    """Only the clusters of changed postings are compared again, yet the groups equal a full
+    recompute: a copy that changes company leaves its old group, and the rest regroup."""
+    from analytics.load import load_raw
+
+    first = [
+        _posting("greenhouse", "acme", "1", "Acme", "ML Engineer", 1),
+        _posting("lever", "acme-ai", "a", "Acme AI", "Machine Learning Engineer", 1),
+        _posting("jsonld", "acme.example", "x", "Acme Inc.", "ML Engineer", 1),
+        _posting("greenhouse", "zenith", "9", "Zenith Labs", "Data Scientist", 1),
+        _posting("lever", "zenith", "z", "Zenith", "Data Scientist", 1),
+    ]
+    load_raw(con, first, "20260301T060000Z-aaaaaa")
+    groups = groups_of(con)
+    assert len({groups[f"{p['source']}:{p['board']}:{p['source_id']}"] for p in first[:3]}) == 1
+    assert groups["greenhouse:zenith:9"] == groups["lever:zenith:z"]
+
+    moved = _posting("greenhouse", "acme", "1", "Borealis", "ML Engineer", 2)  # root leaves
+    stats = load_raw(con, [moved], "20260302T060000Z-bbbbbb")
+    assert stats.changed_ids == ("greenhouse:acme:1",)
+    incremental = groups_of(con)
+    assert incremental["greenhouse:acme:1"] == "greenhouse:acme:1"
+    assert incremental["jsonld:acme.example:x"] == incremental["lever:acme-ai:a"]
+    assert incremental["jsonld:acme.example:x"] != "greenhouse:acme:1"
+
+    assign_dup_groups(con)  # full recompute changes nothing
+    assert groups_of(con) == incremental
+
+
+def test_dedup_compares_clusters_in_bounded_chunks(seeded):
+    before = groups_of(seeded)
+    seeded.execute("update postings_core set dup_group_id = posting_id")
+    assert assign_dup_groups(seeded, chunk_rows=1) == 2  # the two extra ML sightings regroup
+    assert groups_of(seeded) == before

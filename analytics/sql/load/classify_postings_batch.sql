@@ -17,10 +17,9 @@ final as (
                 and batch.last_seen_at >= core.last_seen_at then 'updated'
             else 'unchanged'
         end as change,
-        count(*) as n,
+        batch.posting_id,
     from batch
     left join core on core.posting_id = batch.posting_id
-    group by all
 )
 
 select * from final
