@@ -352,10 +352,10 @@ def assign_dup_groups(
             "update postings_core as core set dup_group_id = g.dup_group_id "
             "from batch_dup_groups as g where g.posting_id = core.posting_id "
             "and core.dup_group_id is distinct from g.dup_group_id"
-        ).fetchone()
+        ).fetchall()
     for name in ("batch_company_clusters", "batch_dedup_changed", "batch_dedup_scope"):
         con.unregister(name)
-    return int(regrouped[0]) if regrouped else 0
+    return int(regrouped[0][0]) if regrouped else 0
 
 
 def duplicate_rate(con: duckdb.DuckDBPyConnection) -> float:

@@ -121,7 +121,7 @@ def _json_text(name: str, dtype: pl.DataType) -> pl.Expr:
     return pl.col(name).map_elements(_compact_json, return_dtype=pl.String())
 
 
-def _fill_content_hash(df: pl.DataFrame) -> pl.DataFrame:
+def fill_content_hash(df: pl.DataFrame) -> pl.DataFrame:
     """Hash the (rare) frame rows that arrive without a content hash, as the spiders would."""
     missing = df["content_hash"].is_null()
     if not missing.any():
@@ -158,7 +158,7 @@ def postings_frame(
         )
     keys = ("source", "board", "source_id")
     df = df.filter(pl.all_horizontal(pl.col(k).is_not_null() for k in keys))
-    df = _fill_content_hash(df).with_columns(
+    df = fill_content_hash(df).with_columns(
         posting_id=pl.coalesce(
             pl.col("posting_id"), pl.concat_str([pl.col(k) for k in keys], separator=":")
         ),
@@ -173,37 +173,6 @@ def postings_frame(
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
-
-
-def versions_and_latest(df: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Collapse batch duplicates in Polars (DuckDB upserts reject or silently merge them).
-
-    versions: one row per (posting_id, content_hash), content of its first sighting;
-    latest: one row per posting_id, content of its newest sighting, batch-wide first/last seen.
-    """
-    if df["posting_id"].is_unique().all():
-        # the common case (one sighting per posting per batch): nothing to collapse
-        single = df.with_columns(
-            first_seen_at=pl.col("seen_at"),
-            last_seen_at=pl.col("seen_at"),
-            first_run_id=pl.col("run_id"),
-            last_run_id=pl.col("run_id"),
-        ).drop("seen_at")
-        return single, single
-    ordered = df.sort(["seen_at", "content_hash"], nulls_last=False)
-    span = [
-        pl.col("seen_at").min().alias("first_seen_at"),
-        pl.col("seen_at").max().alias("last_seen_at"),
-        pl.col("run_id").first().alias("first_run_id"),
-        pl.col("run_id").last().alias("last_run_id"),
-    ]
-    versions = ordered.group_by(["posting_id", "content_hash"], maintain_order=True).agg(
-        pl.all().exclude("seen_at").first(), *span
-    )
-    latest = ordered.group_by("posting_id", maintain_order=True).agg(
-        pl.all().exclude("seen_at").last(), *span
-    )
-    return versions, latest
 
 
 def extraction_frames(extractions: Iterable[Mapping[str, Any]]) -> dict[str, pl.DataFrame]:

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from prefect import flow, get_run_logger, task
 
 from pipelines.extract_stage import iter_derived, lake_files
-
-if TYPE_CHECKING:
-    import polars as pl
 
 
 def read_crawl_runs(lake: Path, run_id: str) -> list[dict[str, Any]]:
@@ -44,37 +41,25 @@ def _batches(records: Any, size: int = LOAD_BATCH) -> Any:
         yield batch
 
 
-def note_seen(seen: dict[str, set[str]], frame: pl.DataFrame) -> None:
-    """Add a lake frame's posting ids to `seen` per board (what closures compare against)."""
-    import polars as pl
-
-    keys = frame.select(
-        board=pl.concat_str("source", "board", separator=":"),
-        posting_id=pl.concat_str("source", "board", "source_id", separator=":"),
-    ).drop_nulls()
-    for board, ids in keys.group_by("board").agg("posting_id").iter_rows():
-        seen[board].update(ids)
-
-
 def load_stage(
     warehouse: Path, lake: Path, run_id: str, derived_files: list[Path]
 ) -> dict[str, Any]:
-    """Upsert the run's raw postings and extractions in bounded batches (each one transaction),
-    group cross-source duplicates once, record crawls, and close what vanished."""
+    """Stage the run's lake files (DuckDB reads them) and merge them in one transaction, replace
+    extractions in bounded batches, regroup duplicates of what changed, record crawls, close
+    what vanished."""
     from analytics.db import connect, migrate
     from analytics.dedup import assign_dup_groups
-    from analytics.lake_read import read_lake_frames
     from analytics.load import (
         apply_closures,
         load_crawl_runs,
         load_dims,
         load_extractions,
-        load_raw,
+        merge_staged_raw,
+        stage_lake_file,
+        staged_posting_ids,
     )
     from pipelines.nlp import load_roles, load_skill_taxonomy
 
-    seen: dict[str, set[str]] = defaultdict(set)
-    changed: set[str] = set()
     totals: Counter[str] = Counter()
     crawl_records = read_crawl_runs(lake, run_id)
     con = connect(warehouse)
@@ -82,16 +67,15 @@ def load_stage(
         migrate(con)
         load_dims(con, load_skill_taxonomy(), load_roles())
         for lake_file in lake_files(lake, [run_id]):
-            for frame in read_lake_frames(lake_file, LOAD_BATCH):
-                note_seen(seen, frame)
-                stats = load_raw(con, frame, run_id, dedup=False)
-                totals.update(stats.counts())
-                changed.update(stats.changed_ids)
+            stage_lake_file(con, lake_file, run_id)
+        seen = staged_posting_ids(con)
+        raw = merge_staged_raw(con, dedup=False)
+        totals.update(raw.counts())
         for batch in _batches(iter_derived(derived_files)):
             load_extractions(con, batch)
             totals["extracted"] += len(batch)
-        if changed:
-            totals["regrouped"] = assign_dup_groups(con, changed)
+        if raw.changed_ids:
+            totals["regrouped"] = assign_dup_groups(con, raw.changed_ids)
         load_crawl_runs(con, crawl_records)
         closed = apply_closures(con, crawl_records, seen)
     finally:

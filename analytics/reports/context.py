@@ -19,6 +19,7 @@ from analytics.reports.reference import reference_rows
 
 MART_DIR = Path(__file__).resolve().parents[1] / "sql" / "marts"
 _PARAM_RE = re.compile(r"\$([a-z_][a-z0-9_]*)")
+_COMMENT_RE = re.compile(r"--[^\n]*")
 
 #: Headline skills the source articles claim for AI engineers ("production deployment" -> mlops).
 HEADLINE_SKILLS: tuple[str, ...] = ("rag", "llm-evaluation", "ai-agents", "mlops")
@@ -102,23 +103,84 @@ class ReportParams:
         return "; ".join(parts)
 
 
-def run_mart(
-    con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None
-) -> pl.DataFrame:
-    """Run ``analytics/sql/marts/<name>.sql`` with the named parameters it uses; marts that read
-    ``report_postings`` get it from ``shared/report_postings.sql`` as a leading CTE."""
-    sql = (MART_DIR / f"{name}.sql").read_text(encoding="utf-8")
-    if re.search(r"\breport_postings\b", sql):
-        base = (MART_DIR.parent / "shared" / "report_postings.sql").read_text(encoding="utf-8")
-        sql = re.sub(
-            r"^with\s*$", f"with\n\nreport_postings as (\n{base}),\n", sql, count=1, flags=re.M
-        )
-    used = set(_PARAM_RE.findall(sql))
-    given = params or {}
-    missing = used - given.keys()
+#: relations every mart may read, in dependency order (analytics/sql/shared/<name>.sql)
+SHARED_RELATIONS: tuple[str, ...] = ("report_postings", "report_posting_skills")
+
+
+def _shared_sql(name: str) -> str:
+    return (MART_DIR.parent / "shared" / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def _needed_shared(sql: str) -> list[str]:
+    """Shared relations a query reads, with what they read in turn (skills need postings)."""
+    needed = {n for n in SHARED_RELATIONS if re.search(rf"\b{n}\b", sql)}
+    if "report_posting_skills" in needed:
+        needed.add("report_postings")
+    return [n for n in SHARED_RELATIONS if n in needed]
+
+
+def _used_params(sql: str, params: dict[str, Any], what: str) -> dict[str, Any]:
+    """The parameters the SQL itself binds (comments name the shared ones too: skip them)."""
+    used = set(_PARAM_RE.findall(_COMMENT_RE.sub("", sql)))
+    missing = used - params.keys()
     if missing:
-        raise KeyError(f"mart {name} needs parameters {sorted(missing)}")
-    return con.sql(sql, params={k: v for k, v in given.items() if k in used}).pl()
+        raise KeyError(f"{what} needs parameters {sorted(missing)}")
+    return {k: v for k, v in params.items() if k in used}
+
+
+def materialise_shared(con: duckdb.DuckDBPyConnection, params: dict[str, Any]) -> None:
+    """Build the shared relations once as temp tables for these filters.
+
+    Why: every mart starts from the same filtered, deduplicated postings and (posting, skill)
+    pairs; computing them once per report run instead of once per mart is what keeps each
+    mart well under a second at 1M postings.
+    """
+    fingerprint = repr(sorted((k, repr(v)) for k, v in params.items()))
+    if _materialised_for(con) == fingerprint:
+        return
+    for name in SHARED_RELATIONS:
+        sql = _shared_sql(name)
+        con.execute(
+            f"create or replace temp table {name} as\n{sql}",
+            _used_params(sql, params, f"shared/{name}"),
+        )
+    con.execute(
+        "create or replace temp table report_shared_params as select $f as fingerprint",
+        {"f": fingerprint},
+    )
+
+
+def _materialised_for(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The parameters the connection's shared temp tables were built for (None = not built):
+    two report contexts on one connection (salary bands narrow the countries) must not read
+    each other's postings."""
+    exists = con.execute(
+        "select count(*) from duckdb_tables() where temporary and table_name = 'report_shared_params'"
+    ).fetchall()
+    if not exists[0][0]:
+        return None
+    rows = con.execute("select fingerprint from report_shared_params").fetchall()
+    return rows[0][0] if rows else None
+
+
+def run_mart(
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    params: dict[str, Any] | None = None,
+    *,
+    shared_ready: bool = False,
+) -> pl.DataFrame:
+    """Run ``analytics/sql/marts/<name>.sql`` with the named parameters it uses.
+
+    The shared relations come from materialise_shared (``shared_ready``) or, for a mart run on
+    its own, are inlined from ``sql/shared/`` as leading CTEs.
+    """
+    sql = (MART_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    if not shared_ready:
+        ctes = "".join(f"{n} as (\n{_shared_sql(n)}),\n" for n in _needed_shared(sql))
+        if ctes:
+            sql = re.sub(r"^with\s*$", f"with\n\n{ctes}", sql, count=1, flags=re.M)
+    return con.sql(sql, params=_used_params(sql, params or {}, f"mart {name}")).pl()
 
 
 @dataclass
@@ -132,7 +194,8 @@ class ReportContext:
     def mart(self, name: str) -> pl.DataFrame:
         if name not in self._cache:
             params = {**self.params.sql_params(), "reference": reference_rows()}
-            self._cache[name] = run_mart(self.con, name, params)
+            materialise_shared(self.con, params)  # no-op while built for these parameters
+            self._cache[name] = run_mart(self.con, name, params, shared_ready=True)
         return self._cache[name]
 
     def coverage(self) -> dict[str, Any]:

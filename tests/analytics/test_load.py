@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from warehouse_seeds import RUN1, RUN2, lake_postings, load_run, scalar, seed_extractions
 
@@ -192,31 +194,35 @@ def test_load_accepts_a_polars_frame(con):
     assert stats.new == 3
 
 
-def test_the_columnar_lake_reader_loads_what_the_line_reader_loads(tmp_path):
-    """The same lake file through read_lake_frames (DuckDB JSON -> Polars) and through dicts
-    ends in identical warehouse rows; torn and junk lines are skipped, not fatal."""
-    from analytics.db import connect
-    from analytics.lake_read import read_lake_frames
+def test_a_lake_file_staged_by_duckdb_loads_what_the_line_reader_loads(tmp_path):
+    """The same lake files through stage_lake_file (DuckDB's JSON reader, typed in SQL) and
+    through dicts end in identical warehouse rows; torn and junk lines are skipped, not fatal,
+    and a line without a content hash gets the spiders' hash."""
     from warehouse_seeds import SEEDS
 
+    from analytics.db import connect
+    from analytics.load import merge_staged_raw, stage_lake_file, staged_posting_ids
+
     lake_dir = SEEDS / "lake" / RUN1
-    tables = ("raw_postings", "posting_versions", "postings_core")
-    by_dicts, by_frames = connect(":memory:"), connect(":memory:")
+    by_dicts, by_sql = connect(":memory:"), connect(":memory:")
+    load_raw(by_dicts, lake_postings(RUN1), RUN1)
+    staged = 0
     for lake_file in sorted(p for p in lake_dir.glob("*.jsonl") if not p.name.startswith("_")):
+        lines = lake_file.read_text("utf-8").splitlines()
+        first = json.loads(lines[0])
+        del first["content_hash"]
+        lines[0] = json.dumps(first)
         messy = tmp_path / lake_file.name
-        messy.write_text(lake_file.read_text() + '[1, 2]\n"junk"\n{"source": "gre', "utf-8")
-        load_raw(
-            by_dicts,
-            [r for r in lake_postings(RUN1) if f"{r['source']}.jsonl" == lake_file.name],
-            RUN1,
-        )
-        for frame in read_lake_frames(messy, batch_rows=2):
-            load_raw(by_frames, frame, RUN1)
-    for table in tables:
+        messy.write_text("\n".join(lines) + '\n[1, 2]\n"junk"\n{"source": "gre', "utf-8")
+        staged += stage_lake_file(by_sql, messy, RUN1)
+    assert staged == len(lake_postings(RUN1))
+    seen = staged_posting_ids(by_sql)
+    assert sum(len(ids) for ids in seen.values()) == staged
+    merge_staged_raw(by_sql)
+    for table in ("raw_postings", "posting_versions", "postings_core"):
         cols = "* exclude (loaded_at)" if table == "raw_postings" else "*"
         query = f"select {cols} from {table} order by all"
-        assert by_frames.execute(query).fetchall() == by_dicts.execute(query).fetchall(), table
-    assert scalar(by_frames, "select count(*) from postings_core") == len(lake_postings(RUN1))
+        assert by_sql.execute(query).fetchall() == by_dicts.execute(query).fetchall(), table
 
 
 def test_a_repeated_key_fails_the_load_and_rolls_it_back(con):

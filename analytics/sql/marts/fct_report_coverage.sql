@@ -16,7 +16,7 @@ usable_salaries as (
 
 skilled_postings as (
     select distinct posting_id,
-    from skill_mentions
+    from report_posting_skills
 ),
 
 final as (

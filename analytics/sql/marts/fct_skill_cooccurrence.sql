@@ -6,11 +6,7 @@
 with
 
 posting_skills as (
-    select distinct
-        m.posting_id,
-        m.skill_slug,
-    from skill_mentions as m
-    inner join report_postings as p using (posting_id)
+    select posting_id, skill_slug from report_posting_skills
 ),
 
 total as (

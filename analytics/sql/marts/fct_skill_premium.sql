@@ -35,11 +35,9 @@ salaried_postings as (
 ),
 
 posting_skills as (
-    select distinct
-        m.posting_id,
-        m.skill_slug,
-    from skill_mentions as m
-    inner join salaried_postings as p using (posting_id)
+    select s.posting_id, s.skill_slug
+    from report_posting_skills as s
+    semi join salaried_postings as p using (posting_id)
 ),
 
 -- only skills that can pass the n filter, and at most the 40 most mentioned per cell: the

@@ -38,11 +38,9 @@ windowed_postings as (
 ),
 
 posting_skills as (
-    select distinct
-        m.posting_id,
-        m.skill_slug,
-    from skill_mentions as m
-    inner join windowed_postings as p using (posting_id)
+    select s.posting_id, s.skill_slug
+    from report_posting_skills as s
+    semi join windowed_postings as p using (posting_id)
 ),
 
 window_totals as (
