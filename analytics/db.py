@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections.abc import Iterator
@@ -42,6 +43,16 @@ def _lock_message(path: str, exc: Exception, waited: float, read_only: bool) -> 
     )
 
 
+#: DuckDB's buffer pool cap (it spills to <warehouse>.tmp past it). DuckDB's own default is
+#: 80% of RAM, which a load of a large run would fill next to Scrapy and the extraction pool;
+#: JOBTRENDS_DUCKDB_MEMORY_LIMIT overrides it (e.g. "4GB" on a big machine).
+DEFAULT_MEMORY_LIMIT = "1GB"
+
+
+def memory_limit() -> str:
+    return os.environ.get("JOBTRENDS_DUCKDB_MEMORY_LIMIT") or DEFAULT_MEMORY_LIMIT
+
+
 def connect(
     path: str | Path = ":memory:",
     read_only: bool = False,
@@ -53,6 +64,7 @@ def connect(
 
     DuckDB fails at once on a held lock, so short-lived writers would make readers flaky without
     the retry. A read-write open also applies pending migrations (an older file is upgraded).
+    The buffer pool is capped at memory_limit() so peak memory does not grow with the data.
     """
     target = str(path)
     if target != ":memory:" and read_only and not Path(target).exists():
@@ -74,6 +86,7 @@ def connect(
             time.sleep(min(delay, max(timeout - waited, 0.01)))
             delay = min(delay * 2, 1.0)
     con.execute("set TimeZone = 'UTC'")
+    con.execute("set memory_limit = $limit", {"limit": memory_limit()})
     if migrate and not read_only:
         from analytics.migrate import migrate as apply_migrations
 

@@ -144,10 +144,25 @@ def materialise_shared(con: duckdb.DuckDBPyConnection, params: dict[str, Any]) -
             f"create or replace temp table {name} as\n{sql}",
             _used_params(sql, params, f"shared/{name}"),
         )
+        if name == "report_postings":
+            _check_posting_numbers(con)
     con.execute(
         "create or replace temp table report_shared_params as select $f as fingerprint",
         {"f": fingerprint},
     )
+
+
+def _check_posting_numbers(con: duckdb.DuckDBPyConnection) -> None:
+    """posting_no is a 64-bit hash of posting_id: fail loudly on the (~1e-7 at 1M) collision
+    rather than merge two postings' skills."""
+    total, distinct = con.execute(
+        "select count(*), count(distinct posting_no) from report_postings"
+    ).fetchall()[0]
+    if total != distinct:
+        raise RuntimeError(
+            f"report_postings: {total - distinct} posting_no hash collisions among {total} "
+            "postings; report numbers would merge postings (please report this)"
+        )
 
 
 def _materialised_for(con: duckdb.DuckDBPyConnection) -> str | None:

@@ -15,7 +15,7 @@ usable_salaries as (
 ),
 
 skilled_postings as (
-    select distinct posting_id,
+    select distinct posting_no,
     from report_posting_skills
 ),
 
@@ -23,12 +23,12 @@ final as (
     select
         count(*) as n_postings,
         count(*) filter (where p.is_open) as n_open,
-        count(k.posting_id) as n_with_skills,
+        count(k.posting_no) as n_with_skills,
         count(s.posting_id) as n_with_salary,
         min(p.posted_date) as first_date,
         max(p.posted_date) as last_date,
     from report_postings as p
-    left join skilled_postings as k using (posting_id)
+    left join skilled_postings as k using (posting_no)
     left join usable_salaries as s using (posting_id)
 )
 

@@ -10,7 +10,7 @@ ai_roles as (
 ),
 
 posting_skills as (
-    select posting_id, skill_slug from report_posting_skills
+    select posting_no, skill_slug from report_posting_skills
 ),
 
 quarter_role_totals as (
@@ -30,7 +30,7 @@ shares as (
         s.skill_slug,
         count(*) / any_value(t.n_role) as share,
     from posting_skills as s
-    inner join report_postings as p using (posting_id)
+    inner join report_postings as p using (posting_no)
     inner join quarter_role_totals as t using (quarter_start, role)
     group by all
 ),

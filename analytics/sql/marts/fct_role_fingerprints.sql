@@ -6,7 +6,7 @@
 with
 
 posting_skills as (
-    select posting_id, skill_slug from report_posting_skills
+    select posting_no, skill_slug from report_posting_skills
 ),
 
 total as (
@@ -35,7 +35,7 @@ role_skill as (
         s.skill_slug,
         count(*) as k_role,
     from posting_skills as s
-    inner join report_postings as p using (posting_id)
+    inner join report_postings as p using (posting_no)
     group by all
 ),
 

@@ -6,7 +6,7 @@
 with
 
 posting_skills as (
-    select posting_id, skill_slug from report_posting_skills
+    select posting_no, skill_no, skill_slug from report_posting_skills
 ),
 
 total as (
@@ -15,22 +15,34 @@ total as (
 
 skill_counts as (
     select
-        skill_slug,
+        skill_no,
+        any_value(skill_slug) as skill_slug,
         count(*) as n_skill,
     from posting_skills
+    group by skill_no
+),
+
+pair_counts as (
+    -- integer keys: the self-join yields ~k^2/2 rows per posting of k skills
+    select
+        a.skill_no as no_a,
+        b.skill_no as no_b,
+        count(*) as n_pair,
+    from posting_skills as a
+    inner join posting_skills as b
+        on a.posting_no = b.posting_no and a.skill_no < b.skill_no
     group by all
+    having count(*) >= $min_pair_support::integer
 ),
 
 pairs as (
     select
-        a.skill_slug as skill_a,
-        b.skill_slug as skill_b,
-        count(*) as n_pair,
-    from posting_skills as a
-    inner join posting_skills as b
-        on a.posting_id = b.posting_id and a.skill_slug < b.skill_slug
-    group by all
-    having count(*) >= $min_pair_support::integer
+        ca.skill_slug as skill_a,
+        cb.skill_slug as skill_b,
+        pc.n_pair,
+    from pair_counts as pc
+    inner join skill_counts as ca on ca.skill_no = pc.no_a
+    inner join skill_counts as cb on cb.skill_no = pc.no_b
 ),
 
 final as (

@@ -5,7 +5,7 @@
 with
 
 posting_skills as (
-    select posting_id, skill_slug from report_posting_skills
+    select posting_no, skill_slug from report_posting_skills
 ),
 
 skill_universe as (
@@ -30,7 +30,7 @@ role_skill_counts as (
         s.skill_slug,
         count(*) as n_mentioning,
     from posting_skills as s
-    inner join report_postings as p using (posting_id)
+    inner join report_postings as p using (posting_no)
     group by all
 ),
 

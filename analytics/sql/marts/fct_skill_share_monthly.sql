@@ -1,6 +1,8 @@
 -- fct_skill_share_monthly: month x skill share with two denominators (new postings by
 -- posting month; live postings open at any point of the month) and a role-mix adjusted share
 -- (direct standardisation of the new-postings share to the whole period's role mix).
+-- Live counts are running sums of +1 (first live month) / -1 (month after the last) events,
+-- so the cost follows postings, not postings x months.
 -- params: $since, $until, $roles, $sources, $countries
 -- report_postings (filtered, deduplicated) comes from shared/report_postings.sql
 with
@@ -18,11 +20,57 @@ months as (
 ),
 
 posting_skills as (
-    select posting_id, skill_slug from report_posting_skills
+    select posting_no, skill_no from report_posting_skills
 ),
 
 skill_universe as (
-    select distinct skill_slug from posting_skills
+    select distinct skill_no, skill_slug from report_posting_skills
+),
+
+-- a posting is live in month m when it started by the end of m and had not ended before m
+live_events as (
+    select
+        p.posting_no,
+        e.month,
+        e.delta,
+    from report_postings as p
+    cross join bounds as b
+    cross join lateral (
+        select greatest(date_trunc('month', p.start_date)::date, b.first_month) as month, 1 as delta
+        union all
+        select (date_trunc('month', p.end_date) + interval 1 month)::date, -1
+        where p.end_date is not null
+    ) as e
+    where p.end_date is null or date_trunc('month', p.end_date) >= date_trunc('month', p.start_date)
+),
+
+live_denominator as (
+    select
+        m.month,
+        (sum(coalesce(d.delta, 0)) over (order by m.month))::bigint as n_live,
+    from months as m
+    left join (select month, sum(delta) as delta from live_events group by month) as d
+        using (month)
+),
+
+skill_live_deltas as (
+    select
+        s.skill_no,
+        e.month,
+        sum(e.delta) as delta,
+    from posting_skills as s
+    inner join live_events as e using (posting_no)
+    group by all
+),
+
+live_numerator as (
+    select
+        m.month,
+        u.skill_no,
+        (sum(coalesce(d.delta, 0)) over (partition by u.skill_no order by m.month))::bigint as k_live,
+    from months as m
+    cross join skill_universe as u
+    left join skill_live_deltas as d on d.skill_no = u.skill_no and d.month = m.month
 ),
 
 new_denominator as (
@@ -33,41 +81,23 @@ new_denominator as (
     group by all
 ),
 
-new_numerator as (
+month_role_skill as (
     select
         p.activity_month as month,
-        s.skill_slug,
-        count(*) as k_new,
+        p.role,
+        s.skill_no,
+        count(*) as k_role,
     from posting_skills as s
-    inner join report_postings as p using (posting_id)
+    inner join report_postings as p using (posting_no)
     group by all
 ),
 
-live_postings as (
-    select
-        m.month,
-        p.posting_id,
-    from months as m
-    inner join report_postings as p
-        on p.start_date < m.month + interval 1 month
-        and (p.end_date is null or p.end_date >= m.month)
-),
-
-live_denominator as (
+new_numerator as (
     select
         month,
-        count(*) as n_live,
-    from live_postings
-    group by all
-),
-
-live_numerator as (
-    select
-        l.month,
-        s.skill_slug,
-        count(*) as k_live,
-    from live_postings as l
-    inner join posting_skills as s using (posting_id)
+        skill_no,
+        sum(k_role)::bigint as k_new,
+    from month_role_skill
     group by all
 ),
 
@@ -97,22 +127,11 @@ month_present_weight as (
     group by all
 ),
 
-month_role_skill as (
-    select
-        p.activity_month as month,
-        p.role,
-        s.skill_slug,
-        count(*) as k_role,
-    from posting_skills as s
-    inner join report_postings as p using (posting_id)
-    group by all
-),
-
 adjusted as (
     -- roles absent in a month drop out and the remaining weights are renormalised
     select
         mrs.month,
-        mrs.skill_slug,
+        mrs.skill_no,
         sum(w.weight * mrs.k_role / t.n_role) / any_value(pw.present_weight) as adjusted_share,
     from month_role_skill as mrs
     inner join month_role_totals as t using (month, role)
@@ -138,10 +157,10 @@ final as (
     from months as m
     cross join skill_universe as u
     left join new_denominator as nd on nd.month = m.month
-    left join new_numerator as nn on nn.month = m.month and nn.skill_slug = u.skill_slug
+    left join new_numerator as nn on nn.month = m.month and nn.skill_no = u.skill_no
     left join live_denominator as ld on ld.month = m.month
-    left join live_numerator as ln on ln.month = m.month and ln.skill_slug = u.skill_slug
-    left join adjusted as a on a.month = m.month and a.skill_slug = u.skill_slug
+    left join live_numerator as ln on ln.month = m.month and ln.skill_no = u.skill_no
+    left join adjusted as a on a.month = m.month and a.skill_no = u.skill_no
     left join skills as s on s.slug = u.skill_slug
     order by m.month, u.skill_slug
 )

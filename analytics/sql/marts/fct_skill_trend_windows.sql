@@ -14,7 +14,7 @@ bounds as (
 
 windowed_postings as (
     select
-        p.posting_id,
+        p.posting_no,
         p.role,
         case
             when p.activity_month > b.last_month - to_months($recent_months::integer)
@@ -38,9 +38,9 @@ windowed_postings as (
 ),
 
 posting_skills as (
-    select s.posting_id, s.skill_slug
+    select s.posting_no, s.skill_slug
     from report_posting_skills as s
-    semi join windowed_postings as p using (posting_id)
+    semi join windowed_postings as p using (posting_no)
 ),
 
 window_totals as (
@@ -57,7 +57,7 @@ window_skill_counts as (
         s.skill_slug,
         count(*) as k_window,
     from posting_skills as s
-    inner join windowed_postings as p using (posting_id)
+    inner join windowed_postings as p using (posting_no)
     group by all
 ),
 
@@ -94,7 +94,7 @@ window_role_skill as (
         s.skill_slug,
         count(*) as k_role,
     from posting_skills as s
-    inner join windowed_postings as p using (posting_id)
+    inner join windowed_postings as p using (posting_no)
     group by all
 ),
 

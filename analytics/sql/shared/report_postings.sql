@@ -15,6 +15,9 @@ select
     -- null end = still open; a closed posting without closed_at ends when last seen
     coalesce(closed_at, case when not is_open then last_seen_at end)::date as end_date,
     is_open,
+    -- an integer key for this report run: marts join on it instead of the string id
+    -- (a 64-bit hash; materialise_shared checks it is unique before any mart reads it)
+    hash(posting_id) as posting_no,
 from postings
 where
     ($since::date is null or coalesce(posted_at, first_seen_at)::date >= $since::date)
