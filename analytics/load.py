@@ -39,6 +39,7 @@ __all__ = [
 DERIVED = {
     "extractions": "stg_extractions",
     "skill_mentions_core": "stg_skill_mentions",
+    "posting_skills_core": "stg_posting_skills",
     "salaries_core": "stg_salaries",
 }
 
@@ -274,6 +275,9 @@ def _stage_extractions(
     frames = extraction_frames(extractions)
     stage(con, "batch_extractions", frames["extractions"], "stg_extractions")
     stage(con, "batch_skill_mentions", frames["skill_mentions"], "stg_skill_mentions")
+    con.execute(
+        f"create or replace temp view stg_posting_skills as\n{sql('staging/stg_posting_skills')}"
+    )
     stage(con, "batch_salaries", frames["salaries"], "stg_salaries")
     return {name: frame.height for name, frame in frames.items()}
 

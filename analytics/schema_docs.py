@@ -15,6 +15,7 @@ DOCUMENTED = (
     "postings",
     "postings_dedup",
     "skill_mentions",
+    "posting_skills",
     "salaries",
     "skills",
     "roles",

@@ -123,6 +123,11 @@ def build_warehouse(
             {"m": mentions_per_posting},
         )
         con.execute(
+            "insert into posting_skills_core select posting_id, skill_slug, hash(posting_id), "
+            "hash(skill_slug), count(*), any_value(content_hash), any_value(taxonomy_version) "
+            "from skill_mentions_core group by posting_id, skill_slug"
+        )
+        con.execute(
             """
             insert into salaries_core by name
             select posting_id, md5(i::varchar) as content_hash,

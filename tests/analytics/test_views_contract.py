@@ -62,6 +62,7 @@ def test_schema_md_is_generated_and_current(con):
     for view in (
         "postings",
         "skill_mentions",
+        "posting_skills",
         "salaries",
         "skills",
         "roles",

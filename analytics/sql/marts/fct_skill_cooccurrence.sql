@@ -36,9 +36,10 @@ pair_counts as (
 ),
 
 pairs as (
+    -- skill numbers are hashes: name each pair in slug order
     select
-        ca.skill_slug as skill_a,
-        cb.skill_slug as skill_b,
+        least(ca.skill_slug, cb.skill_slug) as skill_a,
+        greatest(ca.skill_slug, cb.skill_slug) as skill_b,
         pc.n_pair,
     from pair_counts as pc
     inner join skill_counts as ca on ca.skill_no = pc.no_a

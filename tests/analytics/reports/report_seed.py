@@ -111,6 +111,13 @@ def make_db(
         con.execute(ddl)
     _insert(con, "postings", postings)
     _insert(con, "skill_mentions", mentions)
+    con.execute(
+        "create or replace table posting_skills as select posting_id, skill_slug, "
+        "any_value(skill_name) as skill_name, any_value(category) as category, "
+        "count(*)::integer as mentions, hash(posting_id) as posting_no, "
+        "hash(skill_slug) as skill_no, any_value(taxonomy_version) as taxonomy_version "
+        "from skill_mentions group by posting_id, skill_slug"
+    )
     _insert(con, "salaries", salaries)
     _insert(con, "crawl_runs", crawl_runs)
     _insert(con, "skills", [{"slug": s, "name": n, "is_core": True} for s, n in SKILLS.items()])
