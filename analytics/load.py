@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -13,8 +12,16 @@ import polars as pl
 
 from analytics.db import first_row, run_sql, scalar, sql, transaction
 from analytics.dedup import assign_dup_groups
-from analytics.frames import extraction_frames, fill_content_hash, postings_frame
+from analytics.frames import extraction_frames
 from analytics.lifecycle import apply_closures, load_crawl_runs
+from analytics.staging import (
+    collapse_staged,
+    drop_staged,
+    stage_lake_file,
+    stage_raw,
+    staged_posting_ids,
+    staged_table_exists,
+)
 
 __all__ = [
     "GrainError",
@@ -94,134 +101,12 @@ def load_raw(
     return merge_staged_raw(con, dedup=dedup)
 
 
-def stage_raw(
-    con: duckdb.DuckDBPyConnection,
-    postings: Iterable[Mapping[str, Any]] | pl.DataFrame,
-    run_id: str | None = None,
-) -> int:
-    """Append lake rows (typed by Polars) to this connection's `load_batch` temp table.
-
-    Why stage: appending costs what the batch costs, while every merge statement scans the
-    warehouse tables; staging a whole run and merging once keeps a load linear in its size.
-    DuckDB holds the staged rows in its buffer pool (spilling past memory_limit), not Python.
-    """
-    df = postings_frame(postings, run_id)
-    if df.is_empty():
-        return 0
-    con.register("batch_frame", df.to_arrow(compat_level=pl.CompatLevel.newest()))
-    try:
-        if not _staged_table_exists(con):
-            con.execute("create temp table load_batch as select * from batch_frame limit 0")
-        con.execute("insert into load_batch by name select * from batch_frame")
-    finally:
-        con.unregister("batch_frame")
-    return df.height
-
-
-def stage_lake_file(con: duckdb.DuckDBPyConnection, path: Path, run_id: str | None = None) -> int:
-    """Append one lake JSONL file to `load_batch`, read and typed inside DuckDB.
-
-    Why not frames: DuckDB's JSON reader fills the staging table in one parallel statement
-    (1M rows in ~1.3 s here); the same rows as 20k-row Polars frames took ~7 s, mostly
-    per-insert cost of wide rows. Rows without a content hash (not written by our spiders) get
-    the spiders' hash through analytics.frames afterwards.
-    """
-    query = sql("staging/stg_lake_file")
-    params = {"path": str(path), "run_id": run_id}
-    before = _staged_rows(con)
-    if before is None:
-        con.execute(f"create temp table load_batch as {query}", params)
-    else:
-        con.execute(f"insert into load_batch by name {query}", params)
-    _fill_staged_hashes(con)
-    return (_staged_rows(con) or 0) - (before or 0)
-
-
-def _staged_rows(con: duckdb.DuckDBPyConnection) -> int | None:
-    """Rows in load_batch, None when nothing is staged yet."""
-    if not _staged_table_exists(con):
-        return None
-    return int(scalar(con, "select count(*) from load_batch") or 0)
-
-
-def _fill_staged_hashes(con: duckdb.DuckDBPyConnection) -> None:
-    missing = con.sql("select * from load_batch where content_hash is null").pl()
-    if missing.is_empty():
-        return
-    con.register(
-        "batch_hashes", fill_content_hash(missing).select("posting_id", "content_hash").to_arrow()
-    )
-    try:
-        con.execute(
-            "update load_batch set content_hash = h.content_hash from batch_hashes as h "
-            "where load_batch.content_hash is null and load_batch.posting_id = h.posting_id"
-        )
-    finally:
-        con.unregister("batch_hashes")
-
-
-def staged_posting_ids(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
-    """board (source:board) -> posting ids staged for it: what closures compare against."""
-    if not _staged_table_exists(con):
-        return {}
-    rows = con.execute(
-        "select source || ':' || board, list(distinct posting_id) from load_batch group by 1"
-    ).fetchall()
-    return {board: set(ids) for board, ids in rows}
-
-
-def _staged_table_exists(con: duckdb.DuckDBPyConnection) -> bool:
-    return bool(
-        scalar(
-            con,
-            "select count(*) from duckdb_tables() where temporary and table_name = 'load_batch'",
-        )
-    )
-
-
-def _collapse_staged(con: duckdb.DuckDBPyConnection) -> None:
-    """batch_versions / batch_latest from load_batch: views when every posting appears once
-    (the common case, no copy), else the collapsed rows materialised once."""
-    row = first_row(con, "select count(*), count(distinct posting_id) from load_batch")
-    if row and row[0] == row[1]:
-        for name in ("batch_versions", "batch_latest"):
-            con.execute(
-                f"create or replace temp view {name} as select * exclude (seen_at), "
-                "seen_at as first_seen_at, seen_at as last_seen_at, "
-                "run_id as first_run_id, run_id as last_run_id from load_batch"
-            )
-    else:
-        for name in ("batch_versions", "batch_latest"):
-            con.execute(f"create temp table {name} as {sql(f'load/collapse_{name}')}")
-    for view in ("stg_posting_versions", "stg_postings_latest"):
-        con.execute(f"create or replace temp view {view} as\n{sql(f'staging/{view}')}")
-
-
-def _drop_staged(con: duckdb.DuckDBPyConnection) -> None:
-    """Drop the staging relations, views before the tables they read."""
-    temp = dict(
-        con.execute(
-            "select view_name, 'view' from duckdb_views() where temporary union all "
-            "select table_name, 'table' from duckdb_tables() where temporary"
-        ).fetchall()
-    )
-    for name in (
-        "stg_posting_versions",
-        "stg_postings_latest",
-        "batch_versions",
-        "batch_latest",
-        "load_batch",
-    ):
-        if name in temp:
-            con.execute(f"drop {temp[name]} {name}")
-
-
 def merge_staged_raw(con: duckdb.DuckDBPyConnection, *, dedup: bool = True) -> LoadStats:
     """Merge everything staged by stage_raw into the warehouse in one transaction, then clear it."""
-    if not _staged_table_exists(con):
+    if not staged_table_exists(con):
         return LoadStats()
     try:
-        _collapse_staged(con)
+        collapse_staged(con)
         with transaction(con):
             classes = con.sql(sql("load/classify_postings_batch")).pl()
             counts = dict(classes["change"].value_counts().iter_rows())
@@ -235,7 +120,7 @@ def merge_staged_raw(con: duckdb.DuckDBPyConnection, *, dedup: bool = True) -> L
             run_sql(con, "load/insert_new_postings")
             check_grain(con)
     finally:
-        _drop_staged(con)
+        drop_staged(con)
     changed = classes.filter(pl.col("change") != "unchanged")["posting_id"]
     stats = LoadStats(
         new=counts.get("new", 0),

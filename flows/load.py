@@ -26,7 +26,7 @@ def read_crawl_runs(lake: Path, run_id: str) -> list[dict[str, Any]]:
     return list(latest.values())
 
 
-#: postings or extractions per load transaction: memory stays bounded by the batch, not the run
+#: extractions per load transaction: memory stays bounded by the batch, not the run
 LOAD_BATCH = 20_000
 
 
@@ -55,9 +55,8 @@ def load_stage(
         load_dims,
         load_extractions,
         merge_staged_raw,
-        stage_lake_file,
-        staged_posting_ids,
     )
+    from analytics.staging import stage_lake_file, staged_posting_ids
     from pipelines.nlp import load_roles, load_skill_taxonomy
 
     totals: Counter[str] = Counter()
