@@ -43,14 +43,15 @@ def _lock_message(path: str, exc: Exception, waited: float, read_only: bool) -> 
     )
 
 
-#: DuckDB's buffer pool cap (it spills to <warehouse>.tmp past it). DuckDB's own default is
-#: 80% of RAM, which a load of a large run would fill next to Scrapy and the extraction pool;
-#: JOBTRENDS_DUCKDB_MEMORY_LIMIT overrides it (e.g. "4GB" on a big machine).
-DEFAULT_MEMORY_LIMIT = "1GB"
+#: the buffer-pool cap of the load stage's connection (DuckDB spills to <warehouse>.tmp past
+#: it): DuckDB's own default, 80% of RAM, lets a large run's staged lake fill memory next to
+#: Scrapy and the extraction pool. Readers (reports, `jobtrends sql`) keep DuckDB's default.
+LOAD_MEMORY_LIMIT = "1GB"
 
 
-def memory_limit() -> str:
-    return os.environ.get("JOBTRENDS_DUCKDB_MEMORY_LIMIT") or DEFAULT_MEMORY_LIMIT
+def memory_limit(default: str | None = None) -> str | None:
+    """JOBTRENDS_DUCKDB_MEMORY_LIMIT (e.g. "4GB") when set, else `default` (None = DuckDB's)."""
+    return os.environ.get("JOBTRENDS_DUCKDB_MEMORY_LIMIT") or default
 
 
 def connect(
@@ -59,12 +60,14 @@ def connect(
     *,
     timeout: float = 30.0,
     migrate: bool = True,
+    memory_limit_default: str | None = None,
 ) -> duckdb.DuckDBPyConnection:
     """Open the warehouse, waiting with backoff while another process holds the lock.
 
     DuckDB fails at once on a held lock, so short-lived writers would make readers flaky without
-    the retry. A read-write open also applies pending migrations (an older file is upgraded).
-    The buffer pool is capped at memory_limit() so peak memory does not grow with the data.
+    the retry. Opening a file of an older schema applies pending migrations (a read-only open
+    upgrades it first through a short read-write open); `migrate=False` never writes.
+    `memory_limit_default` caps DuckDB's buffer pool (see LOAD_MEMORY_LIMIT).
     """
     target = str(path)
     if target != ":memory:" and read_only and not Path(target).exists():
@@ -86,12 +89,28 @@ def connect(
             time.sleep(min(delay, max(timeout - waited, 0.01)))
             delay = min(delay * 2, 1.0)
     con.execute("set TimeZone = 'UTC'")
-    con.execute("set memory_limit = $limit", {"limit": memory_limit()})
+    limit = memory_limit(memory_limit_default)
+    if limit:
+        con.execute("set memory_limit = $limit", {"limit": limit})
     if migrate and not read_only:
         from analytics.migrate import migrate as apply_migrations
 
         apply_migrations(con)
+    elif migrate and target != ":memory:" and _behind(con):
+        # a reader of a file written by an older version: upgrade it once (a short read-write
+        # open), then read; the reports are written against the latest tables and views
+        con.close()
+        connect(target, timeout=timeout).close()
+        return connect(
+            target, True, timeout=timeout, migrate=False, memory_limit_default=memory_limit_default
+        )
     return con
+
+
+def _behind(con: duckdb.DuckDBPyConnection) -> bool:
+    from analytics.migrate import current_version, latest_version
+
+    return 0 < current_version(con) < latest_version()
 
 
 def _sql_root() -> Any:

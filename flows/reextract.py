@@ -14,14 +14,14 @@ from pipelines.extract_stage import iter_derived
 
 @task(name="reextract-lake", timeout_seconds=7200)
 def reextract_task(settings: Settings, workers: int, force: bool) -> dict[str, Any]:
-    from analytics.db import connect, migrate
+    from analytics.db import LOAD_MEMORY_LIMIT, connect, migrate
     from analytics.load import replace_derived
 
     outputs, stats = run_extract(settings.lake, None, None, workers, force=force)
     latest: dict[str, dict[str, Any]] = {}
     for ext in iter_derived(outputs):  # later runs win: the newest version of each posting
         latest[ext["posting_key"]] = ext
-    con = connect(settings.warehouse)
+    con = connect(settings.warehouse, memory_limit_default=LOAD_MEMORY_LIMIT)
     try:
         migrate(con)
         replace_derived(con, list(latest.values()))

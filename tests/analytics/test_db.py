@@ -152,3 +152,21 @@ def test_a_failed_migration_leaves_the_file_untouched(tmp_path, monkeypatch):
         == 0
     )
     raw.close()
+
+
+def test_a_read_only_open_of_an_older_file_upgrades_it_first(tmp_path):
+    path = tmp_path / "v3.duckdb"
+    raw = duckdb.connect(str(path))
+    migrate(raw, target=3)
+    raw.close()
+    con = connect(path, read_only=True)
+    assert current_version(con) == latest_version()
+    assert scalar(con, "select count(*) from posting_skills") == 0
+    con.close()
+    untouched = tmp_path / "v3b.duckdb"
+    raw = duckdb.connect(str(untouched))
+    migrate(raw, target=3)
+    raw.close()
+    con = connect(untouched, read_only=True, migrate=False)
+    assert current_version(con) == 3
+    con.close()

@@ -27,21 +27,38 @@ skill_universe as (
     select distinct skill_no, skill_slug from report_posting_skills
 ),
 
--- a posting is live in month m when it started by the end of m and had not ended before m
-live_events as (
+-- a posting is live in month m when it started by the end of m and had not ended before m:
+-- +1 in its first live month, -1 in the month after its last (open postings never leave)
+posting_months as (
     select
         p.posting_no,
-        e.month,
-        e.delta,
-    from report_postings as p
+        p.role,
+        p.activity_month,
+        case
+            when p.end_date is null or p.end_month >= p.start_month
+                then greatest(p.start_month, b.first_month)
+        end as live_from,
+        case
+            when p.end_month >= p.start_month then (p.end_month + interval 1 month)::date
+        end as live_until,
+    from (
+        select
+            *,
+            date_trunc('month', start_date)::date as start_month,
+            date_trunc('month', end_date)::date as end_month,
+        from report_postings
+    ) as p
     cross join bounds as b
-    cross join lateral (
-        select greatest(date_trunc('month', p.start_date)::date, b.first_month) as month, 1 as delta
+),
+
+live_deltas as (
+    select month, sum(delta) as delta
+    from (
+        select live_from as month, 1 as delta from posting_months where live_from is not null
         union all
-        select (date_trunc('month', p.end_date) + interval 1 month)::date, -1
-        where p.end_date is not null
-    ) as e
-    where p.end_date is null or date_trunc('month', p.end_date) >= date_trunc('month', p.start_date)
+        select live_until, -1 from posting_months where live_until is not null
+    )
+    group by month
 ),
 
 live_denominator as (
@@ -49,17 +66,33 @@ live_denominator as (
         m.month,
         (sum(coalesce(d.delta, 0)) over (order by m.month))::bigint as n_live,
     from months as m
-    left join (select month, sum(delta) as delta from live_events group by month) as d
-        using (month)
+    left join live_deltas as d using (month)
+),
+
+-- one pass over the (posting, skill) pairs counts new mentions by month x role and the live
+-- entries and exits per skill
+skill_counts as (
+    select
+        s.skill_no,
+        p.activity_month,
+        p.role,
+        p.live_from,
+        p.live_until,
+        count(*) as n,
+    from posting_skills as s
+    inner join posting_months as p using (posting_no)
+    group by grouping sets (
+        (s.skill_no, p.activity_month, p.role), (s.skill_no, p.live_from), (s.skill_no, p.live_until)
+    )
 ),
 
 skill_live_deltas as (
     select
-        s.skill_no,
-        e.month,
-        sum(e.delta) as delta,
-    from posting_skills as s
-    inner join live_events as e using (posting_no)
+        skill_no,
+        coalesce(live_from, live_until) as month,
+        sum(case when live_from is not null then n else -n end) as delta,
+    from skill_counts
+    where live_from is not null or live_until is not null
     group by all
 ),
 
@@ -83,13 +116,12 @@ new_denominator as (
 
 month_role_skill as (
     select
-        p.activity_month as month,
-        p.role,
-        s.skill_no,
-        count(*) as k_role,
-    from posting_skills as s
-    inner join report_postings as p using (posting_no)
-    group by all
+        activity_month as month,
+        role,
+        skill_no,
+        n as k_role,
+    from skill_counts
+    where activity_month is not null
 ),
 
 new_numerator as (
