@@ -181,26 +181,73 @@ def load_extractions(
     return counts
 
 
+#: extractions per staged batch of a full re-extraction (memory follows the batch, not the lake)
+REPLACE_BATCH = 20_000
+
+
 def replace_derived(
-    con: duckdb.DuckDBPyConnection, extractions: Iterable[Mapping[str, Any]]
+    con: duckdb.DuckDBPyConnection,
+    extractions: Iterable[Mapping[str, Any]],
+    batch_size: int = REPLACE_BATCH,
 ) -> dict[str, int]:
     """Swap every extraction-derived table for a full re-extraction, all or nothing.
 
-    The new rows are materialised in temp tables first so the swap transaction is short and
+    Extractions stream in bounded batches into temp tables (a later extraction of a posting
+    replaces an earlier one, as in the lake's run order); the swap transaction is then short and
     readers never see a half-replaced taxonomy version.
     """
-    counts = _stage_extractions(con, extractions)
-    for table, view in DERIVED.items():
-        con.execute(f"create or replace temp table new_{table} as select * from {view}")
     try:
+        for table in DERIVED:
+            con.execute(f"drop table if exists new_{table}")
+        for batch in _chunks(extractions, batch_size):
+            _stage_extractions(con, batch)
+            for table, view in DERIVED.items():
+                if _temp_table_exists(con, f"new_{table}"):
+                    con.execute(
+                        f"delete from new_{table} where posting_id in "
+                        "(select posting_id from stg_extractions)"
+                    )
+                    con.execute(f"insert into new_{table} by name select * from {view}")
+                else:
+                    con.execute(f"create temp table new_{table} as select * from {view}")
+        if not _temp_table_exists(con, "new_extractions"):
+            _stage_extractions(con, [])
+            for table, view in DERIVED.items():
+                con.execute(f"create temp table new_{table} as select * from {view}")
         with transaction(con):
             for table in DERIVED:
                 con.execute(f"delete from {table}")
                 con.execute(f"insert into {table} by name select * from new_{table}")
+        counts = {
+            "extractions": int(scalar(con, "select count(*) from new_extractions") or 0),
+            "skill_mentions": int(scalar(con, "select count(*) from new_skill_mentions_core") or 0),
+            "salaries": int(scalar(con, "select count(*) from new_salaries_core") or 0),
+        }
     finally:
         for table in DERIVED:
             con.execute(f"drop table if exists new_{table}")
     return counts
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterable[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _temp_table_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    return bool(
+        scalar(
+            con,
+            "select count(*) from duckdb_tables() where temporary and table_name = $name",
+            {"name": name},
+        )
+    )
 
 
 def _rows_frame(

@@ -18,16 +18,14 @@ def reextract_task(settings: Settings, workers: int, force: bool) -> dict[str, A
     from analytics.load import replace_derived
 
     outputs, stats = run_extract(settings.lake, None, None, workers, force=force)
-    latest: dict[str, dict[str, Any]] = {}
-    for ext in iter_derived(outputs):  # later runs win: the newest version of each posting
-        latest[ext["posting_key"]] = ext
     con = connect(settings.warehouse, memory_limit_default=LOAD_MEMORY_LIMIT)
     try:
         migrate(con)
-        replace_derived(con, list(latest.values()))
+        # streamed in run order, so later runs win: the newest version of each posting
+        counts = replace_derived(con, iter_derived(outputs))
     finally:
         con.close()
-    return {**stats, "postings": len(latest)}
+    return {**stats, "postings": counts["extractions"]}
 
 
 @flow(name="reextract")

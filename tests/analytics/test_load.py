@@ -139,6 +139,31 @@ def test_replace_derived_swaps_all_extraction_tables(con):
     assert scalar(con, "select count(*) from salaries") == 1
 
 
+def test_replace_derived_streams_batches_and_a_later_extraction_wins(con):
+    load_run(con, RUN1)
+    exts = seed_extractions()
+    older = dict(exts[0], taxonomy_version="2026.1.0", role="data-scientist")
+    newer = dict(exts[0], taxonomy_version="2027.1.0")
+    got = replace_derived(con, [older, *exts[1:], newer], batch_size=2)
+    assert got["extractions"] == len(exts)
+    assert scalar(con, "select count(*) from extractions") == len(exts)
+    pid = con.execute("select posting_id from extractions order by all").fetchall()
+    assert len({r[0] for r in pid}) == len(exts)
+    row = con.execute(
+        "select taxonomy_version, role from extractions where taxonomy_version in "
+        "('2026.1.0', '2027.1.0')"
+    ).fetchall()
+    assert row == [("2027.1.0", newer["role"])]
+    from analytics.datatests import run_data_tests
+
+    failing = set(run_data_tests(con))
+    assert not failing & {
+        "unique_posting_skills",
+        "unique_skill_mentions",
+        "unique_salaries_posting_id",
+    }
+
+
 def test_replace_derived_is_all_or_nothing(con, monkeypatch):
     import pytest
 
