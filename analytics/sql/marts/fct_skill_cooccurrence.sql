@@ -22,14 +22,22 @@ skill_counts as (
     group by skill_no
 ),
 
+-- a pair can reach $min_pair_support only if both skills do: rarer skills never pair up
+frequent_skills as (
+    select s.posting_no, s.skill_no
+    from posting_skills as s
+    semi join skill_counts as c
+        on c.skill_no = s.skill_no and c.n_skill >= $min_pair_support::integer
+),
+
 pair_counts as (
     -- integer keys: the self-join yields ~k^2/2 rows per posting of k skills
     select
         a.skill_no as no_a,
         b.skill_no as no_b,
         count(*) as n_pair,
-    from posting_skills as a
-    inner join posting_skills as b
+    from frequent_skills as a
+    inner join frequent_skills as b
         on a.posting_no = b.posting_no and a.skill_no < b.skill_no
     group by all
     having count(*) >= $min_pair_support::integer
