@@ -46,6 +46,22 @@ def _analyser(prefilter: bool) -> Any:
     return get_analyser(**{switch: prefilter}) if switch else get_analyser()
 
 
+def _phrase_matcher() -> tuple[Any, Any]:
+    """spaCy's own dictionary matching over every taxonomy surface form (case-insensitive):
+    what finding skill candidates costs when spaCy tokenizes and matches the whole text."""
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    from pipelines.nlp.taxonomy import skill_taxonomy
+
+    nlp = spacy.blank("en")
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    forms = sorted({surface.form for surface in skill_taxonomy().surfaces})
+    matcher.add("SKILL", list(nlp.tokenizer.pipe(forms)))
+    matcher(nlp.make_doc("warm up with Python and SQL"))
+    return nlp, matcher
+
+
 def run_mode(mode: str, lake_file: Path, limit: int, workers: int) -> dict[str, Any]:
     """Child side: time one streaming pass over the first `limit` postings of lake_file."""
     from pipelines.extract import extract_records, record_text
@@ -60,6 +76,13 @@ def run_mode(mode: str, lake_file: Path, limit: int, workers: int) -> dict[str, 
         started = time.perf_counter()
         for rec in _records(lake_file, limit):
             tokens += len(tokenizer(record_text(rec)))
+            docs += 1
+    elif mode == "phrasematcher":
+        matcher_nlp, matcher = _phrase_matcher()
+        started = time.perf_counter()
+        for rec in _records(lake_file, limit):
+            doc = matcher_nlp.make_doc(record_text(rec))
+            tokens += len(matcher(doc))  # counts matches here, not tokens
             docs += 1
     elif mode == "extract" and workers > 1:
         from pipelines.extract_stage import _extract_stream
@@ -110,6 +133,7 @@ def measure(lake_file: Path, speed_n: int, mem_sizes: tuple[int, int]) -> dict[s
     out: dict[str, Any] = {
         "tokenizer": child("tokenize", speed_n),
         "extract": child("extract", speed_n),
+        "phrasematcher": child("phrasematcher", speed_n),
     }
     out["extract_2p"] = child("extract", speed_n, 2)
     small, large = mem_sizes
@@ -131,7 +155,9 @@ def _switch_in_child() -> str | None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="one extraction measurement (child process)")
-    parser.add_argument("mode", choices=["tokenize", "extract", "extract-noprefilter"])
+    parser.add_argument(
+        "mode", choices=["tokenize", "extract", "extract-noprefilter", "phrasematcher"]
+    )
     parser.add_argument("lake_file", type=Path)
     parser.add_argument("--limit", type=int, default=1_000)
     parser.add_argument("--workers", type=int, default=1)
