@@ -176,6 +176,17 @@ def first_row(
     return rows[0] if rows else None
 
 
+def temp_table_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    """Whether this connection has a temp table `name` (staging and report scratch tables)."""
+    return bool(
+        scalar(
+            con,
+            "select count(*) from duckdb_tables() where temporary and table_name = $name",
+            {"name": name},
+        )
+    )
+
+
 def scalar(con: duckdb.DuckDBPyConnection, query: str, params: dict[str, Any] | None = None) -> Any:
     """First column of the first row (None when there is no row)."""
     row = first_row(con, query, params)

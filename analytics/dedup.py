@@ -353,7 +353,12 @@ def assign_dup_groups(
             "from batch_dup_groups as g where g.posting_id = core.posting_id "
             "and core.dup_group_id is distinct from g.dup_group_id"
         ).fetchall()
-    for name in ("batch_company_clusters", "batch_dedup_changed", "batch_dedup_scope"):
+    for name in (
+        "batch_company_clusters",
+        "batch_dedup_changed",
+        "batch_dedup_scope",
+        "batch_dup_groups",
+    ):
         con.unregister(name)
     return int(regrouped[0][0]) if regrouped else 0
 

@@ -69,12 +69,12 @@ LAKE_TS_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
 def parse_ts_columns(df: pl.DataFrame, cols: Iterable[str]) -> pl.DataFrame:
     """parse_ts on each column, taking the fixed-format fast path where every value fits it."""
-    out = []
+    out: list[pl.Series | pl.Expr] = []
     for col in cols:
-        values = pl.col(col).cast(pl.String())
+        values = df[col].cast(pl.String())
         fast = values.str.to_datetime(LAKE_TS_FORMAT, strict=False).cast(TS)
-        misses = df.select((fast.is_null() & values.is_not_null()).sum()).item()
-        out.append(fast.alias(col) if not misses else parse_ts(col))
+        misses = (fast.is_null() & values.is_not_null()).sum()
+        out.append(fast if not misses else parse_ts(col))
     return df.with_columns(out)
 
 

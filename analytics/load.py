@@ -1,4 +1,7 @@
-"""Loaders: lake rows and extractions -> warehouse tables, set-based through Arrow, idempotent."""
+"""Loaders: lake rows, dims and run records -> warehouse tables, set-based, idempotent.
+
+Extraction-derived tables load through analytics.derived (re-exported here).
+"""
 
 from __future__ import annotations
 
@@ -10,13 +13,14 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from analytics.db import first_row, run_sql, scalar, sql, transaction
+from analytics.db import first_row, run_sql, sql, transaction
 from analytics.dedup import assign_dup_groups
-from analytics.frames import extraction_frames
+from analytics.derived import DERIVED, load_extractions, replace_derived
 from analytics.lifecycle import apply_closures, load_crawl_runs
 from analytics.staging import (
     collapse_staged,
     drop_staged,
+    stage,
     stage_lake_file,
     stage_raw,
     staged_posting_ids,
@@ -24,6 +28,7 @@ from analytics.staging import (
 )
 
 __all__ = [
+    "DERIVED",
     "GrainError",
     "LoadStats",
     "apply_closures",
@@ -41,14 +46,6 @@ __all__ = [
     "record_flow_run",
     "replace_derived",
 ]
-
-#: extraction-derived tables and the staging view each is filled from
-DERIVED = {
-    "extractions": "stg_extractions",
-    "skill_mentions_core": "stg_skill_mentions",
-    "posting_skills_core": "stg_posting_skills",
-    "salaries_core": "stg_salaries",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,16 +70,6 @@ class LoadStats:
     @property
     def total(self) -> int:
         return self.new + self.updated + self.unchanged
-
-
-def stage(
-    con: duckdb.DuckDBPyConnection, batch: str, frame: pl.DataFrame, view: str | None = None
-) -> None:
-    """Expose a frame as `batch` (Arrow, zero-copy) and optionally its typed staging view."""
-    # string views: Polars' own layout, so the hand-over copies nothing (DuckDB reads them)
-    con.register(batch, frame.to_arrow(compat_level=pl.CompatLevel.newest()))
-    if view:
-        con.execute(f"create or replace temp view {view} as\n{sql(f'staging/{view}')}")
 
 
 def load_raw(
@@ -110,9 +97,7 @@ def merge_staged_raw(con: duckdb.DuckDBPyConnection, *, dedup: bool = True) -> L
         with transaction(con):
             classes = con.sql(sql("load/classify_postings_batch")).pl()
             counts = dict(classes["change"].value_counts().iter_rows())
-            before = _count(con, "raw_postings")
-            run_sql(con, "load/insert_raw_postings")
-            added = _count(con, "raw_postings") - before
+            added = run_sql(con, "load/insert_raw_postings").fetchall()[0][0]
             run_sql(con, "load/update_posting_versions")
             run_sql(con, "load/insert_posting_versions")
             run_sql(con, "load/update_postings_content")
@@ -148,106 +133,6 @@ def check_grain(con: duckdb.DuckDBPyConnection) -> None:
             f"load would repeat keys ({extra_core} extra postings_core rows, {extra_raw} extra "
             "raw_postings versions for this batch's keys); rolled back"
         )
-
-
-def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
-    return int(scalar(con, f"select count(*) from {table}") or 0)
-
-
-def _stage_extractions(
-    con: duckdb.DuckDBPyConnection, extractions: Iterable[Mapping[str, Any]]
-) -> dict[str, int]:
-    frames = extraction_frames(extractions)
-    stage(con, "batch_extractions", frames["extractions"], "stg_extractions")
-    stage(con, "batch_skill_mentions", frames["skill_mentions"], "stg_skill_mentions")
-    con.execute(
-        f"create or replace temp view stg_posting_skills as\n{sql('staging/stg_posting_skills')}"
-    )
-    stage(con, "batch_salaries", frames["salaries"], "stg_salaries")
-    return {name: frame.height for name, frame in frames.items()}
-
-
-def load_extractions(
-    con: duckdb.DuckDBPyConnection, extractions: Iterable[Mapping[str, Any]]
-) -> dict[str, int]:
-    """Replace extraction, mentions and salary rows of the extracted postings (one transaction)."""
-    counts = _stage_extractions(con, extractions)
-    with transaction(con):
-        for table, view in DERIVED.items():
-            con.execute(
-                f"delete from {table} where posting_id in (select posting_id from stg_extractions)"
-            )
-            con.execute(f"insert into {table} by name select * from {view}")
-    return counts
-
-
-#: extractions per staged batch of a full re-extraction (memory follows the batch, not the lake)
-REPLACE_BATCH = 20_000
-
-
-def replace_derived(
-    con: duckdb.DuckDBPyConnection,
-    extractions: Iterable[Mapping[str, Any]],
-    batch_size: int = REPLACE_BATCH,
-) -> dict[str, int]:
-    """Swap every extraction-derived table for a full re-extraction, all or nothing.
-
-    Extractions stream in bounded batches into temp tables (a later extraction of a posting
-    replaces an earlier one, as in the lake's run order); the swap transaction is then short and
-    readers never see a half-replaced taxonomy version.
-    """
-    try:
-        for table in DERIVED:
-            con.execute(f"drop table if exists new_{table}")
-        for batch in _chunks(extractions, batch_size):
-            _stage_extractions(con, batch)
-            for table, view in DERIVED.items():
-                if _temp_table_exists(con, f"new_{table}"):
-                    con.execute(
-                        f"delete from new_{table} where posting_id in "
-                        "(select posting_id from stg_extractions)"
-                    )
-                    con.execute(f"insert into new_{table} by name select * from {view}")
-                else:
-                    con.execute(f"create temp table new_{table} as select * from {view}")
-        if not _temp_table_exists(con, "new_extractions"):
-            _stage_extractions(con, [])
-            for table, view in DERIVED.items():
-                con.execute(f"create temp table new_{table} as select * from {view}")
-        with transaction(con):
-            for table in DERIVED:
-                con.execute(f"delete from {table}")
-                con.execute(f"insert into {table} by name select * from new_{table}")
-        counts = {
-            "extractions": int(scalar(con, "select count(*) from new_extractions") or 0),
-            "skill_mentions": int(scalar(con, "select count(*) from new_skill_mentions_core") or 0),
-            "salaries": int(scalar(con, "select count(*) from new_salaries_core") or 0),
-        }
-    finally:
-        for table in DERIVED:
-            con.execute(f"drop table if exists new_{table}")
-    return counts
-
-
-def _chunks(items: Iterable[Any], size: int) -> Iterable[list[Any]]:
-    batch: list[Any] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def _temp_table_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    return bool(
-        scalar(
-            con,
-            "select count(*) from duckdb_tables() where temporary and table_name = $name",
-            {"name": name},
-        )
-    )
 
 
 def _rows_frame(

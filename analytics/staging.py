@@ -16,17 +16,28 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from analytics.db import first_row, scalar, sql
+from analytics.db import first_row, sql, temp_table_exists
 from analytics.frames import fill_content_hash, postings_frame
 
 __all__ = [
     "collapse_staged",
+    "stage",
     "drop_staged",
     "stage_lake_file",
     "stage_raw",
     "staged_posting_ids",
     "staged_table_exists",
 ]
+
+
+def stage(
+    con: duckdb.DuckDBPyConnection, batch: str, frame: pl.DataFrame, view: str | None = None
+) -> None:
+    """Expose a frame as `batch` (Arrow, zero-copy) and optionally its typed staging view."""
+    # string views: Polars' own layout, so the hand-over copies nothing (DuckDB reads them)
+    con.register(batch, frame.to_arrow(compat_level=pl.CompatLevel.newest()))
+    if view:
+        con.execute(f"create or replace temp view {view} as\n{sql(f'staging/{view}')}")
 
 
 def stage_raw(
@@ -54,24 +65,15 @@ def stage_lake_file(con: duckdb.DuckDBPyConnection, path: Path, run_id: str | No
     Why not frames: DuckDB's JSON reader fills the staging table in one parallel statement
     (1M rows in ~1.3 s here); the same rows as 20k-row Polars frames took ~7 s, mostly
     per-insert cost of wide rows. Rows without a content hash (not written by our spiders) get
-    the spiders' hash through analytics.frames afterwards.
+    the spiders' hash in collapse_staged, once for everything staged.
     """
     query = sql("staging/stg_lake_file")
     params = {"path": str(path), "run_id": run_id}
-    before = _staged_rows(con)
-    if before is None:
-        con.execute(f"create temp table load_batch as {query}", params)
+    if staged_table_exists(con):
+        added = con.execute(f"insert into load_batch by name {query}", params).fetchall()
     else:
-        con.execute(f"insert into load_batch by name {query}", params)
-    _fill_staged_hashes(con)
-    return (_staged_rows(con) or 0) - (before or 0)
-
-
-def _staged_rows(con: duckdb.DuckDBPyConnection) -> int | None:
-    """Rows in load_batch, None when nothing is staged yet."""
-    if not staged_table_exists(con):
-        return None
-    return int(scalar(con, "select count(*) from load_batch") or 0)
+        added = con.execute(f"create temp table load_batch as {query}", params).fetchall()
+    return int(added[0][0])
 
 
 def _fill_staged_hashes(con: duckdb.DuckDBPyConnection) -> None:
@@ -101,17 +103,13 @@ def staged_posting_ids(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
 
 
 def staged_table_exists(con: duckdb.DuckDBPyConnection) -> bool:
-    return bool(
-        scalar(
-            con,
-            "select count(*) from duckdb_tables() where temporary and table_name = 'load_batch'",
-        )
-    )
+    return temp_table_exists(con, "load_batch")
 
 
 def collapse_staged(con: duckdb.DuckDBPyConnection) -> None:
     """batch_versions / batch_latest from load_batch: views when every posting appears once
     (the common case, no copy), else the collapsed rows materialised once."""
+    _fill_staged_hashes(con)
     row = first_row(con, "select count(*), count(distinct posting_id) from load_batch")
     if row and row[0] == row[1]:
         for name in ("batch_versions", "batch_latest"):

@@ -66,7 +66,7 @@ def run_mode(mode: str, lake_file: Path, limit: int, workers: int) -> dict[str, 
     """Child side: time one streaming pass over the first `limit` postings of lake_file."""
     from pipelines.extract import extract_records, record_text
 
-    docs = tokens = 0
+    docs = tokens = matches = 0
     first_at: float | None = None
     if mode == "tokenize":
         import spacy
@@ -82,7 +82,8 @@ def run_mode(mode: str, lake_file: Path, limit: int, workers: int) -> dict[str, 
         started = time.perf_counter()
         for rec in _records(lake_file, limit):
             doc = matcher_nlp.make_doc(record_text(rec))
-            tokens += len(matcher(doc))  # counts matches here, not tokens
+            tokens += len(doc)
+            matches += len(matcher(doc))
             docs += 1
     elif mode == "extract" and workers > 1:
         from pipelines.extract_stage import _extract_stream
@@ -115,6 +116,7 @@ def run_mode(mode: str, lake_file: Path, limit: int, workers: int) -> dict[str, 
         "workers": workers,
         "docs": docs,
         "tokens": tokens,
+        "matches": matches,
         "seconds": seconds,
         "docs_per_s": docs / seconds if seconds else 0.0,
         "maxrss_mb": maxrss_mb(),

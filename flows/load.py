@@ -30,17 +30,6 @@ def read_crawl_runs(lake: Path, run_id: str) -> list[dict[str, Any]]:
 LOAD_BATCH = 20_000
 
 
-def _batches(records: Any, size: int = LOAD_BATCH) -> Any:
-    batch: list[dict[str, Any]] = []
-    for rec in records:
-        batch.append(rec)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def load_stage(
     warehouse: Path, lake: Path, run_id: str, derived_files: list[Path]
 ) -> dict[str, Any]:
@@ -49,6 +38,7 @@ def load_stage(
     what vanished."""
     from analytics.db import LOAD_MEMORY_LIMIT, connect, migrate
     from analytics.dedup import assign_dup_groups
+    from analytics.derived import chunks
     from analytics.load import (
         apply_closures,
         load_crawl_runs,
@@ -70,7 +60,7 @@ def load_stage(
         seen = staged_posting_ids(con)
         raw = merge_staged_raw(con, dedup=False)
         totals.update(raw.counts())
-        for batch in _batches(iter_derived(derived_files)):
+        for batch in chunks(iter_derived(derived_files), LOAD_BATCH):
             load_extractions(con, batch)
             totals["extracted"] += len(batch)
         if raw.changed_ids:

@@ -15,6 +15,8 @@ from typing import Any
 import duckdb
 import polars as pl
 
+from analytics.db import sql as named_sql
+from analytics.db import temp_table_exists
 from analytics.reports.reference import reference_rows
 
 MART_DIR = Path(__file__).resolve().parents[1] / "sql" / "marts"
@@ -107,10 +109,6 @@ class ReportParams:
 SHARED_RELATIONS: tuple[str, ...] = ("report_postings", "report_posting_skills")
 
 
-def _shared_sql(name: str) -> str:
-    return (MART_DIR.parent / "shared" / f"{name}.sql").read_text(encoding="utf-8")
-
-
 def _needed_shared(sql: str) -> list[str]:
     """Shared relations a query reads, with what they read in turn (skills need postings)."""
     needed = {n for n in SHARED_RELATIONS if re.search(rf"\b{n}\b", sql)}
@@ -139,7 +137,7 @@ def materialise_shared(con: duckdb.DuckDBPyConnection, params: dict[str, Any]) -
     if _materialised_for(con) == fingerprint:
         return
     for name in SHARED_RELATIONS:
-        sql = _shared_sql(name)
+        sql = named_sql(f"shared/{name}")
         con.execute(
             f"create or replace temp table {name} as\n{sql}",
             _used_params(sql, params, f"shared/{name}"),
@@ -169,10 +167,7 @@ def _materialised_for(con: duckdb.DuckDBPyConnection) -> str | None:
     """The parameters the connection's shared temp tables were built for (None = not built):
     two report contexts on one connection (salary bands narrow the countries) must not read
     each other's postings."""
-    exists = con.execute(
-        "select count(*) from duckdb_tables() where temporary and table_name = 'report_shared_params'"
-    ).fetchall()
-    if not exists[0][0]:
+    if not temp_table_exists(con, "report_shared_params"):
         return None
     rows = con.execute("select fingerprint from report_shared_params").fetchall()
     return rows[0][0] if rows else None
@@ -190,9 +185,9 @@ def run_mart(
     The shared relations come from materialise_shared (``shared_ready``) or, for a mart run on
     its own, are inlined from ``sql/shared/`` as leading CTEs.
     """
-    sql = (MART_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    sql = named_sql(f"marts/{name}")
     if not shared_ready:
-        ctes = "".join(f"{n} as (\n{_shared_sql(n)}),\n" for n in _needed_shared(sql))
+        ctes = "".join(f"{n} as (\n{named_sql(f'shared/{n}')}),\n" for n in _needed_shared(sql))
         if ctes:
             sql = re.sub(r"^with\s*$", f"with\n\n{ctes}", sql, count=1, flags=re.M)
     return con.sql(sql, params=_used_params(sql, params or {}, f"mart {name}")).pl()

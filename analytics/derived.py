@@ -1,0 +1,105 @@
+"""Extraction-derived tables (extractions, skill mentions, posting-skill pairs, salaries):
+replaced by posting key after an extraction, or swapped whole after a re-extraction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import duckdb
+
+from analytics.db import scalar, sql, transaction
+from analytics.frames import extraction_frames
+from analytics.staging import stage
+
+__all__ = ["DERIVED", "REPLACE_BATCH", "chunks", "load_extractions", "replace_derived"]
+
+#: extraction-derived tables and the staging view each is filled from
+DERIVED = {
+    "extractions": "stg_extractions",
+    "skill_mentions_core": "stg_skill_mentions",
+    "posting_skills_core": "stg_posting_skills",
+    "salaries_core": "stg_salaries",
+}
+
+#: extractions per staged batch of a full re-extraction (memory follows the batch, not the lake)
+REPLACE_BATCH = 20_000
+
+
+def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Lists of at most `size` items, in order: bounded batches of a stream."""
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _stage_extractions(
+    con: duckdb.DuckDBPyConnection, extractions: Iterable[Mapping[str, Any]]
+) -> dict[str, int]:
+    frames = extraction_frames(extractions)
+    stage(con, "batch_extractions", frames["extractions"], "stg_extractions")
+    stage(con, "batch_skill_mentions", frames["skill_mentions"], "stg_skill_mentions")
+    con.execute(
+        f"create or replace temp view stg_posting_skills as\n{sql('staging/stg_posting_skills')}"
+    )
+    stage(con, "batch_salaries", frames["salaries"], "stg_salaries")
+    return {name: frame.height for name, frame in frames.items()}
+
+
+def _replace_staged_keys(con: duckdb.DuckDBPyConnection, prefix: str = "") -> None:
+    """Replace the staged postings' rows in every derived table (`new_`: the swap copies)."""
+    for table, view in DERIVED.items():
+        con.execute(
+            f"delete from {prefix}{table} where posting_id in (select posting_id from stg_extractions)"
+        )
+        con.execute(f"insert into {prefix}{table} by name select * from {view}")
+
+
+def load_extractions(
+    con: duckdb.DuckDBPyConnection, extractions: Iterable[Mapping[str, Any]]
+) -> dict[str, int]:
+    """Replace extraction, mentions and salary rows of the extracted postings (one transaction)."""
+    counts = _stage_extractions(con, extractions)
+    with transaction(con):
+        _replace_staged_keys(con)
+    return counts
+
+
+def replace_derived(
+    con: duckdb.DuckDBPyConnection,
+    extractions: Iterable[Mapping[str, Any]],
+    batch_size: int = REPLACE_BATCH,
+) -> dict[str, int]:
+    """Swap every extraction-derived table for a full re-extraction, all or nothing.
+
+    Extractions stream in bounded batches into temp tables (a later extraction of a posting
+    replaces an earlier one, as in the lake's run order); the swap transaction is then short and
+    readers never see a half-replaced taxonomy version.
+    """
+    _stage_extractions(con, [])  # empty staging views give the swap tables their columns
+    try:
+        for table, view in DERIVED.items():
+            con.execute(f"create or replace temp table new_{table} as select * from {view}")
+        for batch in chunks(extractions, batch_size):
+            _stage_extractions(con, batch)
+            _replace_staged_keys(con, "new_")
+        with transaction(con):
+            for table in DERIVED:
+                con.execute(f"delete from {table}")
+                con.execute(f"insert into {table} by name select * from new_{table}")
+        return {
+            name: int(scalar(con, f"select count(*) from new_{table}") or 0)
+            for name, table in (
+                ("extractions", "extractions"),
+                ("skill_mentions", "skill_mentions_core"),
+                ("salaries", "salaries_core"),
+            )
+        }
+    finally:
+        for table in DERIVED:
+            con.execute(f"drop table if exists new_{table}")
