@@ -3,7 +3,7 @@ replaced by posting key after an extraction, or swapped whole after a re-extract
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import duckdb
@@ -11,8 +11,9 @@ import duckdb
 from analytics.db import scalar, sql, transaction
 from analytics.frames import extraction_frames
 from analytics.staging import stage
+from pipelines.batching import chunks
 
-__all__ = ["DERIVED", "REPLACE_BATCH", "chunks", "load_extractions", "replace_derived"]
+__all__ = ["DERIVED", "REPLACE_BATCH", "load_extractions", "replace_derived"]
 
 #: extraction-derived tables and the staging view each is filled from
 DERIVED = {
@@ -24,18 +25,6 @@ DERIVED = {
 
 #: extractions per staged batch of a full re-extraction (memory follows the batch, not the lake)
 REPLACE_BATCH = 20_000
-
-
-def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    """Lists of at most `size` items, in order: bounded batches of a stream."""
-    batch: list[Any] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _stage_extractions(

@@ -9,6 +9,7 @@ from typing import Any
 
 from prefect import flow, get_run_logger, task
 
+from pipelines.batching import chunks
 from pipelines.extract_stage import iter_derived, lake_files
 
 
@@ -38,7 +39,6 @@ def load_stage(
     what vanished."""
     from analytics.db import LOAD_MEMORY_LIMIT, connect, migrate
     from analytics.dedup import assign_dup_groups
-    from analytics.derived import chunks
     from analytics.load import (
         apply_closures,
         load_crawl_runs,

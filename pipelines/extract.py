@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from pipelines.batching import chunks
 from pipelines.geo import infer_country
 from pipelines.records import compute_content_hash, posting_key
 from pipelines.text import html_to_text
@@ -74,25 +75,14 @@ def extract_records(
     from pipelines.nlp import get_analyser
 
     analyser = get_analyser()
-    batch: list[dict[str, Any]] = []
-
-    def flush() -> Iterator[dict[str, Any]]:
+    for batch in chunks(records, batch_size):
         texts = [record_text(r) for r in batch]
         items = [
             (str(r.get("title") or ""), t, r.get("company"))
             for r, t in zip(batch, texts, strict=True)
         ]
         for rec, text, analysis in zip(batch, texts, analyser.analyse_many(items), strict=True):
-            rec = dict(rec, description_text=text)
-            yield extract_record(rec, analysis)
-
-    for record in records:
-        batch.append(record)
-        if len(batch) >= batch_size:
-            yield from flush()
-            batch = []
-    if batch:
-        yield from flush()
+            yield extract_record(dict(rec, description_text=text), analysis)
 
 
 def _error_line(rid: Any, message: str, lineno: int | None = None) -> tuple[str, bool]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipelines.batching import chunks
 from pipelines.extract import extract_records
 from pipelines.records import posting_key
 
@@ -63,17 +64,6 @@ def _extract_chunk(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(extract_records(records))
 
 
-def _chunks(records: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
-    chunk: list[dict[str, Any]] = []
-    for rec in records:
-        chunk.append(rec)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def _extract_stream(
     records: Iterable[dict[str, Any]], workers: int, chunk_size: int = 256
 ) -> Iterator[dict[str, Any]]:
@@ -84,7 +74,7 @@ def _extract_stream(
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
         pending = []
-        for chunk in _chunks(records, chunk_size):
+        for chunk in chunks(records, chunk_size):
             pending.append(pool.submit(_extract_chunk, chunk))
             if len(pending) >= workers * 2:  # bounded in-flight work keeps memory flat
                 yield from pending.pop(0).result()
