@@ -172,9 +172,11 @@ def time_marts(path: Path, repeats: int = 3) -> dict[str, dict[str, Any]]:
     from analytics.reports.context import (
         _PARAM_RE,
         MART_DIR,
+        SHARED_RELATIONS,
         ReportParams,
         materialise_shared,
         run_mart,
+        shared_key,
     )
     from analytics.reports.reference import reference_rows
 
@@ -184,7 +186,8 @@ def time_marts(path: Path, repeats: int = 3) -> dict[str, dict[str, Any]]:
     try:
         times = []
         for _ in range(repeats):
-            con.execute("drop table if exists report_shared_params")
+            for name in SHARED_RELATIONS:
+                con.execute(f"drop table if exists {name}__{shared_key(params)}")
             started = time.perf_counter()
             materialise_shared(con, params)
             times.append(time.perf_counter() - started)
@@ -198,7 +201,7 @@ def time_marts(path: Path, repeats: int = 3) -> dict[str, dict[str, Any]]:
             try:
                 for _ in range(repeats):
                     started = time.perf_counter()
-                    rows = run_mart(con, mart.stem, given, shared_ready=True).height
+                    rows = run_mart(con, mart.stem, given, materialise=True).height
                     times.append(time.perf_counter() - started)
             except Exception as exc:  # noqa: BLE001 - one broken mart must not hide the others
                 out[mart.stem] = {"error": f"{type(exc).__name__}: {str(exc)[:200]}"}

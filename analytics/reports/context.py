@@ -6,6 +6,7 @@ output format renders that same ``ReportResult``, so numbers cannot drift betwee
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -126,35 +127,66 @@ def _used_params(sql: str, params: dict[str, Any], what: str) -> dict[str, Any]:
     return {k: v for k, v in params.items() if k in used}
 
 
-def materialise_shared(con: duckdb.DuckDBPyConnection, params: dict[str, Any]) -> None:
-    """Build the shared relations once as temp tables for these filters.
-
-    Why: every mart starts from the same filtered, deduplicated postings and (posting, skill)
-    pairs; computing them once per report run instead of once per mart is what keeps each
-    mart well under a second at 1M postings.
-    """
-    fingerprint = repr(sorted((k, repr(v)) for k, v in params.items()))
-    if _materialised_for(con) == fingerprint:
-        return
+def shared_key(params: dict[str, Any]) -> str:
+    """Suffix of the shared temp tables built for the filters among these parameters."""
+    used: dict[str, Any] = {}
     for name in SHARED_RELATIONS:
+        used |= _used_params(named_sql(f"shared/{name}"), params, f"shared/{name}")
+    fingerprint = repr(sorted((k, repr(v)) for k, v in used.items()))
+    return hashlib.sha1(fingerprint.encode()).hexdigest()[:12]
+
+
+def _with_ctes(sql: str, ctes: list[tuple[str, str]], *, inline: bool = False) -> str:
+    """`sql` with leading CTEs (name, body): after its own ``with`` line, else as a new one.
+
+    `inline` marks them NOT MATERIALIZED: an alias of a temp table must not be copied again
+    (DuckDB materialises a CTE that is read more than once).
+    """
+    if not ctes:
+        return sql
+    how = "not materialized " if inline else ""
+    text = "".join(f"{name} as {how}(\n{body}),\n" for name, body in ctes)
+    if re.search(r"^with\s*$", sql, flags=re.M):
+        return re.sub(r"^with\s*$", f"with\n\n{text}", sql, count=1, flags=re.M)
+    return f"with\n{text.rstrip().rstrip(',')}\n{sql}"
+
+
+def _keyed(names: list[str], key: str) -> list[tuple[str, str]]:
+    return [(n, f"select * from {n}__{key}") for n in names]
+
+
+def materialise_shared(
+    con: duckdb.DuckDBPyConnection,
+    params: dict[str, Any],
+    names: list[str] | tuple[str, ...] = SHARED_RELATIONS,
+) -> str:
+    """Build the shared relations as temp tables ``<name>__<key>`` for these filters, once;
+    returns the key. Why: every mart starts from the same filtered, deduplicated postings and
+    (posting, skill) pairs; building them once per report run instead of once per mart keeps
+    each mart well under a second at 1M postings. Keyed by the filters, so two report contexts
+    on one connection (salary bands narrow the countries) never rebuild each other's tables.
+    """
+    key = shared_key(params)
+    for name in _needed_shared(" ".join(names)):  # the names and what they read, in order
+        table = f"{name}__{key}"
+        if temp_table_exists(con, table):
+            continue
         sql = named_sql(f"shared/{name}")
+        upstream = [n for n in _needed_shared(sql) if n != name]
         con.execute(
-            f"create or replace temp table {name} as\n{sql}",
+            f"create temp table {table} as\n{_with_ctes(sql, _keyed(upstream, key), inline=True)}",
             _used_params(sql, params, f"shared/{name}"),
         )
         if name == "report_postings":
-            _check_posting_numbers(con)
-    con.execute(
-        "create or replace temp table report_shared_params as select $f as fingerprint",
-        {"f": fingerprint},
-    )
+            _check_posting_numbers(con, table)
+    return key
 
 
-def _check_posting_numbers(con: duckdb.DuckDBPyConnection) -> None:
+def _check_posting_numbers(con: duckdb.DuckDBPyConnection, table: str) -> None:
     """posting_no is a 64-bit hash of posting_id: fail loudly on the (~1e-7 at 1M) collision
     rather than merge two postings' skills."""
     total, distinct = con.execute(
-        "select count(*), count(distinct posting_no) from report_postings"
+        f"select count(*), count(distinct posting_no) from {table}"
     ).fetchall()[0]
     if total != distinct:
         raise RuntimeError(
@@ -163,34 +195,26 @@ def _check_posting_numbers(con: duckdb.DuckDBPyConnection) -> None:
         )
 
 
-def _materialised_for(con: duckdb.DuckDBPyConnection) -> str | None:
-    """The parameters the connection's shared temp tables were built for (None = not built):
-    two report contexts on one connection (salary bands narrow the countries) must not read
-    each other's postings."""
-    if not temp_table_exists(con, "report_shared_params"):
-        return None
-    rows = con.execute("select fingerprint from report_shared_params").fetchall()
-    return rows[0][0] if rows else None
-
-
 def run_mart(
     con: duckdb.DuckDBPyConnection,
     name: str,
     params: dict[str, Any] | None = None,
     *,
-    shared_ready: bool = False,
+    materialise: bool = False,
 ) -> pl.DataFrame:
     """Run ``analytics/sql/marts/<name>.sql`` with the named parameters it uses.
 
-    The shared relations come from materialise_shared (``shared_ready``) or, for a mart run on
-    its own, are inlined from ``sql/shared/`` as leading CTEs.
+    The shared relations it reads are inlined from ``sql/shared/`` as leading CTEs, or with
+    ``materialise`` read from temp tables materialise_shared builds once per set of filters.
     """
+    given = params or {}
     sql = named_sql(f"marts/{name}")
-    if not shared_ready:
-        ctes = "".join(f"{n} as (\n{named_sql(f'shared/{n}')}),\n" for n in _needed_shared(sql))
-        if ctes:
-            sql = re.sub(r"^with\s*$", f"with\n\n{ctes}", sql, count=1, flags=re.M)
-    return con.sql(sql, params=_used_params(sql, params or {}, f"mart {name}")).pl()
+    needed = _needed_shared(sql)
+    if materialise and needed:
+        sql = _with_ctes(sql, _keyed(needed, materialise_shared(con, given, needed)), inline=True)
+    else:
+        sql = _with_ctes(sql, [(n, named_sql(f"shared/{n}")) for n in needed])
+    return con.sql(sql, params=_used_params(sql, given, f"mart {name}")).pl()
 
 
 @dataclass
@@ -204,8 +228,7 @@ class ReportContext:
     def mart(self, name: str) -> pl.DataFrame:
         if name not in self._cache:
             params = {**self.params.sql_params(), "reference": reference_rows()}
-            materialise_shared(self.con, params)  # no-op while built for these parameters
-            self._cache[name] = run_mart(self.con, name, params, shared_ready=True)
+            self._cache[name] = run_mart(self.con, name, params, materialise=True)
         return self._cache[name]
 
     def coverage(self) -> dict[str, Any]:

@@ -120,3 +120,25 @@ def test_marts_bind_to_the_real_warehouse_views(tmp_path) -> None:
     finally:
         ro.close()
     assert set(written) == set(REPORTS) | {"index"}
+
+
+def test_contexts_with_other_filters_keep_their_own_shared_tables(seed_con) -> None:
+    """Two report contexts on one connection (salary bands narrow the countries) each get the
+    shared base of their own filters, built once, and read the same numbers as a mart run alone."""
+    from analytics.reports.context import run_mart, shared_key
+
+    wide, narrow = ReportParams(), ReportParams(countries=("US",))
+    a, b = ReportContext(seed_con, wide), ReportContext(seed_con, narrow)
+    first = a.mart("fct_report_coverage")
+    b.mart("fct_report_coverage")
+    keys = {shared_key(c.params.sql_params()) for c in (a, b)}
+    tables = {
+        r[0]
+        for r in seed_con.execute(
+            "select table_name from duckdb_tables() where temporary and table_name like 'report_%'"
+        ).fetchall()
+    }
+    assert len(keys) == 2 and {f"report_postings__{k}" for k in keys} <= tables
+    alone = run_mart(seed_con, "fct_report_coverage", wide.sql_params())
+    assert ReportContext(seed_con, wide).mart("fct_report_coverage").equals(first)
+    assert alone.equals(first)
