@@ -107,6 +107,16 @@ def connect(
     return con
 
 
+def connect_for_load(path: str | Path, *, timeout: float = 30.0) -> duckdb.DuckDBPyConnection:
+    """A write connection for bulk loads: the buffer pool capped (LOAD_MEMORY_LIMIT) and
+    insertion order not preserved, so DuckDB appends and reads files in parallel without
+    re-sequencing rows (~10-35% off a 1M-row load here). Every loader query that needs an
+    order says ORDER BY or uses ordered window functions; none reads rows in insertion order."""
+    con = connect(path, timeout=timeout, memory_limit_default=LOAD_MEMORY_LIMIT)
+    con.execute("set preserve_insertion_order = false")
+    return con
+
+
 def _behind(con: duckdb.DuckDBPyConnection) -> bool:
     from analytics.migrate import current_version, latest_version
 

@@ -334,7 +334,7 @@ def assign_dup_groups(
         rows = con.sql(
             "select i.*, s.cluster from int_dedup_input as i "
             "inner join batch_dedup_scope as s using (posting_id) "
-            "where list_contains($clusters, s.cluster)",
+            "where list_contains($clusters, s.cluster) order by s.cluster, i.posting_id",
             params={"clusters": clusters},
         ).pl()
         for _, block_rows in rows.group_by("cluster", maintain_order=True):

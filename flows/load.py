@@ -37,7 +37,7 @@ def load_stage(
     """Stage the run's lake files (DuckDB reads them) and merge them in one transaction, replace
     extractions in bounded batches, regroup duplicates of what changed, record crawls, close
     what vanished."""
-    from analytics.db import LOAD_MEMORY_LIMIT, connect, migrate
+    from analytics.db import connect_for_load, migrate
     from analytics.dedup import assign_dup_groups
     from analytics.load import (
         apply_closures,
@@ -51,7 +51,7 @@ def load_stage(
 
     totals: Counter[str] = Counter()
     crawl_records = read_crawl_runs(lake, run_id)
-    con = connect(warehouse, memory_limit_default=LOAD_MEMORY_LIMIT)
+    con = connect_for_load(warehouse)
     try:
         migrate(con)
         load_dims(con, load_skill_taxonomy(), load_roles())

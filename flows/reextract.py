@@ -14,11 +14,11 @@ from pipelines.extract_stage import iter_derived
 
 @task(name="reextract-lake", timeout_seconds=7200)
 def reextract_task(settings: Settings, workers: int, force: bool) -> dict[str, Any]:
-    from analytics.db import LOAD_MEMORY_LIMIT, connect, migrate
+    from analytics.db import connect_for_load, migrate
     from analytics.load import replace_derived
 
     outputs, stats = run_extract(settings.lake, None, None, workers, force=force)
-    con = connect(settings.warehouse, memory_limit_default=LOAD_MEMORY_LIMIT)
+    con = connect_for_load(settings.warehouse)
     try:
         migrate(con)
         # streamed in run order, so later runs win: the newest version of each posting
