@@ -102,8 +102,8 @@ def merge_staged_raw(con: duckdb.DuckDBPyConnection, *, dedup: bool = True) -> L
             run_sql(con, "load/insert_posting_versions")
             run_sql(con, "load/update_postings_content")
             run_sql(con, "load/update_postings_lifecycle")
-            run_sql(con, "load/insert_new_postings")
-            check_grain(con)
+            inserted = run_sql(con, "load/insert_new_postings").fetchall()[0][0]
+            check_grain(con, classes.height, inserted, counts.get("new", 0))
     finally:
         drop_staged(con)
     changed = classes.filter(pl.col("change") != "unchanged")["posting_id"]
@@ -123,15 +123,23 @@ class GrainError(RuntimeError):
     """A key repeated in a table whose grain the loaders guarantee (the load is rolled back)."""
 
 
-def check_grain(con: duckdb.DuckDBPyConnection) -> None:
+def check_grain(con: duckdb.DuckDBPyConnection, classified: int, inserted: int, new: int) -> None:
     """Raise inside the load transaction if the batch's keys now repeat (primary keys are not
-    indexed since migration 0004, so this check is what enforces them)."""
-    rows = run_sql(con, "load/check_batch_grain").fetchall()
-    extra_core, extra_raw = rows[0] if rows else (0, 0)
-    if extra_core or extra_raw:
+    indexed since migration 0004, so this check is what enforces them).
+
+    postings_core is checked from what the merge already counted: the classification (a left
+    join of the batch's postings, one row each, to postings_core before any change) has one
+    row per posting only if no batch key was repeated, and the insert adds each 'new' posting
+    once. raw_postings is counted after the insert (load/check_batch_grain).
+    """
+    batch = first_row(con, "select count(*) from stg_postings_latest")
+    extra_core = classified - (batch[0] if batch else 0) + inserted - new
+    extra_raw = first_row(con, sql("load/check_batch_grain"))
+    extra_raw_versions = extra_raw[0] if extra_raw else 0
+    if extra_core or extra_raw_versions:
         raise GrainError(
-            f"load would repeat keys ({extra_core} extra postings_core rows, {extra_raw} extra "
-            "raw_postings versions for this batch's keys); rolled back"
+            f"load would repeat keys ({extra_core} extra postings_core rows, "
+            f"{extra_raw_versions} extra raw_postings versions for this batch's keys); rolled back"
         )
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "collapse_staged",
     "stage",
     "drop_staged",
+    "lake_rows_query",
     "stage_lake_file",
     "stage_raw",
     "staged_posting_ids",
@@ -59,16 +60,35 @@ def stage_raw(
     return df.height
 
 
-def stage_lake_file(con: duckdb.DuckDBPyConnection, path: Path, run_id: str | None = None) -> int:
-    """Append one lake JSONL file to `load_batch`, read and typed inside DuckDB.
+def lake_rows_query(path: Path) -> tuple[str, dict[str, Any]]:
+    """The typed staging query of one lake unit and its reader's parameters: a JSONL lake file
+    (DuckDB's JSON reader) or a Parquet partition directory / part file (read in place).
+    `$run_id` is left for the caller to bind."""
+    if path.is_dir() or path.suffix == ".parquet":
+        files = sorted(path.glob("part-*.parquet")) if path.is_dir() else [path]
+        if not files:
+            raise FileNotFoundError(f"no part-*.parquet files in lake partition {path}")
+        reader, params = "lake_lines_parquet", {"files": [str(f) for f in files]}
+    else:
+        reader, params = "lake_lines_jsonl", {"path": str(path)}
+    query = (
+        f"with lake_lines as (\n{sql(f'staging/{reader}')}\n)\n"
+        f"select * from (\n{sql('staging/stg_lake_file')}\n)"
+    )
+    return query, params
 
-    Why not frames: DuckDB's JSON reader fills the staging table in one parallel statement
-    (1M rows in ~1.3 s here); the same rows as 20k-row Polars frames took ~7 s, mostly
-    per-insert cost of wide rows. Rows without a content hash (not written by our spiders) get
-    the spiders' hash in collapse_staged, once for everything staged.
+
+def stage_lake_file(con: duckdb.DuckDBPyConnection, path: Path, run_id: str | None = None) -> int:
+    """Append one lake unit (a JSONL file or a Parquet partition) to `load_batch`, read and
+    typed inside DuckDB.
+
+    Why not frames: DuckDB's readers fill the staging table in one parallel statement (1M JSONL
+    rows in ~1.3-2 s here, the same rows as Parquet in ~0.5 s); as 20k-row Polars frames they
+    took ~7 s, mostly per-insert cost of wide rows. Rows without a content hash (not written by
+    our spiders) get the spiders' hash in collapse_staged, once for everything staged.
     """
-    query = sql("staging/stg_lake_file")
-    params = {"path": str(path), "run_id": run_id}
+    query, params = lake_rows_query(path)
+    params["run_id"] = run_id
     if staged_table_exists(con):
         added = con.execute(f"insert into load_batch by name {query}", params).fetchall()
     else:

@@ -250,18 +250,49 @@ def test_a_lake_file_staged_by_duckdb_loads_what_the_line_reader_loads(tmp_path)
         assert by_sql.execute(query).fetchall() == by_dicts.execute(query).fetchall(), table
 
 
-def test_a_repeated_key_fails_the_load_and_rolls_it_back(con):
+def test_the_parquet_lake_loads_what_its_jsonl_files_load(tmp_path):
+    """A run converted to the Parquet lake and staged from its partitions (read in place) ends
+    in the same warehouse rows as the run's JSONL files; an empty partition is a named error."""
+    from warehouse_seeds import SEEDS
+
+    from analytics.db import connect
+    from analytics.load import merge_staged_raw, stage_lake_file
+    from pipelines.lake_parquet import convert_lake, partitions
+
+    convert_lake(SEEDS / "lake", tmp_path / "pq", [RUN1])
+    units = partitions(tmp_path / "pq", [RUN1])
+    by_jsonl, by_parquet = connect(":memory:"), connect(":memory:")
+    load_raw(by_jsonl, lake_postings(RUN1), RUN1)
+    staged = sum(stage_lake_file(by_parquet, unit) for unit in units)
+    assert len(units) >= 2 and staged == len(lake_postings(RUN1))
+    merge_staged_raw(by_parquet)
+    for table in ("raw_postings", "posting_versions", "postings_core"):
+        cols = "* exclude (loaded_at)" if table == "raw_postings" else "*"
+        query = f"select {cols} from {table} order by all"
+        assert by_parquet.execute(query).fetchall() == by_jsonl.execute(query).fetchall(), table
+    empty = tmp_path / "pq" / "run_id=x" / "source=lever"
+    empty.mkdir(parents=True)
+    with pytest.raises(FileNotFoundError, match="no part-"):
+        stage_lake_file(by_parquet, empty)
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [("postings_core", "1 extra postings_core rows"), ("raw_postings", "1 extra raw_postings")],
+)
+def test_a_repeated_key_fails_the_load_and_rolls_it_back(con, table, message):
+    from analytics.db import connect
     from analytics.load import GrainError
 
     load_run(con, RUN1)
-    rerun = {
-        r["source"] + ":" + r["board"] + ":" + str(r["source_id"]) for r in lake_postings(RUN2)
-    }
-    key = next(
-        k for (k,) in con.execute("select posting_id from postings_core").fetchall() if k in rerun
-    )
-    con.execute("insert into postings_core select * from postings_core where posting_id = ?", [key])
+    # a posting the next run sees again with the same content: its key and its version repeat
+    scratch = connect(":memory:")
+    load_raw(scratch, lake_postings(RUN2), RUN2)
+    rerun = set(scratch.execute("select posting_id, content_hash from postings_core").fetchall())
+    stored = con.execute("select posting_id, content_hash from postings_core").fetchall()
+    key = next(k for k, h in stored if (k, h) in rerun)
+    con.execute(f"insert into {table} select * from {table} where posting_id = ?", [key])
     before = counts(con)
-    with pytest.raises(GrainError, match="extra postings_core rows"):
+    with pytest.raises(GrainError, match=message):
         load_run(con, RUN2)
     assert counts(con) == before

@@ -1,28 +1,7 @@
--- stg_lake_file: one lake JSONL file ($path) typed as the load_batch staging rows, read by
--- DuckDB's JSON reader (parallel, no Python per row). Torn or non-object lines (a crash
--- mid-write, junk) yield rows without keys and are dropped, as the line reader skips them.
--- Same columns and types as analytics.frames.postings_frame; $run_id fills a missing run_id.
+-- stg_lake_file: lake rows (the relation lake_lines, from lake_lines_jsonl or
+-- lake_lines_parquet) typed as the load_batch staging rows. Same columns and types as
+-- analytics.frames.postings_frame; $run_id fills a missing run_id.
 with
-
-lines as (
-    select *
-    from read_json(
-        $path,
-        format = 'newline_delimited',
-        ignore_errors = true,
-        maximum_object_size = 67108864,
-        columns = {
-            source: 'varchar', board: 'varchar', source_id: 'varchar', posting_id: 'varchar',
-            run_id: 'varchar', fetched_at: 'varchar', url: 'varchar', apply_url: 'varchar',
-            title: 'varchar', company: 'varchar', locations: 'varchar[]',
-            country_codes: 'varchar[]', workplace_type: 'varchar', workplace_raw: 'varchar',
-            employment_type: 'varchar', department: 'varchar', posted_at: 'varchar',
-            updated_at: 'varchar', description_html: 'varchar', description_text: 'varchar',
-            salary_raw: 'json', salary_text: 'varchar', content_hash: 'varchar'
-        }
-    )
-    where source is not null and board is not null and source_id is not null
-),
 
 typed as (
     select
@@ -49,7 +28,7 @@ typed as (
         description_text,
         salary_raw::varchar as salary_raw,
         salary_text,
-    from lines
+    from lake_lines
 )
 
 select
