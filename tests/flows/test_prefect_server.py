@@ -94,7 +94,9 @@ def test_serve_once_against_a_real_server(prefect_server, tmp_path: Path) -> Non
         text=True,
         timeout=600,
     )
-    assert proc.returncode == 0, proc.stderr[-2000:]
+    # DuckDB's bindings print leak reports at interpreter exit; keep the error above them
+    errors = [line for line in proc.stderr.splitlines() if "leaked" not in line]
+    assert proc.returncode == 0, "\n".join(errors)[-3000:]
     assert (tmp_path / "w.duckdb").exists()
 
     runs, artifacts = asyncio.run(_runs_and_artifacts(api))
