@@ -90,7 +90,7 @@ def _floor(lake: Path, warehouse: Path) -> dict[str, float]:
 
     query, params = lake_rows_query(lake)
     with duckdb.connect() as reader:
-        rows = reader.execute(query, {**params, "run_id": None}).to_arrow_table()
+        rows = reader.sql(query, params={**params, "run_id": None}).to_arrow_table()
     out: dict[str, float] = {}
     for label, target in (("memory", ":memory:"), ("disk", str(warehouse))):
         best = float("inf")
@@ -107,6 +107,36 @@ def _floor(lake: Path, warehouse: Path) -> dict[str, float]:
     for suffix in ("", ".wal"):
         Path(f"{warehouse}{suffix}").unlink(missing_ok=True)
     return out
+
+
+def _parquet_load(postings: list[dict[str, Any]], warehouse: Path) -> dict[str, float]:
+    """The same new postings loaded from a Parquet lake partition (read in place) into a fresh
+    warehouse: the load path when the lake's Parquet copy exists (scale-out, object storage)."""
+    from analytics.db import connect_for_load
+    from analytics.load import merge_staged_raw, stage_lake_file
+    from pipelines.lake_parquet import write_partition
+
+    root = warehouse.with_suffix(".lake_parquet")
+    write_partition(iter(postings), root, "20261101T000000Z-bench0", "mixed")
+    unit = root / "run_id=20261101T000000Z-bench0" / "source=mixed"
+    for suffix in ("", ".wal"):
+        Path(f"{warehouse}{suffix}").unlink(missing_ok=True)
+    con = connect_for_load(warehouse)
+    try:
+        started = time.perf_counter()
+        stage_lake_file(con, unit)
+        stage_s = time.perf_counter() - started
+        merge_staged_raw(con, dedup=False)
+        load_s = time.perf_counter() - started
+    finally:
+        con.close()
+        for suffix in ("", ".wal"):
+            Path(f"{warehouse}{suffix}").unlink(missing_ok=True)
+        for path in sorted(root.rglob("*"), reverse=True):
+            path.rmdir() if path.is_dir() else path.unlink()
+        root.rmdir()
+    n = len(postings)
+    return {"parquet_rows_per_s": n / load_s, "parquet_stage_rows_per_s": n / stage_s}
 
 
 def run(warehouse: Path, n: int, full_text: bool) -> dict[str, Any]:
@@ -141,12 +171,16 @@ def run(warehouse: Path, n: int, full_text: bool) -> dict[str, Any]:
         counts = load_extractions(con, extractions)
         ext_s = time.perf_counter() - started
         loader_rss = maxrss_mb()  # before the floor's Arrow copy of the rows
-        floor = _floor(lake, warehouse.with_suffix(".floor.duckdb"))
     finally:
         con.close()
+    try:
+        parquet = _parquet_load(postings, warehouse.with_suffix(".parquet.duckdb"))
+        floor = _floor(lake, warehouse.with_suffix(".floor.duckdb"))
+    finally:
         lake.unlink(missing_ok=True)
     return {
         **floor,
+        **parquet,
         "rows": n,
         "full_text": full_text,
         "lake_mb": lake_mb,

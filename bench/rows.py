@@ -138,6 +138,15 @@ def load_rows(r: dict[str, Any]) -> list[Row]:
             ),
         ),
         Row(
+            "load.parquet_rows_s",
+            "load Parquet lake partition -> warehouse, same new postings",
+            short.get("parquet_rows_per_s"),
+            "rows/s",
+            ">= 1,000,000",
+            check(short.get("parquet_rows_per_s"), 1_000_000),
+            note=f"stage {short.get('parquet_stage_rows_per_s') or 0:,.0f}/s (read in place)",
+        ),
+        Row(
             "load.floor_disk_rows_s",
             "DuckDB floor: same rows from Arrow, one CTAS into ONE on-disk table",
             short.get("floor_disk_rows_per_s"),
