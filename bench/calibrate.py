@@ -38,10 +38,17 @@ def measure(loops: int = LOOPS) -> dict[str, Any]:
 def calibration_rows(r: dict[str, Any]) -> list[Row]:
     return [
         Row(
+            "cpu.single_core_mloops_s",
+            "machine: pure-Python loop speed, 1 process",
+            LOOPS / r["one_s"] / 1e6 if r.get("one_s") else None,
+            "M/s",
+            note="vs baseline: how much faster or slower the machine itself is than then",
+        ),
+        Row(
             "cpu.parallel_scaling",
             "machine: 2 busy processes / 1 (pure-Python loop)",
             r["scaling"],
             "x",
             note="2.0 = two free cores; bounds every speed-up below",
-        )
+        ),
     ]

@@ -1,7 +1,8 @@
 """Result rows, the printed table, and the JSON history that makes regressions visible.
 
 Each run writes bench/results/<timestamp>.json and latest.json; when baseline.json exists every
-row shows its delta % against it (and flags a >10% move in the wrong direction).
+row shows its delta % against it: a move past the machine's own run-to-run noise in the wrong
+direction is a REGRESSION, a smaller one is marked "slower?" (check it on a quiet machine).
 """
 
 from __future__ import annotations
@@ -15,8 +16,11 @@ from pathlib import Path
 from typing import Any
 
 RESULTS = Path(__file__).resolve().parent / "results"
-#: a move this large in the wrong direction is printed as a regression
-REGRESSION_PCT = 10.0
+#: a move this large in the wrong direction is printed as a regression: on the shared 2-core
+#: machine the same code moved 20-25% between runs (calibration 1.50-2.02x), so 10% flagged noise
+REGRESSION_PCT = 25.0
+#: a smaller move in the wrong direction is only marked as worth a second look
+SUSPECT_PCT = 10.0
 
 
 @dataclass(slots=True)
@@ -71,7 +75,7 @@ def _delta(row: Row) -> str:
     if row.delta_pct is None:
         return ""
     worse = -row.delta_pct if row.higher_is_better else row.delta_pct
-    flag = " REGRESSION" if worse > REGRESSION_PCT else ""
+    flag = " REGRESSION" if worse > REGRESSION_PCT else " slower?" if worse > SUSPECT_PCT else ""
     return f"{row.delta_pct:+.1f}%{flag}"
 
 
