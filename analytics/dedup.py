@@ -8,8 +8,6 @@ near-duplicates (MinHash LSH, Jaccard >= 0.8) with similar titles. Groups are co
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,6 +18,14 @@ from datasketch import MinHash, MinHashLSH
 from rapidfuzz import fuzz, process
 
 from analytics.db import first_row, sql, transaction
+from analytics.dedup_keys import (
+    NON_WORD,
+    fold,
+    location_key,
+    norm_company,
+    norm_title,
+    title_marks,
+)
 
 COMPANY_MIN = 92.0
 TITLE_MIN = 90.0
@@ -31,77 +37,6 @@ MIN_WORDS = 20
 #: two full descriptions (this many words) that share almost nothing veto a metadata match
 VETO_WORDS = 150
 VETO_JACCARD = 0.2
-
-_LEGAL = re.compile(
-    r"\b(incorporated|inc|llc|l\.l\.c|ltd|limited|gmbh|ag|sa|sas|bv|plc|corp|corporation|co|company)\b\.?"
-)
-#: generic trailing words of a brand, stripped so 'OpenAI' meets 'Open AI' and 'Acme AI' meets 'Acme'
-_BRAND_TAIL = re.compile(r"(?<=...)(ai|labs?|technologies|technology|tech|hq|io|group|holdings)$")
-_TITLE_SYNONYMS = {
-    "sr": "senior",
-    "jr": "junior",
-    "eng": "engineer",
-    "ml": "machine learning",
-    "swe": "software engineer",
-}
-#: title words that make two otherwise equal titles different openings
-_TITLE_MARKS = {
-    "senior",
-    "junior",
-    "staff",
-    "principal",
-    "lead",
-    "intern",
-    "head",
-    "director",
-    "manager",
-    "vp",
-    "chief",
-    "associate",
-    "entry",
-    "i",
-    "ii",
-    "iii",
-    "iv",
-    "v",
-}
-_NON_WORD = re.compile(r"[^a-z0-9+#]+")
-_REMOTE = re.compile(r"\b(remote|anywhere|worldwide|distributed)\b")
-
-
-def _fold(text: str | None) -> str:
-    text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()
-    return text.lower()
-
-
-def norm_company(name: str | None) -> str:
-    """'Acme AI, Inc. (YC W24)' -> 'acme' (legal forms, brand tails and spacing do not matter)."""
-    text = re.sub(r"\([^)]*\)", " ", _fold(name).replace("&", " and "))
-    key = _NON_WORD.sub("", _LEGAL.sub(" ", text))
-    return _BRAND_TAIL.sub("", key)
-
-
-def norm_title(title: str | None) -> str:
-    """'Sr. ML Engineer (Remote)' -> 'senior machine learning engineer'."""
-    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", _fold(title))
-    text = re.split(r"\s[-|–—]\s|,", text)[0]
-    words = [_TITLE_SYNONYMS.get(w, w) for w in _NON_WORD.sub(" ", text).split()]
-    return " ".join(words)
-
-
-def title_marks(title: str) -> frozenset[str]:
-    """Level words and numbers of a normalised title ('engineer ii' -> {'ii'})."""
-    return frozenset(w for w in title.split() if w in _TITLE_MARKS or any(c.isdigit() for c in w))
-
-
-def location_key(locations: Iterable[str] | None, workplace_type: str | None = None) -> str:
-    """'San Francisco, CA' -> 'san francisco'; remote postings -> 'remote'; unknown -> ''."""
-    first = next(iter(locations or []), "") or ""
-    folded = _fold(first)
-    if _REMOTE.search(folded) or (not folded and workplace_type == "remote"):
-        return "remote"
-    city = re.split(r"[,/;(]|\s-\s", folded)[0]
-    return " ".join(_NON_WORD.sub(" ", city).split())
 
 
 @dataclass(slots=True)
@@ -126,7 +61,7 @@ def _compatible(a: _Sighting, b: _Sighting) -> bool:
 
 def _minhash(text: str | None) -> tuple[MinHash, int] | None:
     """MinHash of word 3-shingles and the word count; None for texts too short to compare."""
-    words = _NON_WORD.sub(" ", _fold(text)).split()
+    words = NON_WORD.sub(" ", fold(text)).split()
     if len(words) < MIN_WORDS:
         return None
     shingles = {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}

@@ -5,15 +5,8 @@ from __future__ import annotations
 import polars as pl
 from warehouse_seeds import scalar
 
-from analytics.dedup import (
-    assign_dup_groups,
-    dup_groups,
-    duplicate_rate,
-    location_key,
-    norm_company,
-    norm_title,
-    title_marks,
-)
+from analytics.dedup import assign_dup_groups, dup_groups, duplicate_rate
+from analytics.dedup_keys import location_key, norm_company, norm_title, title_marks
 
 ML_SF = {
     "greenhouse:acme:101",
