@@ -13,7 +13,13 @@ from analytics.frames import extraction_frames
 from analytics.staging import stage
 from pipelines.batching import chunks
 
-__all__ = ["DERIVED", "REPLACE_BATCH", "load_extractions", "replace_derived"]
+__all__ = [
+    "DERIVED",
+    "REPLACE_BATCH",
+    "load_extraction_batches",
+    "load_extractions",
+    "replace_derived",
+]
 
 #: extraction-derived tables and the staging view each is filled from
 DERIVED = {
@@ -59,6 +65,61 @@ def load_extractions(
     return counts
 
 
+def _stage_run(
+    con: duckdb.DuckDBPyConnection, extractions: Iterable[Mapping[str, Any]], batch_size: int
+) -> None:
+    """Stream extractions into temp copies `new_<table>` of every derived table, in bounded
+    batches; a later extraction of a posting replaces an earlier one (the lake's run order)."""
+    _stage_extractions(con, [])  # empty staging views give the temp copies their columns
+    for table, view in DERIVED.items():
+        con.execute(f"create or replace temp table new_{table} as select * from {view}")
+    for batch in chunks(extractions, batch_size):
+        _stage_extractions(con, batch)
+        _replace_staged_keys(con, "new_")
+
+
+def _staged_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    return {
+        name: int(scalar(con, f"select count(*) from new_{table}") or 0)
+        for name, table in (
+            ("extractions", "extractions"),
+            ("skill_mentions", "skill_mentions_core"),
+            ("salaries", "salaries_core"),
+        )
+    }
+
+
+def _drop_run(con: duckdb.DuckDBPyConnection) -> None:
+    for table in DERIVED:
+        con.execute(f"drop table if exists new_{table}")
+
+
+def load_extraction_batches(
+    con: duckdb.DuckDBPyConnection,
+    extractions: Iterable[Mapping[str, Any]],
+    batch_size: int = REPLACE_BATCH,
+) -> dict[str, int]:
+    """Replace the derived rows of every posting a run extracted, in one transaction.
+
+    Why not load_extractions per batch: each call scans every derived table of the warehouse to
+    delete the batch's keys, so a 1M-posting run in 20k batches scanned them 50 times; here the
+    batches are staged in temp tables (memory bounded by the batch and DuckDB's buffer pool) and
+    each warehouse table is scanned once.
+    """
+    try:
+        _stage_run(con, extractions, batch_size)
+        with transaction(con):
+            for table in DERIVED:
+                con.execute(
+                    f"delete from {table} where posting_id in "
+                    "(select posting_id from new_extractions)"
+                )
+                con.execute(f"insert into {table} by name select * from new_{table}")
+        return _staged_counts(con)
+    finally:
+        _drop_run(con)
+
+
 def replace_derived(
     con: duckdb.DuckDBPyConnection,
     extractions: Iterable[Mapping[str, Any]],
@@ -66,29 +127,15 @@ def replace_derived(
 ) -> dict[str, int]:
     """Swap every extraction-derived table for a full re-extraction, all or nothing.
 
-    Extractions stream in bounded batches into temp tables (a later extraction of a posting
-    replaces an earlier one, as in the lake's run order); the swap transaction is then short and
-    readers never see a half-replaced taxonomy version.
+    Extractions stream in bounded batches into temp tables; the swap transaction is then short
+    and readers never see a half-replaced taxonomy version.
     """
-    _stage_extractions(con, [])  # empty staging views give the swap tables their columns
     try:
-        for table, view in DERIVED.items():
-            con.execute(f"create or replace temp table new_{table} as select * from {view}")
-        for batch in chunks(extractions, batch_size):
-            _stage_extractions(con, batch)
-            _replace_staged_keys(con, "new_")
+        _stage_run(con, extractions, batch_size)
         with transaction(con):
             for table in DERIVED:
                 con.execute(f"delete from {table}")
                 con.execute(f"insert into {table} by name select * from new_{table}")
-        return {
-            name: int(scalar(con, f"select count(*) from new_{table}") or 0)
-            for name, table in (
-                ("extractions", "extractions"),
-                ("skill_mentions", "skill_mentions_core"),
-                ("salaries", "salaries_core"),
-            )
-        }
+        return _staged_counts(con)
     finally:
-        for table in DERIVED:
-            con.execute(f"drop table if exists new_{table}")
+        _drop_run(con)

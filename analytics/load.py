@@ -15,7 +15,12 @@ import polars as pl
 
 from analytics.db import first_row, run_sql, sql, transaction
 from analytics.dedup import assign_dup_groups
-from analytics.derived import DERIVED, load_extractions, replace_derived
+from analytics.derived import (
+    DERIVED,
+    load_extraction_batches,
+    load_extractions,
+    replace_derived,
+)
 from analytics.lifecycle import apply_closures, load_crawl_runs
 from analytics.staging import (
     collapse_staged,
@@ -36,6 +41,7 @@ __all__ = [
     "coverage",
     "load_crawl_runs",
     "load_dims",
+    "load_extraction_batches",
     "load_extractions",
     "load_raw",
     "merge_staged_raw",

@@ -145,7 +145,7 @@ def run(warehouse: Path, n: int, full_text: bool) -> dict[str, Any]:
     re-crawl, all unchanged), dedup of what changed, and extraction rows."""
     from analytics.db import connect_for_load
     from analytics.dedup import assign_dup_groups
-    from analytics.load import load_extractions, merge_staged_raw, stage_lake_file
+    from analytics.load import load_extraction_batches, merge_staged_raw, stage_lake_file
 
     for suffix in ("", ".wal"):
         Path(f"{warehouse}{suffix}").unlink(missing_ok=True)
@@ -168,7 +168,7 @@ def run(warehouse: Path, n: int, full_text: bool) -> dict[str, Any]:
         reload_s = time.perf_counter() - started
         extractions = _extractions(postings)
         started = time.perf_counter()
-        counts = load_extractions(con, extractions)
+        counts = load_extraction_batches(con, extractions)  # the load flow's path
         ext_s = time.perf_counter() - started
         loader_rss = maxrss_mb()  # before the floor's Arrow copy of the rows
     finally:

@@ -174,7 +174,7 @@ def load_rows(r: dict[str, Any]) -> list[Row]:
         ),
         Row(
             "load.extraction_rows_s",
-            "load_extractions rows (ext+mentions)",
+            "load a run's extractions, 20k batches (extraction+mention+salary rows)",
             short["extraction_rows_per_s"],
             "rows/s",
         ),

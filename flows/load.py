@@ -9,7 +9,6 @@ from typing import Any
 
 from prefect import flow, get_run_logger, task
 
-from pipelines.batching import chunks
 from pipelines.extract_stage import iter_derived, lake_files
 
 
@@ -27,7 +26,8 @@ def read_crawl_runs(lake: Path, run_id: str) -> list[dict[str, Any]]:
     return list(latest.values())
 
 
-#: extractions per load transaction: memory stays bounded by the batch, not the run
+#: extractions staged at a time: Python memory follows the batch, not the run (the run's rows
+#: then replace the warehouse's in one transaction)
 LOAD_BATCH = 20_000
 
 
@@ -43,7 +43,7 @@ def load_stage(
         apply_closures,
         load_crawl_runs,
         load_dims,
-        load_extractions,
+        load_extraction_batches,
         merge_staged_raw,
     )
     from analytics.staging import stage_lake_file, staged_posting_ids
@@ -60,9 +60,9 @@ def load_stage(
         seen = staged_posting_ids(con)
         raw = merge_staged_raw(con, dedup=False)
         totals.update(raw.counts())
-        for batch in chunks(iter_derived(derived_files), LOAD_BATCH):
-            load_extractions(con, batch)
-            totals["extracted"] += len(batch)
+        totals["extracted"] = load_extraction_batches(con, iter_derived(derived_files), LOAD_BATCH)[
+            "extractions"
+        ]
         if raw.changed_ids:
             totals["regrouped"] = assign_dup_groups(con, raw.changed_ids)
         load_crawl_runs(con, crawl_records)

@@ -117,6 +117,32 @@ def test_extractions_replace_rows_of_the_same_posting(con):
     assert scalar(con, "select count(*) from extractions") == 6
 
 
+def test_a_runs_extractions_in_batches_replace_only_their_postings(con):
+    """load_extraction_batches (the load flow's path) ends where one load_extractions call per
+    extraction ends: other postings keep their rows, a later extraction of a posting wins."""
+    from analytics.db import connect
+    from analytics.load import load_extraction_batches
+
+    load_run(con, RUN1)
+    exts = seed_extractions()
+    load_extractions(con, exts)
+    redo = dict(exts[0], skills=[exts[0]["skills"][0]], salary=None, role="data-scientist")
+    final = dict(redo, role="ai-engineer")
+    got = load_extraction_batches(con, [redo, exts[1], final], batch_size=2)
+    assert got["extractions"] == 2
+
+    one_by_one = connect(":memory:")
+    load_run(one_by_one, RUN1)
+    for ext in [*exts, redo, exts[1], final]:
+        load_extractions(one_by_one, [ext])
+    for table in ("extractions", "skill_mentions_core", "posting_skills_core", "salaries_core"):
+        cols = "* exclude (extracted_at)" if table == "extractions" else "*"
+        query = f"select {cols} from {table} order by all"
+        assert con.execute(query).fetchall() == one_by_one.execute(query).fetchall(), table
+    role = "select role from postings where posting_id = $pid"
+    assert scalar(con, role, pid=exts[0]["posting_key"]) == "ai-engineer"
+
+
 def test_salary_fields_survive_the_round_trip(con):
     load_run(con, RUN1)
     load_extractions(con, seed_extractions())
