@@ -97,26 +97,7 @@ def daily_flow(settings: Settings, run_id: str | None = None, workers: int = 1) 
             scrapy_settings,
         ):
             crawl_errors = crawl_kinds(sources, settings.lake, run_id, scrapy_settings)
-        derived, extract_stats = extract_task(
-            settings.lake, [run_id], known_hashes(settings.warehouse), workers
-        )
-        load_stats = load_task(settings.warehouse, settings.lake, run_id, derived)
-        out_dir = report_dir(settings.reports)
-        reports = report_task(settings.warehouse, out_dir)
-        numbers = record_run(
-            settings.warehouse, run_id, started, load_stats, extract_stats, crawl_errors
-        )
-    publish_summary(run_id, numbers, out_dir, crawl_errors)
-    print(f"warehouse: {settings.warehouse.resolve()}")
-    print(f"reports:   {out_dir.resolve()}")
-    result = {
-        "run_id": run_id,
-        "warehouse": str(settings.warehouse.resolve()),
-        "reports_dir": str(out_dir.resolve()),
-        "reports": reports,
-        "numbers": numbers,
-        "crawl_errors": crawl_errors,
-    }
+        result = process_run(settings, run_id, started, crawl_errors, workers)
     if crawl_errors:
         logger.warning("partial run: %s", crawl_errors)
         return Completed(
@@ -125,6 +106,38 @@ def daily_flow(settings: Settings, run_id: str | None = None, workers: int = 1) 
             data=result,
         )
     return result
+
+
+def process_run(
+    settings: Settings,
+    run_id: str,
+    started: datetime,
+    crawl_errors: dict[str, str],
+    workers: int = 1,
+    flow_name: str = "daily",
+) -> dict[str, Any]:
+    """Extract, load and report one crawled run, then publish its summary (the caller holds
+    the warehouse lock). Shared by the daily flow and flows.groups.process_run_flow."""
+    derived, extract_stats = extract_task(
+        settings.lake, [run_id], known_hashes(settings.warehouse), workers
+    )
+    load_stats = load_task(settings.warehouse, settings.lake, run_id, derived)
+    out_dir = report_dir(settings.reports)
+    reports = report_task(settings.warehouse, out_dir)
+    numbers = record_run(
+        settings.warehouse, run_id, started, load_stats, extract_stats, crawl_errors, flow_name
+    )
+    publish_summary(run_id, numbers, out_dir, crawl_errors)
+    print(f"warehouse: {settings.warehouse.resolve()}")
+    print(f"reports:   {out_dir.resolve()}")
+    return {
+        "run_id": run_id,
+        "warehouse": str(settings.warehouse.resolve()),
+        "reports_dir": str(out_dir.resolve()),
+        "reports": reports,
+        "numbers": numbers,
+        "crawl_errors": crawl_errors,
+    }
 
 
 @flow(name="daily-scheduled")

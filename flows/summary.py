@@ -39,8 +39,9 @@ def record_run(
     load_stats: dict[str, Any],
     extract_stats: dict[str, Any],
     crawl_errors: dict[str, str],
+    flow: str = "daily",
 ) -> dict[str, Any]:
-    """Store the run's key numbers in flow_runs and return them."""
+    """Store the run's key numbers in flow_runs (as run of `flow`) and return them."""
     from analytics.db import connect
     from analytics.load import record_flow_run
 
@@ -59,7 +60,7 @@ def record_run(
         record_flow_run(
             con,
             run_id=run_id,
-            flow="daily",
+            flow=flow,
             started_at=started,
             finished_at=datetime.now(UTC),
             state=state,

@@ -82,3 +82,15 @@ def test_report_rejects_unknown_formats(tmp_path: Path, fmt: str) -> None:
     wh.write_bytes(b"")
     proc = jobtrends("report", "--warehouse", str(wh), "--format", fmt)
     assert proc.returncode == 2 and "unknown report format" in proc.stderr
+
+
+def test_crawl_group_with_an_unknown_kind_exit_2(tmp_path: Path) -> None:
+    proc = jobtrends("crawl-group", "--kinds", "lever,monster", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "unknown source kind(s) ['monster']" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_process_run_of_a_run_never_crawled_exit_2(tmp_path: Path) -> None:
+    proc = jobtrends("process-run", "--run-id", "20261122T000000Z-abcdef", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "has no lake directory" in proc.stderr and "Traceback" not in proc.stderr

@@ -1,0 +1,72 @@
+"""CLI commands of the scale-out crawl: one source group per worker, then one processing run."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated
+
+import typer
+
+from flows.app import ConfigOpt, app, fail, settings
+
+RunIdOpt = Annotated[
+    str | None,
+    typer.Option("--run-id", help="Run to fill or process (default: today's shared run id)."),
+]
+
+
+def _run_id(run_id: str | None) -> str:
+    from flows.groups import day_run_id
+
+    return run_id or day_run_id(datetime.now(UTC).date())
+
+
+@app.command("crawl-group")
+def crawl_group(
+    kinds: Annotated[
+        str, typer.Option("--kinds", help="Comma list of source kinds this worker crawls.")
+    ],
+    config: ConfigOpt = None,
+    run_id: RunIdOpt = None,
+) -> None:
+    """Crawl one group of source kinds into the day's run (run one group per worker).
+
+    Example: jobtrends crawl-group --kinds greenhouse,lever,ashby
+    """
+    from flows.daily import configured_sources
+    from flows.groups import GroupConfigError, crawl_group_flow, group_sources
+
+    cfg = settings(config)
+    wanted = [k.strip() for k in kinds.split(",") if k.strip()]
+    try:
+        group_sources(configured_sources(cfg), wanted)  # bad input fails before Prefect starts
+    except GroupConfigError as exc:
+        fail(str(exc))
+    run = _run_id(run_id)
+    result = crawl_group_flow(cfg, wanted, run)
+    for kind, state in result.items():
+        typer.echo(f"  {kind}: {state[:200]}")
+    typer.echo(f"crawled into run {run}")
+
+
+@app.command("process-run")
+def process_run(
+    config: ConfigOpt = None,
+    run_id: RunIdOpt = None,
+    workers: Annotated[int, typer.Option(help="Extraction processes.")] = 1,
+) -> None:
+    """Extract, load and report a run the crawl groups filled (on the warehouse's host).
+
+    Example: jobtrends process-run --workers 2
+    """
+    from flows.groups import missing_run_message, process_run_flow
+
+    cfg, run = settings(config), _run_id(run_id)
+    if not (cfg.lake / run).is_dir():
+        fail(missing_run_message(cfg.lake, run))
+    state = process_run_flow(cfg, run, workers, return_state=True)
+    result = state.result()
+    typer.echo(f"processed run {result['run_id']}: {state.name}")
+    typer.echo(f"  reports: {result['reports_dir']}/index.html")
+    if state.name == "Partial":
+        typer.echo(f"  {state.message}")
