@@ -9,6 +9,7 @@ usable_salaries as (
     select
         posting_id,
         annual_mid_usd,
+    -- one row per posting: the salaries view's grain (data test unique_salaries_posting_id)
     from salaries
     where
         annual_mid_usd is not null
@@ -16,7 +17,6 @@ usable_salaries as (
         -- quality flags (min>max, implausible, not base pay) drop a salary; informational
         -- ones (approximate, open upper bound, inferred magnitude) do not
         and not list_has_any(coalesce(flags, []), $excluded_flags::varchar[])
-    qualify row_number() over (partition by posting_id order by is_estimate, annual_mid_usd) = 1
 ),
 
 salaried_postings as (

@@ -2,30 +2,44 @@
 -- parameters, with cross-board duplicates counted once (the earliest-seen member of each group).
 -- Prepended by analytics.reports.context.run_mart as the `report_postings` CTE of each mart.
 -- params: $since, $until, $roles, $sources, $countries
-select
-    posting_id,
-    coalesce(role, 'unknown') as role,
-    seniority,
-    coalesce(posted_at, first_seen_at)::date as posted_date,
-    coalesce(posted_month, date_trunc('month', first_seen_at)::date) as activity_month,
-    date_trunc(
-        'quarter', coalesce(posted_month, date_trunc('month', first_seen_at)::date)
-    )::date as quarter_start,
-    coalesce(posted_at, first_seen_at)::date as start_date,
-    -- null end = still open; a closed posting without closed_at ends when last seen
-    coalesce(closed_at, case when not is_open then last_seen_at end)::date as end_date,
-    is_open,
-    -- an integer key for this report run: marts join on it instead of the string id
-    -- (a 64-bit hash; materialise_shared checks it is unique before any mart reads it)
-    hash(posting_id) as posting_no,
-from postings
-where
-    ($since::date is null or coalesce(posted_at, first_seen_at)::date >= $since::date)
-    and ($until::date is null or coalesce(posted_at, first_seen_at)::date <= $until::date)
-    and ($roles::varchar[] is null or list_contains($roles::varchar[], role))
-    and ($sources::varchar[] is null or list_contains($sources::varchar[], source))
-    and ($countries::varchar[] is null or list_contains($countries::varchar[], country_code))
-qualify row_number() over (
-    partition by coalesce(dup_group_id::varchar, posting_id::varchar)
-    order by first_seen_at, posting_id
-) = 1
+with
+
+filtered as (
+    select
+        posting_id,
+        coalesce(role, 'unknown') as role,
+        seniority,
+        coalesce(posted_at, first_seen_at)::date as posted_date,
+        coalesce(posted_month, date_trunc('month', first_seen_at)::date) as activity_month,
+        date_trunc(
+            'quarter', coalesce(posted_month, date_trunc('month', first_seen_at)::date)
+        )::date as quarter_start,
+        coalesce(posted_at, first_seen_at)::date as start_date,
+        -- null end = still open; a closed posting without closed_at ends when last seen
+        coalesce(closed_at, case when not is_open then last_seen_at end)::date as end_date,
+        is_open,
+        -- an integer key for this report run: marts join on it instead of the string id
+        -- (a 64-bit hash; materialise_shared checks it is unique before any mart reads it)
+        hash(posting_id) as posting_no,
+        coalesce(dup_group_id::varchar, posting_id::varchar) as dup_key,
+        first_seen_at,
+    from postings
+    where
+        ($since::date is null or coalesce(posted_at, first_seen_at)::date >= $since::date)
+        and ($until::date is null or coalesce(posted_at, first_seen_at)::date <= $until::date)
+        and ($roles::varchar[] is null or list_contains($roles::varchar[], role))
+        and ($sources::varchar[] is null or list_contains($sources::varchar[], source))
+        and ($countries::varchar[] is null or list_contains($countries::varchar[], country_code))
+),
+
+kept as (
+    -- one posting per duplicate group: the earliest seen, ties by id (a hash aggregate over
+    -- the groups; a window sorting every posting by group cost ~25% more at 1M)
+    select arg_min(posting_no, (first_seen_at, posting_id)) as posting_no,
+    from filtered
+    group by dup_key
+)
+
+select filtered.* exclude (dup_key, first_seen_at),
+from filtered
+semi join kept using (posting_no)

@@ -104,6 +104,28 @@ def test_cross_board_duplicates_count_once() -> None:
     assert freshness(ctx).frame["n_postings"].sum() == 3
 
 
+def test_each_duplicate_group_keeps_its_earliest_seen_member_ties_by_id() -> None:
+    from datetime import datetime
+
+    from report_seed import make_db, posting
+
+    from analytics.reports.context import materialise_shared
+
+    d = date(2026, 2, 3)
+    early, late = datetime(2026, 2, 1, 9), datetime(2026, 2, 5, 9)
+    rows = [
+        posting("z-late", "ai-engineer", "mid", d, dup_group_id="g1", first_seen_at=late),
+        posting("y-early", "ai-engineer", "mid", d, dup_group_id="g1", first_seen_at=early),
+        posting("b-tie", "ai-engineer", "mid", d, dup_group_id="g2", first_seen_at=early),
+        posting("a-tie", "ai-engineer", "mid", d, dup_group_id="g2", first_seen_at=early),
+        posting("solo", "ai-engineer", "mid", d),  # no group: its own
+    ]
+    con = make_db(rows)
+    key = materialise_shared(con, ReportParams().sql_params())
+    kept = con.execute(f"select posting_id from report_postings__{key} order by 1").fetchall()
+    assert [k for (k,) in kept] == ["a-tie", "solo", "y-early"]
+
+
 def test_marts_bind_to_the_real_warehouse_views(tmp_path) -> None:
     """The marts run against the schema analytics/ builds (empty), read-only."""
     import pytest
