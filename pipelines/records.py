@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 #: Source kinds a spider may emit; `Posting.source` is one of these.
@@ -77,13 +78,25 @@ class Posting:
         return posting_key(self.source, self.board, self.source_id)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The fields as a plain dict; lists and structured pay are copied, strings shared.
+
+        Why not dataclasses.asdict: its recursive deep copy was a tenth of a crawl's CPU
+        (three conversions per posting on the way to the lake)."""
+        out = {name: getattr(self, name) for name in _FIELD_NAMES}
+        out["locations"] = list(self.locations)
+        out["country_codes"] = list(self.country_codes)
+        if self.salary_raw is not None:
+            out["salary_raw"] = copy.deepcopy(self.salary_raw)
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Posting:
         """Build from a lake row, ignoring unknown keys (older/newer lake files stay readable)."""
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in names})
+
+
+_FIELD_NAMES = tuple(f.name for f in fields(Posting))
 
 
 def posting_key(source: str, board: str, source_id: str) -> str:

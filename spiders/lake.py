@@ -26,8 +26,13 @@ TEXT_FIELDS = (
 
 
 def _as_dict(item: Any) -> dict[str, Any]:
+    """A plain dict of an item. Our spiders yield dicts: a shallow copy is enough (the
+    normaliser rebuilds every value through Posting), where ItemAdapter.asdict walked every
+    nested value (~8% of a crawl's CPU)."""
     if isinstance(item, Posting):
         return item.to_dict()
+    if isinstance(item, dict):
+        return dict(item)
     return ItemAdapter(item).asdict()
 
 

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from typing import Any
 
 from pipelines.records import Posting, compute_content_hash
@@ -163,11 +164,20 @@ def unique(values: Iterable[Any]) -> list[str]:
     return list(seen)
 
 
+@lru_cache(maxsize=4096)
+def description_text(html: str) -> str:
+    """html_to_text, remembered per crawl process: a list response and the detail response of
+    the same posting (Greenhouse fetches both) carry the same HTML, converted once instead of
+    twice (the conversion was the largest single cost of a crawl's CPU). 4096 entries bound
+    the memory to tens of MB."""
+    return html_to_text(html)
+
+
 def finish(posting: Posting) -> Posting:
     """Fill derived fields every parser owes: plain text from HTML and the content hash."""
     posting.title = " ".join((posting.title or "").split())
     if not posting.description_text and posting.description_html:
-        posting.description_text = html_to_text(posting.description_html) or None
+        posting.description_text = description_text(posting.description_html) or None
     posting.content_hash = compute_content_hash(posting)
     return posting
 
