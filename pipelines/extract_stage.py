@@ -135,12 +135,31 @@ def extract_lake(
     for lake_file in files:
         stats.files += 1
         out = derived_path(derived_root, taxonomy_version, lake_file)
-        if out.exists() and not force:
+        if not force and derived_is_current(out, lake_file):
             stats.files_cached += 1
         else:
+            size = lake_file.stat().st_size  # before reading: lines appended meanwhile re-run
             extract_lake_file(lake_file, out, known, workers, stats)
+            _size_stamp(out).write_text(str(size), encoding="utf-8")
         outputs.append(out)
     return outputs, stats
+
+
+def _size_stamp(out: Path) -> Path:
+    return out.with_name(out.name + ".lake-size")
+
+
+def derived_is_current(out: Path, lake_file: Path) -> bool:
+    """A derived file counts as done only for the lake file as it was then: a run's lake file
+    grows when a late crawl group or a retried board appends to it, and the postings appended
+    must be extracted too (the ones already in the warehouse are skipped by known hashes)."""
+    stamp = _size_stamp(out)
+    if not (out.exists() and stamp.exists()):
+        return False
+    try:
+        return int(stamp.read_text(encoding="utf-8")) == lake_file.stat().st_size
+    except (OSError, ValueError):
+        return False
 
 
 def iter_derived(files: Iterable[Path]) -> Iterator[dict[str, Any]]:

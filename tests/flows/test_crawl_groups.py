@@ -13,6 +13,7 @@ import duckdb
 import pytest
 
 from flows.config import Settings
+from spiders.demo.faults import FaultRule
 from spiders.demo.generator import generate_board
 from spiders.demo.server import DemoServer
 from spiders.sources_file import save_sources
@@ -26,6 +27,17 @@ def postings(warehouse: Path) -> set[tuple[str, str]]:
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         return set(con.execute("select posting_id, content_hash from postings").fetchall())
+    finally:
+        con.close()
+
+
+def extraction_coverage(warehouse: Path) -> float | None:
+    from analytics.db import connect
+    from analytics.load import coverage
+
+    con = connect(warehouse, read_only=True)
+    try:
+        return coverage(con)[0]
     finally:
         con.close()
 
@@ -45,6 +57,7 @@ def test_two_crawl_groups_fill_one_run_that_loads_like_a_daily_run(
     from flows.groups import crawl_group_flow, day_run_id, process_run_flow
 
     run_id = day_run_id(date(2026, 11, 22))
+    one_retry = {**flow_settings.scrapy_settings, "RETRY_TIMES": 1}
     board = generate_board(seed=5, n_postings=160, n_companies=8)
     single = replace(
         flow_settings,
@@ -60,14 +73,22 @@ def test_two_crawl_groups_fill_one_run_that_loads_like_a_daily_run(
         rest = [k for k in kinds if k not in ATS]
         assert ats and rest
 
-        first = crawl_group_flow(flow_settings, ats, run_id)
+        # the first group runs alone and one of its boards fails: processing is Partial
+        broken = next(s for s in sources if s.kind == "greenhouse")
+        srv.add_fault(
+            FaultRule(prefix=f"/greenhouse/v1/boards/{broken.board}", times=None, status=500)
+        )
+        first = crawl_group_flow(replace(flow_settings, scrapy_settings=one_retry), ats, run_id)
         partial = process_run_flow(flow_settings, run_id, return_state=True)
         assert partial.name == "Partial"
         unfinished = partial.message or ""
         assert all(f"'{k}':" in unfinished for k in rest)
-        assert not any(f"'{k}':" in unfinished for k in ats)
+        assert broken.board in unfinished
+        assert not any(f"'{k}':" in unfinished for k in ats if k != "greenhouse")
 
-        # both groups at once, as two workers would (the first group's boards are not re-crawled)
+        # both groups at once, as two workers would: the first re-crawls only its broken board,
+        # appending to a lake file that was already extracted once
+        srv.faults.rules.clear()
         with ThreadPoolExecutor(max_workers=2) as pool:
             again, second = pool.map(
                 lambda group: crawl_group_flow(flow_settings, group, run_id), [ats, rest]
@@ -76,13 +97,16 @@ def test_two_crawl_groups_fill_one_run_that_loads_like_a_daily_run(
         daily_flow(single)
 
     assert set(first) == set(ats) and set(second) == set(rest)
-    assert set(first.values()) == set(again.values()) == set(second.values()) == {"ok"}
+    assert first["greenhouse"] != "ok"
+    assert set(again.values()) == set(second.values()) == {"ok"}
+    assert extraction_coverage(flow_settings.warehouse) == 1.0  # the appended postings too
     lake_files = sorted(p.stem for p in (flow_settings.lake / run_id).glob("[!_]*.jsonl"))
     assert lake_files == kinds  # one file per source kind: the groups never shared one
     assert done["run_id"] == run_id and not done["crawl_errors"]
     assert postings(flow_settings.warehouse) == postings(single.warehouse)
     assert len(postings(single.warehouse)) > 100
     assert flow_runs(flow_settings.warehouse) == [("process-run", "Completed")]
+    # (one row: the Partial processing of the same run was replaced by the completed one)
 
 
 def test_a_group_must_name_configured_kinds(flow_settings: Settings) -> None:
