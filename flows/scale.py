@@ -27,7 +27,14 @@ from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_se
 from prefect_dask import DaskTaskRunner
 
 from pipelines.extract import extract_records
-from pipelines.extract_stage import ExtractStats, derived_path, extract_lake_file, lake_files
+from pipelines.extract_stage import (
+    ExtractStats,
+    derived_is_current,
+    derived_path,
+    extract_lake_file,
+    lake_files,
+    mark_extracted,
+)
 from pipelines.lake_parquet import iter_partition_records, partitions
 
 
@@ -72,7 +79,7 @@ def extract_unit(
     out = unit_output(derived_root, taxonomy_version, unit)
     started = time.perf_counter()
     stats = ExtractStats(files=1)
-    if out.exists() and not force:
+    if not force and (out.exists() if unit.is_dir() else derived_is_current(out, unit)):
         stats.files_cached = 1
     elif unit.is_dir():
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -84,7 +91,9 @@ def extract_unit(
                 stats.extracted += 1
         tmp.replace(out)
     else:
+        size = unit.stat().st_size
         extract_lake_file(unit, out, None, 1, stats)
+        mark_extracted(out, size)
     return {
         **asdict(stats),
         "unit": str(unit),

@@ -140,13 +140,18 @@ def extract_lake(
         else:
             size = lake_file.stat().st_size  # before reading: lines appended meanwhile re-run
             extract_lake_file(lake_file, out, known, workers, stats)
-            _size_stamp(out).write_text(str(size), encoding="utf-8")
+            mark_extracted(out, size)
         outputs.append(out)
     return outputs, stats
 
 
 def _size_stamp(out: Path) -> Path:
     return out.with_name(out.name + ".lake-size")
+
+
+def mark_extracted(out: Path, lake_size: int) -> None:
+    """Note the lake file's size the derived file `out` was extracted from."""
+    _size_stamp(out).write_text(str(lake_size), encoding="utf-8")
 
 
 def derived_is_current(out: Path, lake_file: Path) -> bool:

@@ -41,3 +41,18 @@ def test_a_grown_lake_file_is_extracted_again_for_its_new_postings(tmp_path: Pat
     assert [r["posting_key"] for r in iter_lake_records(out)] == [posting_key("lever", "acme", "3")]
     _, settled = extract_lake([lake_file], derived, "tv", known_hashes=known)
     assert settled.files_cached == 1
+
+
+def test_a_scale_out_unit_of_a_grown_lake_file_is_not_taken_as_done(tmp_path: Path) -> None:
+    from flows.scale import extract_unit
+
+    lake_file = tmp_path / "raw" / "20261122T000000Z-abcdef" / "lever.jsonl"
+    lake_file.parent.mkdir(parents=True)
+    lake_file.write_text(_line("1", "ML Engineer"), encoding="utf-8")
+    derived = tmp_path / "extracted"
+    assert extract_unit(lake_file, derived, "tv")["extracted"] == 1
+    assert extract_unit(lake_file, derived, "tv")["files_cached"] == 1
+    with lake_file.open("a", encoding="utf-8") as fh:
+        fh.write(_line("2", "AI Engineer"))
+    grown = extract_unit(lake_file, derived, "tv")
+    assert grown["files_cached"] == 0 and grown["extracted"] == 2  # no warehouse: both again
