@@ -180,8 +180,12 @@ def _sighting(row: dict) -> _Sighting:
 
 
 def _union_block(block: list[_Sighting], uf: _UnionFind) -> None:
-    """Join the same-job pairs of one company cluster (only clusters on 2+ boards have any)."""
+    """Join the same-job pairs of one company cluster (only clusters on 2+ boards have any).
+
+    Sighting order decides which of two conflicting unions wins (cannot-link pairs), so the
+    block is compared in posting_id order whatever order the rows were read in."""
     if len({s.board for s in block}) > 1:
+        block = sorted(block, key=lambda s: s.posting_id)
         for a, b in _block_pairs(block, uf):
             uf.union(a.posting_id, b.posting_id)
 
@@ -269,7 +273,7 @@ def assign_dup_groups(
         rows = con.sql(
             "select i.*, s.cluster from int_dedup_input as i "
             "inner join batch_dedup_scope as s using (posting_id) "
-            "where list_contains($clusters, s.cluster) order by s.cluster, i.posting_id",
+            "where list_contains($clusters, s.cluster)",
             params={"clusters": clusters},
         ).pl()
         for _, block_rows in rows.group_by("cluster", maintain_order=True):

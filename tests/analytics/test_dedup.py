@@ -213,3 +213,30 @@ def test_dedup_compares_clusters_in_bounded_chunks(seeded):
     seeded.execute("update postings_core set dup_group_id = posting_id")
     assert assign_dup_groups(seeded, chunk_rows=1) == 2  # the two extra ML sightings regroup
     assert groups_of(seeded) == before
+
+
+def test_an_ambiguous_sighting_joins_the_same_group_whatever_the_row_order():
+    """A short HN line matches two openings whose full descriptions disagree (cannot-link): it
+    may join only one, and which one must not depend on the order rows were read in."""
+    words = [" ".join(f"{stem}{i}" for i in range(200)) for stem in ("alpha", "omega")]
+    df = pl.DataFrame(
+        {
+            "posting_id": ["lever:acme:1", "jsonld:acme.example:2", "hn:whoishiring:3"],
+            "source": ["lever", "jsonld", "hn"],
+            "board": ["acme", "acme.example", "whoishiring"],
+            "company": ["Acme", "Acme", "Acme"],
+            "title": ["Machine Learning Engineer"] * 3,
+            "locations": [["London"], ["London"], ["London"]],
+            "workplace_type": ["onsite"] * 3,
+            "first_seen_at": [None, None, None],
+            "description_text": [words[0], words[1], "ML engineer in London, apply"],
+        }
+    )
+    forward = dict(dup_groups(df).iter_rows())
+    backward = dict(dup_groups(df.reverse()).iter_rows())
+    assert forward == backward
+    assert forward["lever:acme:1"] != forward["jsonld:acme.example:2"]
+    assert forward["hn:whoishiring:3"] in {
+        forward["lever:acme:1"],
+        forward["jsonld:acme.example:2"],
+    }
