@@ -92,7 +92,7 @@ def extract_unit(
         tmp.replace(out)
     else:
         size = unit.stat().st_size
-        extract_lake_file(unit, out, None, 1, stats)
+        extract_lake_file(unit, out, None, 1, stats, keep_existing=not force)
         mark_extracted(out, size)
     return {
         **asdict(stats),

@@ -88,8 +88,14 @@ def extract_lake_file(
     known_hashes: set[tuple[str, str]] | None = None,
     workers: int = 1,
     stats: ExtractStats | None = None,
+    *,
+    keep_existing: bool = False,
 ) -> Path:
-    """Write the extractions of one lake file to out_path atomically (tmp file, then rename)."""
+    """Write the extractions of one lake file to out_path atomically (tmp file, then rename).
+
+    `keep_existing`: a derived file already there (its lake file has grown since) keeps its
+    extractions and only the postings it lacks are extracted and added, so the derived files of
+    all runs stay a complete record for `jobtrends reextract` to swap in."""
     stats = stats or ExtractStats()
     known = known_hashes if known_hashes is not None else set()
     seen: set[tuple[str, str]] = set()
@@ -110,6 +116,10 @@ def extract_lake_file(
     out_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = out_path.with_suffix(".tmp")
     with tmp.open("w", encoding="utf-8") as fh:
+        if keep_existing and out_path.exists():
+            for previous in iter_lake_records(out_path):
+                seen.add((str(previous.get("posting_key")), previous.get("content_hash") or ""))
+                fh.write(json.dumps(previous, ensure_ascii=False, default=str) + "\n")
         for result in _extract_stream(wanted(), workers):
             fh.write(json.dumps(result, ensure_ascii=False, default=str) + "\n")
             stats.extracted += 1
@@ -139,7 +149,7 @@ def extract_lake(
             stats.files_cached += 1
         else:
             size = lake_file.stat().st_size  # before reading: lines appended meanwhile re-run
-            extract_lake_file(lake_file, out, known, workers, stats)
+            extract_lake_file(lake_file, out, known, workers, stats, keep_existing=not force)
             mark_extracted(out, size)
         outputs.append(out)
     return outputs, stats

@@ -32,13 +32,17 @@ def test_a_grown_lake_file_is_extracted_again_for_its_new_postings(tmp_path: Pat
     assert first.extracted == 2 and first.files_cached == 0
     _, again = extract_lake([lake_file], derived, "tv")
     assert again.files_cached == 1 and again.extracted == 0
+    _, forced = extract_lake([lake_file], derived, "tv", force=True)
+    assert forced.extracted == 2 and len(list(iter_lake_records(out))) == 2
 
     with lake_file.open("a", encoding="utf-8") as fh:
         fh.write(_line("3", "LLM Engineer"))
     known = {(r["posting_key"], r["content_hash"]) for r in iter_lake_records(out)}
     _, grown = extract_lake([lake_file], derived, "tv", known_hashes=known)
     assert grown.files_cached == 0 and grown.extracted == 1 and grown.skipped_unchanged == 2
-    assert [r["posting_key"] for r in iter_lake_records(out)] == [posting_key("lever", "acme", "3")]
+    # the earlier extractions stay in the derived file: reextract swaps in the union of them all
+    keys = [r["posting_key"] for r in iter_lake_records(out)]
+    assert keys == [posting_key("lever", "acme", i) for i in ("1", "2", "3")]
     _, settled = extract_lake([lake_file], derived, "tv", known_hashes=known)
     assert settled.files_cached == 1
 
@@ -55,4 +59,7 @@ def test_a_scale_out_unit_of_a_grown_lake_file_is_not_taken_as_done(tmp_path: Pa
     with lake_file.open("a", encoding="utf-8") as fh:
         fh.write(_line("2", "AI Engineer"))
     grown = extract_unit(lake_file, derived, "tv")
-    assert grown["files_cached"] == 0 and grown["extracted"] == 2  # no warehouse: both again
+    assert grown["files_cached"] == 0 and grown["extracted"] == 1  # the earlier one is kept
+    assert len(list(iter_lake_records(Path(grown["output"])))) == 2
+    forced = extract_unit(lake_file, derived, "tv", force=True)
+    assert forced["extracted"] == 2
