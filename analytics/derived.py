@@ -89,9 +89,24 @@ def _staged_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     }
 
 
-def _drop_run(con: duckdb.DuckDBPyConnection) -> None:
-    for table in DERIVED:
-        con.execute(f"drop table if exists new_{table}")
+def _swap_in_run(
+    con: duckdb.DuckDBPyConnection,
+    extractions: Iterable[Mapping[str, Any]],
+    batch_size: int,
+    replaced: str,
+) -> dict[str, int]:
+    """Stage a run's extractions in temp copies, then in one transaction delete the derived
+    rows matching `replaced` (a where clause) and insert the staged ones; temp copies dropped."""
+    try:
+        _stage_run(con, extractions, batch_size)
+        with transaction(con):
+            for table in DERIVED:
+                con.execute(f"delete from {table} where {replaced}")
+                con.execute(f"insert into {table} by name select * from new_{table}")
+        return _staged_counts(con)
+    finally:
+        for table in DERIVED:
+            con.execute(f"drop table if exists new_{table}")
 
 
 def load_extraction_batches(
@@ -106,18 +121,8 @@ def load_extraction_batches(
     batches are staged in temp tables (memory bounded by the batch and DuckDB's buffer pool) and
     each warehouse table is scanned once.
     """
-    try:
-        _stage_run(con, extractions, batch_size)
-        with transaction(con):
-            for table in DERIVED:
-                con.execute(
-                    f"delete from {table} where posting_id in "
-                    "(select posting_id from new_extractions)"
-                )
-                con.execute(f"insert into {table} by name select * from new_{table}")
-        return _staged_counts(con)
-    finally:
-        _drop_run(con)
+    replaced = "posting_id in (select posting_id from new_extractions)"
+    return _swap_in_run(con, extractions, batch_size, replaced)
 
 
 def replace_derived(
@@ -130,12 +135,4 @@ def replace_derived(
     Extractions stream in bounded batches into temp tables; the swap transaction is then short
     and readers never see a half-replaced taxonomy version.
     """
-    try:
-        _stage_run(con, extractions, batch_size)
-        with transaction(con):
-            for table in DERIVED:
-                con.execute(f"delete from {table}")
-                con.execute(f"insert into {table} by name select * from new_{table}")
-        return _staged_counts(con)
-    finally:
-        _drop_run(con)
+    return _swap_in_run(con, extractions, batch_size, "true")
