@@ -27,14 +27,7 @@ from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_se
 from prefect_dask import DaskTaskRunner
 
 from pipelines.extract import extract_records
-from pipelines.extract_stage import (
-    ExtractStats,
-    derived_is_current,
-    derived_path,
-    extract_lake_file,
-    lake_files,
-    mark_extracted,
-)
+from pipelines.extract_stage import ExtractStats, derived_path, extract_if_changed, lake_files
 from pipelines.lake_parquet import iter_partition_records, partitions
 
 
@@ -79,9 +72,11 @@ def extract_unit(
     out = unit_output(derived_root, taxonomy_version, unit)
     started = time.perf_counter()
     stats = ExtractStats(files=1)
-    if not force and (out.exists() if unit.is_dir() else derived_is_current(out, unit)):
+    if not unit.is_dir():
+        extract_if_changed(unit, out, None, 1, stats, force=force)
+    elif out.exists() and not force:  # a partition is rewritten whole by convert_lake
         stats.files_cached = 1
-    elif unit.is_dir():
+    else:
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_suffix(".tmp")
         with tmp.open("w", encoding="utf-8") as fh:
@@ -90,10 +85,6 @@ def extract_unit(
                 stats.postings += 1
                 stats.extracted += 1
         tmp.replace(out)
-    else:
-        size = unit.stat().st_size
-        extract_lake_file(unit, out, None, 1, stats, keep_existing=not force)
-        mark_extracted(out, size)
     return {
         **asdict(stats),
         "unit": str(unit),

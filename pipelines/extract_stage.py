@@ -145,23 +145,33 @@ def extract_lake(
     for lake_file in files:
         stats.files += 1
         out = derived_path(derived_root, taxonomy_version, lake_file)
-        if not force and derived_is_current(out, lake_file):
-            stats.files_cached += 1
-        else:
-            size = lake_file.stat().st_size  # before reading: lines appended meanwhile re-run
-            extract_lake_file(lake_file, out, known, workers, stats, keep_existing=not force)
-            mark_extracted(out, size)
+        extract_if_changed(lake_file, out, known, workers, stats, force=force)
         outputs.append(out)
     return outputs, stats
 
 
+def extract_if_changed(
+    lake_file: Path,
+    out: Path,
+    known_hashes: set[tuple[str, str]] | None,
+    workers: int,
+    stats: ExtractStats,
+    *,
+    force: bool = False,
+) -> None:
+    """Extract one lake file to `out` unless `out` is current for it (derived_is_current); a
+    grown file keeps its earlier extractions, `force` redoes all. The one place the cache of the
+    extract stage and of the scale-out units is decided."""
+    if not force and derived_is_current(out, lake_file):
+        stats.files_cached += 1
+        return
+    size = lake_file.stat().st_size  # before reading: lines appended meanwhile re-run
+    extract_lake_file(lake_file, out, known_hashes, workers, stats, keep_existing=not force)
+    _size_stamp(out).write_text(str(size), encoding="utf-8")
+
+
 def _size_stamp(out: Path) -> Path:
     return out.with_name(out.name + ".lake-size")
-
-
-def mark_extracted(out: Path, lake_size: int) -> None:
-    """Note the lake file's size the derived file `out` was extracted from."""
-    _size_stamp(out).write_text(str(lake_size), encoding="utf-8")
 
 
 def derived_is_current(out: Path, lake_file: Path) -> bool:
