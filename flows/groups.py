@@ -97,8 +97,9 @@ def process_run_flow(settings: Settings, run_id: str, workers: int = 1) -> Any:
     return result
 
 
-def _today() -> date:
-    return datetime.now(UTC).date()
+def run_id_or_today(run_id: str | None) -> str:
+    """The given run id, else today's shared one (what every group and the processing agree on)."""
+    return run_id or day_run_id(datetime.now(UTC).date())
 
 
 @flow(name="crawl-group-scheduled")
@@ -107,7 +108,7 @@ def scheduled_crawl_group(
 ) -> dict[str, str]:
     """Deployment entry point of one crawl group (JSON parameters; the day's run id by default)."""
     settings = load_settings(Path(config) if config else None)
-    return crawl_group_flow(settings, kinds, run_id or day_run_id(_today()))
+    return crawl_group_flow(settings, kinds, run_id_or_today(run_id))
 
 
 @flow(name="process-run-scheduled")
@@ -116,4 +117,4 @@ def scheduled_process_run(
 ) -> Any:
     """Deployment entry point of the processing flow (the day's run id by default)."""
     settings = load_settings(Path(config) if config else None)
-    return process_run_flow(settings, run_id or day_run_id(_today()), workers)
+    return process_run_flow(settings, run_id_or_today(run_id), workers)

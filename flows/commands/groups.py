@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated
 
 import typer
@@ -13,12 +12,6 @@ RunIdOpt = Annotated[
     str | None,
     typer.Option("--run-id", help="Run to fill or process (default: today's shared run id)."),
 ]
-
-
-def _run_id(run_id: str | None) -> str:
-    from flows.groups import day_run_id
-
-    return run_id or day_run_id(datetime.now(UTC).date())
 
 
 @app.command("crawl-group")
@@ -34,7 +27,7 @@ def crawl_group(
     Example: jobtrends crawl-group --kinds greenhouse,lever,ashby
     """
     from flows.daily import configured_sources
-    from flows.groups import GroupConfigError, crawl_group_flow, group_sources
+    from flows.groups import GroupConfigError, crawl_group_flow, group_sources, run_id_or_today
 
     cfg = settings(config)
     wanted = [k.strip() for k in kinds.split(",") if k.strip()]
@@ -42,7 +35,7 @@ def crawl_group(
         group_sources(configured_sources(cfg), wanted)  # bad input fails before Prefect starts
     except GroupConfigError as exc:
         fail(str(exc))
-    run = _run_id(run_id)
+    run = run_id_or_today(run_id)
     result = crawl_group_flow(cfg, wanted, run)
     for kind, state in result.items():
         typer.echo(f"  {kind}: {state[:200]}")
@@ -59,9 +52,9 @@ def process_run(
 
     Example: jobtrends process-run --workers 2
     """
-    from flows.groups import missing_run_message, process_run_flow
+    from flows.groups import missing_run_message, process_run_flow, run_id_or_today
 
-    cfg, run = settings(config), _run_id(run_id)
+    cfg, run = settings(config), run_id_or_today(run_id)
     if not (cfg.lake / run).is_dir():
         fail(missing_run_message(cfg.lake, run))
     state = process_run_flow(cfg, run, workers, return_state=True)
