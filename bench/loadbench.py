@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import time
 from itertools import islice
 from pathlib import Path
@@ -77,6 +78,12 @@ def _write_lake(path: Path, postings: list[dict[str, Any]]) -> float:
     return path.stat().st_size / 2**20
 
 
+def _remove_warehouse(path: Path) -> None:
+    """A bench warehouse file and its WAL, so each measurement starts from an empty file."""
+    for suffix in ("", ".wal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
 def _floor(lake: Path, warehouse: Path) -> dict[str, float]:
     """What DuckDB itself takes for the same rows, best of 3: the staged rows as one Arrow table
     written by a single CTAS into one table in memory and on disk (no joins, no checks).
@@ -95,8 +102,7 @@ def _floor(lake: Path, warehouse: Path) -> dict[str, float]:
     for label, target in (("memory", ":memory:"), ("disk", str(warehouse))):
         best = float("inf")
         for _ in range(3):
-            for suffix in ("", ".wal"):
-                Path(f"{warehouse}{suffix}").unlink(missing_ok=True)
+            _remove_warehouse(warehouse)
             with duckdb.connect(target) as con:
                 con.execute("set preserve_insertion_order = false")
                 started = time.perf_counter()
@@ -104,8 +110,7 @@ def _floor(lake: Path, warehouse: Path) -> dict[str, float]:
                 con.execute("checkpoint")
                 best = min(best, time.perf_counter() - started)
         out[f"floor_{label}_rows_per_s"] = rows.num_rows / best
-    for suffix in ("", ".wal"):
-        Path(f"{warehouse}{suffix}").unlink(missing_ok=True)
+    _remove_warehouse(warehouse)
     return out
 
 
@@ -119,8 +124,7 @@ def _parquet_load(postings: list[dict[str, Any]], warehouse: Path) -> dict[str, 
     root = warehouse.with_suffix(".lake_parquet")
     write_partition(iter(postings), root, "20261101T000000Z-bench0", "mixed")
     unit = root / "run_id=20261101T000000Z-bench0" / "source=mixed"
-    for suffix in ("", ".wal"):
-        Path(f"{warehouse}{suffix}").unlink(missing_ok=True)
+    _remove_warehouse(warehouse)
     con = connect_for_load(warehouse)
     try:
         started = time.perf_counter()
@@ -130,11 +134,8 @@ def _parquet_load(postings: list[dict[str, Any]], warehouse: Path) -> dict[str, 
         load_s = time.perf_counter() - started
     finally:
         con.close()
-        for suffix in ("", ".wal"):
-            Path(f"{warehouse}{suffix}").unlink(missing_ok=True)
-        for path in sorted(root.rglob("*"), reverse=True):
-            path.rmdir() if path.is_dir() else path.unlink()
-        root.rmdir()
+        _remove_warehouse(warehouse)
+        shutil.rmtree(root)
     n = len(postings)
     return {"parquet_rows_per_s": n / load_s, "parquet_stage_rows_per_s": n / stage_s}
 
@@ -147,8 +148,7 @@ def run(warehouse: Path, n: int, full_text: bool) -> dict[str, Any]:
     from analytics.dedup import assign_dup_groups
     from analytics.load import load_extraction_batches, merge_staged_raw, stage_lake_file
 
-    for suffix in ("", ".wal"):
-        Path(f"{warehouse}{suffix}").unlink(missing_ok=True)
+    _remove_warehouse(warehouse)
     postings = _postings(n, full_text)
     lake = warehouse.with_suffix(".jsonl")
     lake_mb = _write_lake(lake, postings)

@@ -185,9 +185,10 @@ def time_marts(path: Path, repeats: int = 3) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     try:
         times = []
+        key = shared_key(params)
         for _ in range(repeats):
             for name in SHARED_RELATIONS:
-                con.execute(f"drop table if exists {name}__{shared_key(params)}")
+                con.execute(f"drop table if exists {name}__{key}")
             started = time.perf_counter()
             materialise_shared(con, params)
             times.append(time.perf_counter() - started)
