@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import rows as R
+from bench import rows_runs as RR
 from bench.calibrate import calibration_rows
 from bench.measure import run_child
 from bench.results import Row, compare, failed_row, load_baseline, render, save
@@ -122,9 +123,9 @@ RUNNERS: dict[str, tuple[Callable[..., dict[str, Any]], Callable[..., list[Row]]
     "extract": (_extract, R.extraction_rows, "extraction"),
     "load": (_load, R.load_rows, "load"),
     "queries": (_queries, R.query_rows, "report queries"),
-    "crawl": (_crawl, R.crawl_rows, "replica crawl"),
-    "e2e": (_e2e, R.e2e_rows, "end-to-end"),
-    "scale": (_scale, R.scaleout_rows, "scale-out"),
+    "crawl": (_crawl, RR.crawl_rows, "replica crawl"),
+    "e2e": (_e2e, RR.e2e_rows, "end-to-end"),
+    "scale": (_scale, RR.scaleout_rows, "scale-out"),
 }
 
 
