@@ -9,6 +9,7 @@ from typing import Any
 
 import spacy
 
+from ..textnorm import normalise_text
 from .matcher import SkillMatcher
 from .sections import split_sentences
 from .taxonomy import role_taxonomy, skill_taxonomy
@@ -38,7 +39,7 @@ class Analyser:
         `company` is accepted for the contract; the rules do not use it (a company name says
         little about the role: AI-named startups hire full-stack engineers too).
         """
-        title, text = title or "", text or ""
+        title, text = normalise_text(title), normalise_text(text)
         sentences = split_sentences(text)
         skills = self.matcher.mentions(text, sentences)
         role = self.titles.role(title, skills, has_text=bool(text.strip()))
