@@ -39,8 +39,9 @@ lint: install-dev
 	$(BIN)/ruff check spiders pipelines flows analytics tests bench
 	$(BIN)/ruff format --check spiders pipelines flows analytics tests bench
 
+## make bench [CORPUS=postings.jsonl]: speed table; real-text rows from CORPUS or ../shared/eval
 bench: install-dev
-	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.run $(if $(CORPUS),--corpus $(CORPUS)) $(BENCH_ARGS)
 
 ## make eval: score extraction on the labelled postings in ../shared/eval
 eval: install

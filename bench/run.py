@@ -27,6 +27,7 @@ PROFILES: dict[str, dict[str, Any]] = {
     "quick": {
         "corpus": 20_000,
         "speed_n": 20_000,
+        "real_n": 3_000,
         "mem": (4_000, 20_000),
         "load_rows": 200_000,
         "load_full": 20_000,
@@ -38,6 +39,7 @@ PROFILES: dict[str, dict[str, Any]] = {
     "full": {
         "corpus": 100_000,
         "speed_n": 20_000,
+        "real_n": 10_000,
         "mem": (10_000, 100_000),
         "load_rows": 500_000,
         "load_full": 50_000,
@@ -51,6 +53,7 @@ PROFILES: dict[str, dict[str, Any]] = {
 PROFILES["smoke"] = {
     "corpus": 600,
     "speed_n": 600,
+    "real_n": 200,
     "mem": (200, 600),
     "load_rows": 5_000,
     "load_full": 500,
@@ -59,7 +62,7 @@ PROFILES["smoke"] = {
     "e2e": 300,
     "scale_per_partition": 50,
 }
-BENCHES = ("cpu", "extract", "load", "queries", "crawl", "e2e", "scale")
+BENCHES = ("cpu", "extract", "realtext", "load", "queries", "crawl", "e2e", "scale")
 FULL_E2E = 100_000
 SCALE_PARTITIONS = 6
 
@@ -81,6 +84,16 @@ def _extract(p: dict[str, Any], work: Path) -> dict[str, Any]:
     _log(f"corpus: {p['corpus']:,} postings")
     (lake_file,) = write_lake(work / "lake", p["corpus"], partitions=1)
     return measure(lake_file, p["speed_n"], p["mem"])
+
+
+def _realtext(p: dict[str, Any], work: Path) -> dict[str, Any]:
+    from bench.realtext import measure
+
+    corpus = p.get("real_corpus") or []
+    if not corpus:
+        raise RuntimeError("no real-text corpus: pass --corpus FILE.jsonl (extract input format)")
+    _log(f"real-text corpus: {', '.join(Path(c).name for c in corpus)}")
+    return measure([Path(c) for c in corpus], p["real_n"])
 
 
 def _load(p: dict[str, Any], work: Path) -> dict[str, Any]:
@@ -120,7 +133,8 @@ def _scale(p: dict[str, Any], work: Path) -> dict[str, Any]:
 
 RUNNERS: dict[str, tuple[Callable[..., dict[str, Any]], Callable[..., list[Row]], str]] = {
     "cpu": (_calib, calibration_rows, "machine calibration"),
-    "extract": (_extract, R.extraction_rows, "extraction"),
+    "extract": (_extract, R.extraction_rows, "extraction, generated text"),
+    "realtext": (_realtext, R.realtext_rows, "extraction, real text"),
     "load": (_load, R.load_rows, "load"),
     "queries": (_queries, R.query_rows, "report queries"),
     "crawl": (_crawl, RR.crawl_rows, "replica crawl"),
@@ -182,6 +196,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--workdir", type=Path, help="scratch directory (default: a temp dir, removed after)"
     )
     parser.add_argument("--keep", action="store_true", help="keep the scratch directory")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        action="append",
+        help="real postings (JSONL, `jobtrends extract` input format) for the real-text rows; "
+        "repeatable; default ../shared/eval/*.jsonl when that folder exists",
+    )
     return parser.parse_args(argv)
 
 
@@ -193,17 +214,27 @@ def main(argv: list[str] | None = None) -> int:
     profile = dict(PROFILES[name])
     if args.e2e_size:
         profile["e2e"] = args.e2e_size
+    from bench.realtext import default_corpus
+
+    corpus = args.corpus or default_corpus()
+    missing = [str(c) for c in corpus if not c.is_file()]
+    if missing:
+        raise SystemExit(f"--corpus file not found: {', '.join(missing)}")
     only = [b.strip() for b in args.only.split(",") if b.strip()]
     unknown = set(only) - set(BENCHES)
     if unknown:
         raise SystemExit(
             f"unknown benchmark(s) {sorted(unknown)}; choose from {', '.join(BENCHES)}"
         )
+    if not corpus and "realtext" in only:
+        only.remove("realtext")
+        _log("no real-text corpus (no --corpus, no ../shared/eval): generated text only")
+    runtime = {**profile, "real_corpus": [str(c) for c in corpus]}
     work = args.workdir or Path(tempfile.mkdtemp(prefix="jobtrends-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     try:
-        rows, raw = run_all(profile, only, work)
+        rows, raw = run_all(runtime, only, work)
     finally:
         if not args.keep and not args.workdir:
             shutil.rmtree(work, ignore_errors=True)
@@ -218,8 +249,10 @@ def main(argv: list[str] | None = None) -> int:
         versus = f"vs baseline {baseline['timestamp']}"
     else:
         versus = f"baseline {baseline['timestamp']} ran other sizes ({baseline.get('profile')}): not compared"
+    corpus_note = f"real text: {', '.join(c.name for c in corpus)}" if corpus else "real text: none"
     title = (
-        f"jobtrends bench, profile {name} (end-to-end {profile['e2e']:,} postings; 1M-posting marts), "
+        f"jobtrends bench, profile {name} (end-to-end {profile['e2e']:,} postings; 1M-posting marts; "
+        f"{corpus_note}), "
         f"{os.cpu_count()} cores, {total / 60:.1f} min; {versus}"
     )
     print(render(rows, title))

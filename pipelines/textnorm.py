@@ -32,7 +32,14 @@ _CHAR_MAP = {
     # ellipsis
     "\u2026": "...",
 }  # fmt: skip
-_TRANSLATE = str.maketrans(_CHAR_MAP)
+#: one scan finds the few mapped characters (str.translate walks every character in Python's
+#: dict-lookup path and was the normaliser's whole cost on long postings)
+_MAPPED = re.compile("[" + re.escape("".join(_CHAR_MAP)) + "]")
+
+
+def _replace(match: re.Match[str]) -> str:
+    return _CHAR_MAP[match.group(0)] or ""
+
 
 #: Markdown's backslash escapes (CommonMark: any ASCII punctuation may be escaped)
 _MD_ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\]^_`{|}~])")
@@ -50,14 +57,14 @@ def normalise_text(text: str | None) -> str:
     if not text.isascii():
         if not unicodedata.is_normalized("NFKC", text):
             text = unicodedata.normalize("NFKC", text)
-        text = text.translate(_TRANSLATE)
+        text = _MAPPED.sub(_replace, text)
         text = _BULLET.sub("- ", text)
     elif "\t" in text:
         text = text.replace("\t", " ")
     if "&" in text and ";" in text:
         text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
         if not text.isascii():
-            text = text.translate(_TRANSLATE)
+            text = _MAPPED.sub(_replace, text)
     if "\\" in text:
         text = _MD_ESCAPE.sub(r"\1", text)
     return text
