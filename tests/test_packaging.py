@@ -26,7 +26,7 @@ def test_wheel_contains_package_data(tmp_path: Path) -> None:
     for required in (
         "pipelines/taxonomy/skills.toml",
         "pipelines/taxonomy/roles.toml",
-        "pipelines/salary/data/fx_monthly.csv",
+        "pipelines/salary/data/annualisation.json",
         "analytics/sql/migrations/0001_init.sql",
         "analytics/sql/views/postings.sql",
         "analytics/reports/templates/report.html.j2",

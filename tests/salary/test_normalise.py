@@ -2,34 +2,35 @@
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 import pytest
 
 from pipelines.salary import extract_salary
 from pipelines.salary.fx import usd_rate
 from pipelines.salary.normalise import annualisation_for, guard_flags
 
-TABLE = Path(__file__).parents[2] / "pipelines" / "salary" / "data" / "fx_monthly.csv"
 
-
-def test_fx_table_covers_three_years_of_twenty_currencies() -> None:
-    rows = list(csv.DictReader(TABLE.open(encoding="utf-8")))
-    months = {r["month"] for r in rows}
-    currencies = {r["currency"] for r in rows}
-    assert {"2023-11", "2026-11"} <= months and len(months) == 37
-    assert len(currencies - {"USD"}) >= 20
-    for cur in currencies:  # every currency present every month
-        assert sum(r["currency"] == cur for r in rows) == 37
-
-
-def test_fx_uses_posting_month_and_flags_clamping() -> None:
+def test_fx_uses_the_last_ecb_rate_on_or_before_the_posting_day() -> None:
     rate, date, flags = usd_rate("EUR", "2024-06-20T10:00:00Z")
-    assert date == "2024-06-01" and flags == [] and 1.0 < rate < 1.2
-    _, date, flags = usd_rate("EUR", "2019-01-01T00:00:00Z")
-    assert date == "2023-11-01" and flags == ["fx_date_clamped"]
+    assert date == "2024-06-20" and flags == [] and 1.0 < rate < 1.2
+    _, date, _ = usd_rate("EUR", "2024-06-22T10:00:00Z")  # a Saturday: Friday's publication
+    assert date == "2024-06-21"
+    _, date, flags = usd_rate("EUR", "1990-01-01")
+    assert date == "1999-01-04" and flags == ["fx_before_first_rate"]
+
+
+def test_fx_never_projects_past_the_shipped_history() -> None:
+    rate, date, flags = usd_rate("GBP", "2099-01-01")
+    assert flags == ["fx_after_last_rate"] and rate is not None
+    assert date is not None and date < "2099-01-01"
+    assert usd_rate("GBP", None)[1] == date and usd_rate("GBP", None)[2] == ["fx_date_assumed"]
+
+
+def test_fx_missing_currency_is_said_not_guessed() -> None:
     assert usd_rate("XXX", None) == (None, None, ["fx_missing"])
+    row = extract_salary({"salary_text": "TWD 60,000 per month", "posted_at": "2025-03-01"})
+    assert row is not None and row["currency"] == "TWD"
+    assert row["annual_min_usd"] is None and "fx_missing" in row["flags"]
+    assert usd_rate("USD", "2025-03-01")[:2] == (1.0, None)
 
 
 def test_annual_usd_uses_rate_and_stored_constants() -> None:
@@ -40,7 +41,7 @@ def test_annual_usd_uses_rate_and_stored_constants() -> None:
     consts = row["annualisation"]
     assert consts == annualisation_for("GB") and consts["hours_per_year"] == 1950
     assert row["annual_min_usd"] == pytest.approx(40 * 1950 * row["fx_rate"], rel=1e-6)
-    assert row["fx_rate_date"] == "2025-02-01"
+    assert row["fx_rate_date"] == "2025-02-03"
 
 
 def test_country_constants_differ() -> None:
