@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,14 +19,40 @@ from pipelines.nlp.taxonomy import skill_taxonomy
 DEFAULT_EVAL_DIR = os.environ.get("JOBTRENDS_EVAL_DIR", "/work/shared/eval")
 
 
-def load_gold(path: str | Path) -> dict[str, dict[str, Any]]:
-    """Gold rows keyed by their `id` (as a string, like the scorer)."""
-    rows: dict[str, dict[str, Any]] = {}
+Gold = dict[str, dict[str, Any]]
+_YEAR_SUFFIX = re.compile(r"-(?:19|20)\d\d$")
+
+
+def load_gold(path: str | Path | Gold) -> Gold:
+    """Gold rows keyed by their `id` (as a string, like the scorer); an already loaded dict passes."""
+    if isinstance(path, dict):
+        return path
+    rows: Gold = {}
     for line in Path(path).read_text("utf-8").splitlines():
         if line.strip():
             r = json.loads(line)
             rows[str(r["id"])] = r
     return rows
+
+
+def source_of(row: dict[str, Any]) -> str:
+    """A gold row's source: its `src` field (year suffix dropped) or the id prefix before '-'.
+
+    >>> source_of({"id": "ghse-t001", "src": "greenhouse-board-2026"}), source_of({"id": "hn-3"})
+    ('greenhouse-board', 'hn')
+    """
+    src = row.get("src")
+    if src:
+        return _YEAR_SUFFIX.sub("", str(src))
+    return str(row["id"]).split("-")[0]
+
+
+def by_source(gold: Gold) -> dict[str, Gold]:
+    """Gold rows grouped by source, sources in name order (so a lagging source is visible)."""
+    groups: dict[str, Gold] = {}
+    for gid, row in gold.items():
+        groups.setdefault(source_of(row), {})[gid] = row
+    return dict(sorted(groups.items()))
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -34,7 +61,9 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate_skills(gold_path: str | Path, predictions: dict[str, Iterable[str]]) -> dict[str, Any]:
+def evaluate_skills(
+    gold_path: str | Path | Gold, predictions: dict[str, Iterable[str]]
+) -> dict[str, Any]:
     """Micro P/R/F1 over the 40 core slugs plus per-skill counts and the worst postings."""
     core = skill_taxonomy().core
     gold = load_gold(gold_path)
@@ -74,7 +103,7 @@ def evaluate_skills(gold_path: str | Path, predictions: dict[str, Iterable[str]]
 
 
 def evaluate_titles(
-    gold_path: str | Path, predictions: dict[str, dict[str, Any]]
+    gold_path: str | Path | Gold, predictions: dict[str, dict[str, Any]]
 ) -> dict[str, Any]:
     """Role accuracy (all / high-confidence gold), role macro-F1 over gold labels, seniority accuracy."""
     gold = load_gold(gold_path)
@@ -156,7 +185,27 @@ def predict_titles(gold_path: str | Path) -> dict[str, dict[str, Any]]:
     return {gid: res for gid, res in zip(gold, a.analyse_many(items), strict=True)}
 
 
-def _skills_report(res: dict[str, Any], worst: int) -> list[str]:
+def _per_source(
+    gold: Gold, evaluate: Any, predictions: dict[str, Any], keys: tuple[str, ...]
+) -> dict[str, list[str]]:
+    """For each headline key, one "by source" line: `source value (n)` per source."""
+    groups = by_source(gold)
+    scored = {src: evaluate(rows, predictions) for src, rows in groups.items()}
+    return {
+        k: [
+            "    by source: "
+            + " | ".join(
+                f"{src} {res[k]:.3f} (n={len(groups[src])})" for src, res in scored.items()
+            )
+        ]
+        for k in keys
+    }
+
+
+def _skills_report(
+    res: dict[str, Any], worst: int, sources: dict[str, list[str]] | None = None
+) -> list[str]:
+    sources = sources or {}
     lines = ["Skills (40 core slugs)"]
     rows = sorted(res["per_skill"].items(), key=lambda kv: -(kv[1]["fp"] + kv[1]["fn"]))
     for s, c in rows:
@@ -169,10 +218,14 @@ def _skills_report(res: dict[str, Any], worst: int) -> list[str]:
         lines.append(f"    {e['id']}: fp={e['fp']} fn={e['fn']}")
     lines.append(f"precision={res['precision']:.4f} recall={res['recall']:.4f}")
     lines.append(f"skills_micro_f1={res['micro_f1']:.4f}")
+    lines += sources.get("micro_f1", [])
     return lines
 
 
-def _titles_report(res: dict[str, Any], worst: int) -> list[str]:
+def _titles_report(
+    res: dict[str, Any], worst: int, sources: dict[str, list[str]] | None = None
+) -> list[str]:
+    sources = sources or {}
     lines = ["Titles"]
     for lab, c in sorted(res["per_role"].items()):
         lines.append(f"  {lab:26s} n={c['n']:3d} P={c['p']:.2f} R={c['r']:.2f} F1={c['f1']:.2f}")
@@ -186,7 +239,10 @@ def _titles_report(res: dict[str, Any], worst: int) -> list[str]:
         f"role_acc_all={res['role_acc_all']:.4f} seniority_acc={res['seniority_acc']:.4f} "
         f"macro_f1={res['macro_f1']:.4f}"
     )
+    for key in ("role_acc_all", "seniority_acc", "macro_f1"):
+        lines += [f"  {key}" + line[3:] for line in sources.get(key, [])]
     lines.append(f"role_acc_high={res['role_acc_high']:.4f}")
+    lines += sources.get("role_acc_high", [])
     return lines
 
 
@@ -199,7 +255,12 @@ def run_eval(
         skills_path, titles_path = base / "skills_dev.jsonl", base / "titles_dev.jsonl"
     lines = [f"taxonomy_version={get_analyser().version}"]
     if skills_path and Path(skills_path).exists():
-        lines += _skills_report(evaluate_skills(skills_path, predict_skills(skills_path)), worst)
+        gold, preds = load_gold(skills_path), predict_skills(skills_path)
+        per = _per_source(gold, evaluate_skills, preds, ("micro_f1",))
+        lines += _skills_report(evaluate_skills(gold, preds), worst, per)
     if titles_path and Path(titles_path).exists():
-        lines += _titles_report(evaluate_titles(titles_path, predict_titles(titles_path)), worst)
+        gold, tpreds = load_gold(titles_path), predict_titles(titles_path)
+        keys = ("role_acc_all", "seniority_acc", "macro_f1", "role_acc_high")
+        per = _per_source(gold, evaluate_titles, tpreds, keys)
+        lines += _titles_report(evaluate_titles(gold, tpreds), worst, per)
     return "\n".join(lines)

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from pipelines.evaluate import evaluate_skills, evaluate_titles, predict_skills, run_eval
+from pipelines.evaluate import (
+    by_source,
+    evaluate_skills,
+    evaluate_titles,
+    predict_skills,
+    run_eval,
+    source_of,
+)
 
 FIX = Path(__file__).resolve().parent.parent / "fixtures" / "nlp"
 SKILLS, TITLES = FIX / "skills_gold.jsonl", FIX / "titles_gold.jsonl"
@@ -53,3 +61,24 @@ def test_run_eval_report_has_headlines() -> None:
     assert "role_acc_all=0.8000 seniority_acc=0.8000 macro_f1=0.8000" in report
     assert "role_acc_high=1.0000" in report
     assert "taxonomy_version=" in report.splitlines()[0]
+
+
+def test_source_is_src_without_year_or_id_prefix() -> None:
+    assert source_of({"id": "x1", "src": "greenhouse-board-2026"}) == "greenhouse-board"
+    assert source_of({"id": "hn-12"}) == "hn"
+    gold = {"a-1": {"id": "a-1"}, "b-1": {"id": "b-1"}, "a-2": {"id": "a-2"}}
+    assert {k: sorted(v) for k, v in by_source(gold).items()} == {"a": ["a-1", "a-2"], "b": ["b-1"]}
+
+
+def test_run_eval_prints_each_figure_by_source(tmp_path: Path) -> None:
+    rows = [
+        {"id": "one-1", "src": "board-a-2025", "title": "Prompt Engineer",
+         "gold_role": "prompt-engineer", "gold_seniority": "unknown", "confidence": "high"},
+        {"id": "two-1", "src": "board-b-2026", "title": "Sales Agent",
+         "gold_role": "ai-agent-engineer", "gold_seniority": "unknown", "confidence": "high"},
+    ]  # fmt: skip
+    gold = tmp_path / "titles.jsonl"
+    gold.write_text("\n".join(json.dumps(r) for r in rows), "utf-8")
+    report = run_eval(None, gold)
+    line = next(x for x in report.splitlines() if x.strip().startswith("role_acc_all by source"))
+    assert "board-a 1.000 (n=1)" in line and "board-b 0.000 (n=1)" in line
