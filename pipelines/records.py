@@ -51,6 +51,10 @@ class Posting:
     workplace_raw: str | None = None
     #: employment type as given (FULL_TIME, Full-time, ...)
     employment_type: str | None = None
+    #: company headquarters as the source states it (WWR "Headquarters:"), never a job location
+    company_hq: str | None = None
+    #: visa/sponsorship note as stated ("Visa sponsorship available"), never a job location
+    visa_sponsorship: str | None = None
     #: department or team
     department: str | None = None
     #: ISO 8601 UTC timestamp ("2026-03-01T12:00:00Z") or None
@@ -116,10 +120,16 @@ CONTENT_FIELDS = (
     "salary_raw",
     "salary_text",
 )
+#: content fields added later: hashed only when set, so postings without them keep their hash
+#: (a new field must not make every stored posting look changed)
+OPTIONAL_CONTENT_FIELDS = ("company_hq", "visa_sponsorship")
 
 
 def compute_content_hash(posting: Posting | dict[str, Any]) -> str:
     """Stable hash of the content fields, so unchanged postings are not re-extracted."""
     data = posting.to_dict() if isinstance(posting, Posting) else posting
-    payload = json.dumps({k: data.get(k) for k in CONTENT_FIELDS}, sort_keys=True, default=str)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+    content = {k: data.get(k) for k in CONTENT_FIELDS}
+    content.update({k: data[k] for k in OPTIONAL_CONTENT_FIELDS if data.get(k) is not None})
+    payload = json.dumps(content, sort_keys=True, default=str)
+    # surrogatepass: a lone surrogate in scraped text must not fail the hash (and the posting)
+    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()[:32]

@@ -34,6 +34,11 @@ def utc_now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _garbled(ident: str | None) -> bool:
+    """An id with U+FFFD (invalid bytes) or a lone surrogate cannot key a posting."""
+    return any(ch == "\ufffd" or "\ud800" <= ch <= "\udfff" for ch in ident or "")
+
+
 def keyword_pattern(keywords: Iterable[str]) -> re.Pattern[str] | None:
     """Whole words or phrases, case-insensitive ("ai" matches "AI Engineer", not "Maintenance");
     a trailing `*` matches word prefixes ("data scien*" matches "Data Scientist")."""
@@ -84,6 +89,12 @@ class JobSpider(scrapy.Spider):
         self.listing_pages_ok = 0
         self.listing_failed = False
         self.items_stored = 0
+        #: listed postings not kept, by reason (each makes the listing incomplete)
+        self.skipped: dict[str, int] = {}
+        #: items that are not postings (replies, unlisted, filtered by title), by reason
+        self.ignored: dict[str, int] = {}
+        #: values changed to be storable (lone surrogates replaced), by reason
+        self.repaired: dict[str, int] = {}
         self.seen_ids: set[str] = set()
         self.crawl_record: dict[str, Any] | None = None
 
@@ -154,10 +165,10 @@ class JobSpider(scrapy.Spider):
         self.pages += 1
         if role == "listing":
             self.listing_pages_ok += 1
-        for message in skipped:  # jobs of the page we could not read are still listed
-            self.record_error(f"{role} {response.url}: unreadable {message}")
-            if role == "listing" or response.meta.get("jt_required"):
-                self.listing_failed = True
+        for reason, detail in skipped.skipped:  # postings we could not read are still listed
+            self.record_skip(reason, f"{role} {response.url}: {detail}")
+        for reason, count in skipped.ignored.items():
+            self.note_ignored(reason, count)
         for out in produced:
             if isinstance(out, Posting):
                 yield from self.emit([out])
@@ -250,24 +261,64 @@ class JobSpider(scrapy.Spider):
         for posting in postings:
             if posting is None:
                 continue
-            if "\ufffd" in (posting.source_id or ""):  # invalid bytes hit the id: cannot key it
-                self.record_error(
-                    f"posting id garbled by invalid bytes: {posting.source_id!r}; dropped"
+            if _garbled(posting.source_id):  # invalid bytes hit the id: cannot key it
+                self.record_skip(
+                    "encoding error", f"posting id garbled: {posting.source_id!r}; dropped"
                 )
-                self.listing_failed = True  # the real posting is missing from this listing
                 continue
             if not self.wanted(posting.title):
                 self.crawler.stats.inc_value("jobtrends/filtered_by_title")
+                self.note_ignored("filtered by title keywords")
                 continue
             posting.run_id = self.run_id
             posting.fetched_at = posting.fetched_at or utc_now()
             yield posting.to_dict()
+
+    def record_skip(self, reason: str, detail: str) -> None:
+        """A listed posting that is not kept: counted by reason, logged, and the listing is
+        incomplete, so no posting of this board is closed from this run."""
+        self.skipped[reason] = self.skipped.get(reason, 0) + 1
+        self.listing_failed = True
+        self.record_error(f"skipped ({reason}): {detail}")
+
+    def note_ignored(self, reason: str, count: int = 1) -> None:
+        """Items that are not postings (replies, unlisted jobs, title filter): counted only."""
+        self.ignored[reason] = self.ignored.get(reason, 0) + count
+
+    def note_repaired(self, reason: str) -> None:
+        self.repaired[reason] = self.repaired.get(reason, 0) + 1
 
     def record_error(self, message: str) -> None:
         self.errors += 1
         self.logger.warning(message)
         if len(self.error_messages) < MAX_ERROR_MESSAGES:
             self.error_messages.append(message)
+
+    def crawl_stats(self) -> dict[str, int]:
+        """Scrapy's own counters for this board (one crawler per board): requests, pages,
+        retries, errors and bytes, so a slow or flaky board shows in its crawl record."""
+        stats = self.crawler.stats.get_stats() if getattr(self, "crawler", None) else {}
+
+        def total(prefix: str) -> int:
+            return sum(
+                int(v) for k, v in stats.items() if k.startswith(prefix) and isinstance(v, int)
+            )
+
+        return {
+            "requests": int(stats.get("downloader/request_count", 0)),
+            "responses": int(stats.get("downloader/response_count", 0)),
+            "items": int(stats.get("item_scraped_count", 0)),
+            "dropped": int(stats.get("item_dropped_count", 0)),
+            "retries": int(stats.get("retry/count", 0)),
+            "retries_exhausted": int(stats.get("retry/max_reached", 0)),
+            "download_errors": total("downloader/exception_type_count/"),
+            "http_errors": sum(
+                int(v)
+                for k, v in stats.items()
+                if k.startswith("downloader/response_status_count/") and k[-3:] >= "400"
+            ),
+            "bytes": int(stats.get("downloader/response_bytes", 0)),
+        }
 
     def closed(self, reason: str) -> None:
         """Write this board's line to `<lake>/<run_id>/_crawl_runs.jsonl`."""
@@ -280,6 +331,8 @@ class JobSpider(scrapy.Spider):
             status = "partial"
         if reason != "finished":
             self.error_messages.append(f"crawl closed early: {reason}")
+        # one summary line per skip reason, always kept (the per-item lines are capped)
+        summary = [f"skipped {n}: {why}" for why, n in sorted(self.skipped.items())]
         self.crawl_record = {
             "run_id": self.run_id,
             "source": self.kind,
@@ -291,6 +344,10 @@ class JobSpider(scrapy.Spider):
             "errors": self.errors,
             "status": status,
             "listing_complete": complete,
-            "error_messages": self.error_messages,
+            "skipped": dict(sorted(self.skipped.items())),
+            "ignored": dict(sorted(self.ignored.items())),
+            "repaired": dict(sorted(self.repaired.items())),
+            "stats": self.crawl_stats(),
+            "error_messages": summary + self.error_messages,
         }
         append_jsonl(self.lake_dir / self.run_id / "_crawl_runs.jsonl", self.crawl_record)

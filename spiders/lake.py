@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -57,17 +58,32 @@ class NormalisePipeline:
         return data
 
 
+def _skip(crawler: Crawler | None, reason: str, detail: str) -> None:
+    """Count a posting the pipeline could not keep on its spider (listing then incomplete)."""
+    spider = crawler.spider if crawler else None
+    if spider is not None and hasattr(spider, "record_skip"):
+        spider.record_skip(reason, detail)
+
+
 class ValidatePipeline:
-    """Drop records the later stages cannot key or use, saying why."""
+    """Drop records the later stages cannot key or use, saying why; each drop is a counted skip
+    that makes the board's listing incomplete (the posting is still listed on the board)."""
+
+    def __init__(self, crawler: Crawler | None = None) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ValidatePipeline:
+        return cls(crawler)
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
         if item.get("source") not in SOURCE_KINDS:
             raise DropItem(f"unknown source {item.get('source')!r}")
         for key in ("board", "source_id", "title"):
             if not item.get(key):
-                raise DropItem(
-                    f"missing {key} in {item.get('source')}:{item.get('board')} record {item.get('source_id')!r}"
-                )
+                message = f"missing {key} in {item.get('source')}:{item.get('board')} record {item.get('source_id')!r}"
+                _skip(self.crawler, f"no {key.replace('source_id', 'id')}", message)
+                raise DropItem(message)
         return item
 
 
@@ -106,6 +122,9 @@ class DedupePipeline:
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
         key = posting_key(item["source"], item["board"], item["source_id"])
         if key in self.seen:
+            spider = self.crawler.spider if self.crawler else None
+            if spider is not None and hasattr(spider, "note_ignored"):
+                spider.note_ignored("listed twice")
             raise DropItem(f"duplicate posting {key} in this run")
         self.seen.add(key)
         if key in self._stored_keys(item["source"]):
@@ -116,12 +135,28 @@ class DedupePipeline:
         return item
 
 
-def append_jsonl(path: Path, record: dict[str, Any]) -> None:
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encode_line(record: dict[str, Any]) -> tuple[bytes, int]:
+    """(UTF-8 JSON line, characters replaced). Lone surrogates (from broken \\u escapes or
+    surrogateescape-decoded bytes) cannot be encoded as UTF-8: they become U+FFFD instead of
+    failing the write and losing the posting."""
+    text = json.dumps(record, ensure_ascii=False, default=str) + "\n"
+    try:
+        return text.encode("utf-8"), 0
+    except UnicodeEncodeError:
+        fixed, count = _SURROGATE.subn("\ufffd", text)
+        return fixed.encode("utf-8", errors="replace"), count
+
+
+def append_jsonl(path: Path, record: dict[str, Any]) -> int:
     """Append one JSON line with a single O_APPEND write, so concurrent writers never interleave
     and a crash loses nothing already written. A short write (disk full) is cut back off the
-    file and raised as OSError: readers never see half a line glued to the next one."""
+    file and raised as OSError: readers never see half a line glued to the next one. Returns
+    the number of characters replaced to make the line encodable (see encode_line)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    line = (json.dumps(record, ensure_ascii=False, default=str) + "\n").encode("utf-8")
+    line, replaced = encode_line(record)
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     try:
         written = os.write(fd, line)
@@ -134,6 +169,7 @@ def append_jsonl(path: Path, record: dict[str, Any]) -> None:
             )
     finally:
         os.close(fd)
+    return replaced
 
 
 class LakeWriterPipeline:
@@ -162,12 +198,12 @@ class LakeWriterPipeline:
             item["run_id"] = self.run_id
         spider = self.crawler.spider if self.crawler else None
         try:
-            append_jsonl(self.lake_dir / self.run_id / f"{item['source']}.jsonl", item)
+            replaced = append_jsonl(self.lake_dir / self.run_id / f"{item['source']}.jsonl", item)
         except OSError as exc:  # disk full, read-only lake: the posting was seen but not kept
-            if spider is not None and hasattr(spider, "record_error"):
-                spider.record_error(f"lake write failed: {exc}")
-                spider.listing_failed = True  # type: ignore[attr-defined]  # store nothing = close nothing
+            _skip(self.crawler, "lake write failed", str(exc))  # store nothing = close nothing
             raise DropItem(f"not stored in the lake: {exc}") from None
+        if replaced and spider is not None and hasattr(spider, "note_repaired"):
+            spider.note_repaired("unencodable characters replaced")
         self.count += 1
         if spider is not None and hasattr(spider, "items_stored"):
             spider.items_stored += 1

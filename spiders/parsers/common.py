@@ -17,8 +17,6 @@ from pipelines.records import Posting, compute_content_hash
 from pipelines.text import html_to_text
 
 logger = logging.getLogger(__name__)
-#: where parse_each notes the items it had to skip (set by the spider around each callback)
-_SKIPPED: ContextVar[list[str] | None] = ContextVar("jobtrends_skipped_items", default=None)
 
 #: a run of characters that UTF-8 lead/continuation bytes become when read as cp1252/Latin-1
 _MOJIBAKE_RUN = re.compile(
@@ -203,34 +201,70 @@ def items_of(payload: Any, key: str | None = None) -> list[Any]:
     return payload
 
 
+class ParseNotes:
+    """What the parsers left out of one response, by reason.
+
+    `skipped`: a listed posting we could not keep (unreadable item, no title, unreadable
+    JSON-LD block, ...): the listing is then incomplete, so nothing on the board is closed.
+    `ignored`: items that are not postings (HN replies and discussion, unlisted or deleted jobs):
+    counted so nothing vanishes silently, but the listing stays complete."""
+
+    def __init__(self) -> None:
+        self.skipped: list[tuple[str, str]] = []
+        self.ignored: dict[str, int] = {}
+
+
+_NOTES: ContextVar[ParseNotes | None] = ContextVar("jobtrends_parse_notes", default=None)
+
+
 @contextmanager
-def collect_skipped() -> Iterator[list[str]]:
-    """Collect what parse_each skipped while the block runs (the spider marks the listing
-    incomplete when anything was skipped: a posting it could not read is still listed)."""
-    bucket: list[str] = []
-    token = _SKIPPED.set(bucket)
+def collect_skipped() -> Iterator[ParseNotes]:
+    """Collect what the parsers skipped or ignored while the block runs (the spider counts
+    both in the crawl record and marks the listing incomplete when a posting was skipped)."""
+    notes = ParseNotes()
+    token = _NOTES.set(notes)
     try:
-        yield bucket
+        yield notes
     finally:
-        _SKIPPED.reset(token)
+        _NOTES.reset(token)
+
+
+def note_skipped(reason: str, detail: str = "") -> None:
+    """A listed posting that could not be kept: `reason` is a short stable label (counted),
+    `detail` names the item (logged)."""
+    notes = _NOTES.get()
+    if notes is not None:
+        notes.skipped.append((reason, detail))
+    else:
+        logger.warning("skipped %s: %s", reason, detail)
+
+
+def note_ignored(reason: str, count: int = 1) -> None:
+    """Items that are not postings (replies, unlisted jobs): counted, listing stays complete."""
+    notes = _NOTES.get()
+    if notes is not None:
+        notes.ignored[reason] = notes.ignored.get(reason, 0) + count
 
 
 def parse_each(items: Iterable[Any], build: Callable[[Any], Posting | None]) -> list[Posting]:
     """One posting per item (None = not a posting). An item whose fields have shapes the parser
-    does not expect is skipped and noted, instead of failing every other posting of the page."""
+    does not expect is skipped and noted, instead of failing every other posting of the page;
+    an item without a title is skipped and noted too (a posting we cannot name is still listed)."""
     out: list[Posting] = []
     for n, item in enumerate(items):
+        ident = item.get("id") if isinstance(item, dict) else None
         try:
             posting = build(item)
         except Exception as exc:  # noqa: BLE001 - any malformed field of one job
-            ident = item.get("id") if isinstance(item, dict) else None
-            message = f"item #{n} (id {ident!r}): {type(exc).__name__}: {str(exc)[:120]}"
-            bucket = _SKIPPED.get()
-            if bucket is not None:
-                bucket.append(message)
-            else:
-                logger.warning("skipped unreadable %s", message)
+            note_skipped(
+                "unreadable item",
+                f"item #{n} (id {ident!r}): {type(exc).__name__}: {str(exc)[:120]}",
+            )
             continue
-        if posting is not None:
-            out.append(posting)
+        if posting is None:
+            continue
+        if not posting.title:
+            note_skipped("no title", f"item #{n} (id {posting.source_id!r})")
+            continue
+        out.append(posting)
     return out

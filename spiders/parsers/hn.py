@@ -7,28 +7,29 @@ import re
 from typing import Any
 
 from pipelines.records import Posting
-from spiders.parsers.common import clean_str, finish, iso_utc, unique
+from spiders.parsers.common import finish, iso_utc, note_ignored, note_skipped, unique
+from spiders.parsers.hn_header import (
+    PAY,
+    ROLE,
+    ROLE_PLACEHOLDER,
+    WORK,
+    Header,
+    classify,
+    parse_header,
+)
 
 THREAD_PREFIX = "Ask HN: Who is hiring? ("
 ITEM_URL = "https://news.ycombinator.com/item?id={}"
-_ROLE = re.compile(
-    r"\b(engineer|engineers|developer|developers|scientist|researcher|architect|designer|manager|"
-    r"lead|head of|director|analyst|swe|sre|devops|intern|internship|cto|vp|specialist|"
-    r"consultant|administrator|recruiter|founding)\b",
-    re.I,
-)
-_PAY = re.compile(r"([$€£]\s?\d|\d\s?[kK]\b|\d{2,3}[,.]\d{3}|\bUSD\b|\bEUR\b|\bGBP\b)")
-_EMPLOYMENT = re.compile(
-    r"\b(full[- ]?time|part[- ]?time|contract(or)?|freelance|internship|intern)\b", re.I
-)
-_WORK = re.compile(r"\b(remote|onsite|on-site|on site|in[- ]office|hybrid)\b", re.I)
-_BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s+(.*)$")
-#: "Roles: a, b" / "Hiring for a, b": a colon is required after roles/positions/openings, or
-#: "Positions are remote-friendly" would become a role
+_BULLET = re.compile(r"^\s*(?:[-*•·▪►→]|\d+[.)])\s+(.*)$")
+#: "Open roles: a, b" / "Hiring for a, b" / "We're hiring:" (a list follows on the next lines):
+#: a colon is required after roles/positions/openings, or "Positions are remote-friendly" would
+#: become a role
 _LIST_HEAD = re.compile(
-    r"^\s*(?:(?:roles?|positions?|openings?)\s*:|(?:hiring for|we(?:'re| are) hiring)\b\s*:?)\s*(.*)$",
+    r"^\s*(?:(?:(?:open|current|available)\s+)?(?:roles?|positions?|openings?|jobs?)\s*:|"
+    r"(?:(?:we(?:'re| are)\s+)?(?:hiring|looking)\s+for|we(?:'re| are) hiring)\b\s*:?)\s*(.*)$",
     re.I,
 )
+_ROLE_CUT = re.compile(r"\s+[-–—]\s+|:\s+|\s+https?://|\s*\((?:https?://|www\.)")
 
 
 def find_hiring_threads(payload: dict[str, Any], limit: int = 1) -> list[dict[str, Any]]:
@@ -57,36 +58,82 @@ def _paragraphs(text_html: str) -> list[str]:
 
 
 def _field_roles(field: str) -> list[str]:
-    """Roles of one header field: comma/semicolon parts with a role word; a part without one
-    qualifies the role before it ("Research Scientist, Language Models")."""
+    """Roles of one role field: comma/semicolon/"and"/"&"/" / " parts with a role word; a part
+    without one qualifies the role before it ("Research Scientist, Language Models") and
+    "Frontend / Backend Engineer" stays one role."""
     roles: list[str] = []
-    for part in (p.strip() for p in re.split(r"[,;]", field)):
+    for part in (p.strip(" .") for p in re.split(r"[,;]|\s+(?:and|&)\s+|\s+/\s+", field)):
         if not part:
             continue
-        if _ROLE.search(part) or not roles:
+        if ROLE.search(part) or not roles:
             roles.append(part)
         else:
-            roles[-1] = f"{roles[-1]}, {part}"
+            joiner = ", " if re.search(rf"{re.escape(roles[-1])}\s*,", field) else " / "
+            roles[-1] = f"{roles[-1]}{joiner}{part}"
     return roles
 
 
-def split_roles(header_fields: list[str], body: list[str]) -> list[str]:
-    """Role titles of a comment: the role field of the header (a comma list means several),
-    else bullet lines or a 'Roles: a, b' line in the body."""
-    role_fields = [f for f in header_fields[1:] if _ROLE.search(f) and "http" not in f.lower()]
-    field_roles = _field_roles(role_fields[0]) if role_fields else []
-    if len(field_roles) > 1:
-        return unique(field_roles)
-    body_roles: list[str] = []
+def _role_line(line: str) -> str | None:
+    """The role title of one list line ("- Senior Engineer - Payments: https://..." ->
+    "Senior Engineer"); None when the line is prose, not a title."""
+    bullet = _BULLET.match(line)
+    text = bullet.group(1) if bullet else line
+    text = _ROLE_CUT.split(text, maxsplit=1)[0].strip(" .,;")
+    text = re.sub(
+        r"\s*\(([^)]*)\)",
+        lambda m: (
+            ""
+            if classify(m.group(1)) in ("pay", "work", "url", "location", "employment")
+            else m.group(0)
+        ),
+        text,
+    ).strip()
+    words = text.split()
+    if not ROLE.search(text) or not 1 <= len(words) <= 9 or text.endswith("?"):
+        return None
+    if ROLE_PLACEHOLDER.match(text) or re.match(r"(?i)^(we|our|you|i|if|the|this|join)\b", text):
+        return None
+    return text
+
+
+def body_roles(body: list[str]) -> list[str]:
+    """Roles listed in the body: bullet lines, an "Open roles:" line (inline list or lines
+    below it), or short title-only lines in a run of two or more (roles on separate lines)."""
+    roles: list[str] = []
+    run: list[str] = []
+    in_list = False
     for line in body:
-        bullet = _BULLET.match(line)
         head = _LIST_HEAD.match(line)
-        if bullet and _ROLE.search(bullet.group(1)) and len(bullet.group(1)) <= 90:
-            body_roles.append(re.split(r"\s+[-–—]\s+|:\s+", bullet.group(1))[0].strip())
-        elif head and head.group(1) and len(head.group(1)) <= 200:
-            body_roles.extend(_field_roles(head.group(1)))
-    if len(body_roles) > 1 or (body_roles and not field_roles):
-        return unique(body_roles)
+        if head:
+            in_list = True
+            if head.group(1) and len(head.group(1)) <= 200:
+                roles.extend(r for r in (_role_line(x) for x in _field_roles(head.group(1))) if r)
+            continue
+        role = _role_line(line)
+        short_line = role is not None and len(line) <= 90 and not line.rstrip().endswith(".")
+        if role and (_BULLET.match(line) or in_list):
+            roles.append(role)
+            continue
+        if short_line:
+            run.append(role)  # type: ignore[arg-type]
+            continue
+        if len(run) >= 2:
+            roles.extend(run)
+        run = []
+        in_list = False
+    if len(run) >= 2:
+        roles.extend(run)
+    return unique(roles)
+
+
+def split_roles(head: Header, body: list[str]) -> list[str]:
+    """Role titles of a comment: the header's role fields (a list in one field or several
+    role fields mean several), else the roles listed in the body; the body wins when it lists
+    more than the header names (the header then names a team or "Multiple roles")."""
+    field_roles = unique(r for f in head.roles for r in _field_roles(f))
+    listed = body_roles(body)
+    if len(listed) > 1 and len(field_roles) <= 1 or (listed and not field_roles):
+        return listed
     return field_roles
 
 
@@ -96,47 +143,59 @@ _ROLE_PAY = re.compile(r"\b(?:pay|salary|compensation)\b\s*:?\s*(.+?)(?:\.\s|\.?
 def _role_pay(role: str, body: list[str]) -> str | None:
     """Pay stated in the role's own paragraph ("ML Engineer: ... Pay: $150k-$180k.")."""
     for line in body:
-        if line.lower().startswith(role.lower()):
+        if line.lower().lstrip("-*• ").startswith(role.lower()):
             m = _ROLE_PAY.search(line)
-            if m and _PAY.search(m.group(1)):
+            if m and PAY.search(m.group(1)):
                 return m.group(1).strip()
     return None
+
+
+def _ident(comment: dict[str, Any]) -> str | None:
+    cid = comment.get("id") if comment.get("id") is not None else comment.get("objectID")
+    if isinstance(cid, bool) or not isinstance(cid, int | str):
+        return None
+    return str(cid).strip() or None
+
+
+def _is_reply(comment: dict[str, Any]) -> bool:
+    """A search hit answering another comment (parent is not the story) is discussion."""
+    parent, story = comment.get("parent_id"), comment.get("story_id")
+    return parent is not None and story is not None and str(parent) != str(story)
 
 
 def parse_hn_comment(
     comment: dict[str, Any], *, board: str, fetched_at: str | None = None
 ) -> list[Posting]:
     """One top-level comment (Algolia items child or search hit) -> one Posting per role.
-    The whole comment stays the description of each role."""
+    The whole comment stays the description of each role. Replies, deleted comments and
+    comments without a header are not postings (counted as ignored); a header without any
+    role is a posting we cannot name (counted as skipped)."""
     text_html = comment.get("text") or comment.get("comment_text")
-    cid = comment.get("id") or comment.get("objectID")
-    if isinstance(cid, str):
-        cid = cid.strip()
-    valid_id = isinstance(cid, int | str) and not isinstance(cid, bool) and str(cid) != ""
-    if not isinstance(text_html, str) or not text_html or not valid_id:
-        return []  # no text or no usable id (a malformed hit): nothing we could key
+    cid = _ident(comment)
     if comment.get("deleted") or comment.get("dead"):
+        note_ignored("deleted or dead comment")
+        return []
+    if _is_reply(comment):
+        note_ignored("reply")
+        return []
+    if cid is None:
+        note_skipped("no id", "HN comment without a usable id")
+        return []
+    if not isinstance(text_html, str) or not text_html.strip():
+        note_ignored("empty comment")
         return []
     paras = _paragraphs(text_html)
-    fields = [f.strip() for f in paras[0].split("|")] if paras else []
-    fields = [f for f in fields if f]
-    if len(fields) < 2:  # not in the "Company | Role | ..." convention: not a posting we can key
+    head = parse_header(paras[0]) if paras else None
+    if head is None or head.separator is None and not head.roles:
+        note_ignored("no posting header")  # discussion or a question at the top level
         return []
-    roles = split_roles(fields, paras[1:]) or [""]
-    work_raw = next((f for f in fields[1:] if _WORK.search(f)), None)
-    pay = next((f for f in fields[1:] if _PAY.search(f) and not f.lower().startswith("http")), None)
-    emp = next((f for f in fields[1:] if _EMPLOYMENT.fullmatch(f.strip())), None)
-    emp = emp or next((m.group(0) for f in fields[1:] for m in [_EMPLOYMENT.search(f)] if m), None)
-    locations = [
-        f
-        for f in fields[1:]
-        if not _ROLE.search(f)
-        and not _PAY.search(f)
-        and "http" not in f.lower()
-        and "." not in f.split()[0]
-        and not _EMPLOYMENT.fullmatch(f)
-        and f.strip().upper() not in ("REMOTE", "ONSITE", "HYBRID")
-    ]
+    roles = split_roles(head, paras[1:])
+    if not roles:
+        note_skipped("no role", f"HN comment {cid}: header {paras[0][:80]!r}")
+        return []
+    work_raw = "; ".join(head.work) or None
+    pay = "; ".join(head.pay) or None
+    locations = head.locations + [o for o in head.other if _place_shaped(o)]
     out = []
     for n, role in enumerate(roles, start=1):
         out.append(
@@ -144,14 +203,15 @@ def parse_hn_comment(
                 Posting(
                     source="hn",
                     board=board,
-                    source_id=str(cid) if len(roles) == 1 else f"{cid}-{n}",
+                    source_id=cid if len(roles) == 1 else f"{cid}-{n}",
                     url=ITEM_URL.format(cid),
                     title=role,
-                    company=fields[0],
+                    company=head.company,
                     locations=unique(locations),
                     workplace_type=_workplace(work_raw),
                     workplace_raw=work_raw,
-                    employment_type=clean_str(emp),
+                    employment_type="; ".join(unique(head.employment)) or None,
+                    visa_sponsorship="; ".join(head.visa) or None,
                     posted_at=iso_utc(comment.get("created_at") or comment.get("created_at_i")),
                     description_html=text_html,
                     salary_text=(_role_pay(role, paras[1:]) if len(roles) > 1 else None) or pay,
@@ -162,10 +222,22 @@ def parse_hn_comment(
     return out
 
 
+def _place_shaped(text: str) -> bool:
+    """An unclassified header field after the company that is shaped like a place name
+    ("Tallinn", "Cluj-Napoca, RO"): capitalised words, no digits, at most four words. This is
+    the header convention's location slot, not a gazetteer match."""
+    words = text.replace(",", " ").split()
+    return (
+        1 <= len(words) <= 4
+        and not any(ch.isdigit() for ch in text)
+        and all(w[0].isupper() or w.lower() in ("of", "de", "am", "la") for w in words)
+    )
+
+
 def _workplace(raw: str | None) -> str:
     if not raw:
         return "unknown"
-    words = {m.lower().replace("-", "").replace(" ", "") for m in _WORK.findall(raw)}
+    words = {m.lower().replace("-", "").replace(" ", "") for m in WORK.findall(raw)}
     if "hybrid" in words:
         return "hybrid"
     remote = "remote" in words
@@ -179,8 +251,25 @@ def parse_hn_thread(
     payload: dict[str, Any], *, board: str, fetched_at: str | None = None
 ) -> list[Posting]:
     """Algolia `/items/{story}` tree: top-level children only (replies are discussion)."""
+    if not isinstance(payload, dict) or not isinstance(payload.get("children", []), list):
+        raise ValueError("HN thread: expected an object with a 'children' list")
     out: list[Posting] = []
     for child in payload.get("children") or []:
-        if isinstance(child, dict):
+        if not isinstance(child, dict):
+            note_skipped("unreadable item", f"HN child of type {type(child).__name__}")
+            continue
+        replies = _count_replies(child)
+        if replies:
+            note_ignored("reply", replies)
+        try:
             out.extend(parse_hn_comment(child, board=board, fetched_at=fetched_at))
+        except Exception as exc:  # noqa: BLE001 - one unreadable comment, not the thread
+            note_skipped("unreadable item", f"HN comment {child.get('id')!r}: {exc!r}"[:200])
     return out
+
+
+def _count_replies(comment: dict[str, Any]) -> int:
+    kids = comment.get("children") or []
+    if not isinstance(kids, list):
+        return 0
+    return sum(1 + _count_replies(k) for k in kids if isinstance(k, dict))

@@ -1,0 +1,208 @@
+"""The header line of a "Who is hiring?" comment: split on whatever separator the poster used,
+then classify each field (company, role, location, work mode, employment type, pay, visa, URL).
+
+Why a typed classifier and not position rules: posters follow the `Company | Role | Location |
+...` convention loosely (dashes, slashes, bullets, any order), so each field is judged by what it
+says, and a field that says two things ("Remote (US)", "Hybrid - London") gives each part to its
+own field instead of pushing non-place text into `locations`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipelines.geo import countries_in
+
+ROLE_WORDS = (
+    r"engineers?|developers?|devs?|scientists?|researchers?|architects?|designers?|managers?|"
+    r"leads?|head of|directors?|analysts?|swes?|sres?|devops|mlops|interns?|internships?|cto|"
+    r"vp|specialists?|consultants?|administrators?|recruiters?|founding|programmers?|"
+    r"technicians?|writers?|marketers?|product owner|scrum master|accountant|counsel|"
+    r"strategist|coordinator|representative|executive|associate|officer|partner|hacker|"
+    r"generalist|staff|principal|roles?|positions?|openings?"
+)
+ROLE = re.compile(rf"\b(?:{ROLE_WORDS})\b", re.I)
+#: "Multiple roles", "Various positions": the roles are listed in the body
+ROLE_PLACEHOLDER = re.compile(
+    r"^\s*(?:multiple|various|several|many|all|open|\d+|many open)\s+"
+    r"(?:engineering\s+|technical\s+|tech\s+)?(?:roles|positions|openings|jobs)\b.*$",
+    re.I,
+)
+PAY = re.compile(
+    r"[$€£¥₹]\s?\d|\d\s?[kK]\b|\d{2,3}[,.]\d{3}|\b(?:USD|EUR|GBP|CHF|CAD|AUD|SEK|INR)\b|"
+    r"\bsalary\b|\bequity\b|\bcompensation\b",
+)
+VISA = re.compile(r"\bvisas?\b|\bsponsor(?:ship|s|ing)?\b|\bh-?1b\b|\brelocation\b", re.I)
+EMPLOYMENT = re.compile(
+    r"\b(?:full[- ]?time|part[- ]?time|contract(?:or|ors)?|freelance|internships?|interns?|"
+    r"permanent|temporary|temp|fractional|co-?op)\b|^\s*(?:FT|PT)\s*$",
+    re.I,
+)
+WORK = re.compile(r"\b(?:remote|onsite|on-site|on site|in[- ]office|in[- ]person|hybrid)\b", re.I)
+URL = re.compile(r"https?://\S+|\bwww\.\S+|^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?$", re.I)
+REGION = re.compile(
+    r"\b(?:europe|eu|emea|apac|latam|americas|north america|south america|asia|africa|"
+    r"worldwide|anywhere|global|globally|timezones?|[A-Z]{2,4}T|UTC[+-]?\d*|GMT[+-]?\d*|"
+    r"[A-Z][a-z]+(?:,\s*[A-Z]{2})\b)",
+)
+#: field separators by preference: a header uses one kind for its fields; the others can occur
+#: inside a field ("Hybrid - London", "PT/ET hours")
+PRIMARY_SEPARATORS = (
+    re.compile(r"\s*\|\s*"),
+    re.compile(r"\s+[•·∙⋅]\s+"),
+    re.compile(r"\s+(?:--|[-–—])\s+"),
+    re.compile(r"\s+/\s+"),
+    re.compile(r"\s*;\s*"),
+)
+SECONDARY = re.compile(r"\s+(?:--|[-–—/•·])\s+")
+_AT_COMPANY = re.compile(r"^(?P<role>.+?)\s+(?:at|@)\s+(?P<company>[A-Z0-9].*)$")
+_PARENS_URL = re.compile(r"\s*\((?P<url>(?:https?://|www\.)[^)]*|[\w-]+\.[a-z]{2,}[^)\s]*)\)\s*")
+
+KINDS = ("company", "role", "location", "work", "employment", "pay", "visa", "url", "other")
+
+
+@dataclass(slots=True)
+class Header:
+    """Fields of one header by kind, each list in the order written."""
+
+    company: str | None = None
+    roles: list[str] = field(default_factory=list)
+    role_placeholder: bool = False
+    locations: list[str] = field(default_factory=list)
+    work: list[str] = field(default_factory=list)
+    employment: list[str] = field(default_factory=list)
+    pay: list[str] = field(default_factory=list)
+    visa: list[str] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)
+    other: list[str] = field(default_factory=list)
+    separator: str | None = None
+
+
+def split_header(line: str) -> tuple[list[str], str | None]:
+    """Fields of a header and the separator that split it (None: one field)."""
+    for sep in PRIMARY_SEPARATORS:
+        parts = [p.strip(" ,") for p in sep.split(line)]
+        parts = [p for p in parts if p]
+        if len(parts) >= 2:
+            return parts, sep.pattern
+    return [line.strip()], None
+
+
+def classify(text: str) -> str:
+    """The kind of one header field; the first strong signal wins (pay before role: "Senior
+    salary 150k" is pay; URL before company: "acme.io" alone is a link)."""
+    if URL.search(text):
+        return "url"
+    if PAY.search(text) and not ROLE.search(text):
+        return "pay"
+    if VISA.search(text):
+        return "visa"
+    if ROLE_PLACEHOLDER.match(text):
+        return "role"
+    if EMPLOYMENT.search(text) and not ROLE.search(text.replace("intern", "")):
+        return "employment"
+    if WORK.search(text):
+        return "work"
+    if ROLE.search(text):
+        return "role"
+    if PAY.search(text):
+        return "pay"
+    if countries_in(text) or REGION.search(text):
+        return "location"
+    return "other"
+
+
+def _work_and_places(text: str) -> tuple[str, list[str]]:
+    """A work-mode field keeps its text as the raw work mode; the places it names ("Remote (US)",
+    "San Francisco or REMOTE (US)", "Hybrid - London") become locations."""
+    rest = WORK.sub(" ", text)
+    rest = re.sub(
+        r"\b(?:only|ok|friendly|possible|preferred|first|or|and|also|from)\b", " ", rest, flags=re.I
+    )
+    parts = re.split(r"[()]|\s+(?:or|and|&)\s+|\s+/\s+|/|;|\s+[-–—]\s+|,\s*(?=[A-Z]{2,}\b)", rest)
+    places = []
+    for part in parts:
+        cleaned = part.strip(" ,.:-–—+")
+        if cleaned and not EMPLOYMENT.search(cleaned) and not PAY.search(cleaned):
+            if re.search(r"[A-Za-z]{2}", cleaned):
+                places.extend(split_places(" ".join(cleaned.split())))
+    return text, places
+
+
+def split_places(text: str) -> list[str]:
+    """ "US, Canada" names two places; "Berlin, Germany" and "Austin, TX" name one (the parts
+    lie in one country, or a part names none)."""
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if len(parts) < 2:
+        return [text] if parts else []
+    countries = [countries_in(p) for p in parts]
+    if all(len(c) == 1 for c in countries) and len(set().union(*countries)) == len(parts):
+        return parts
+    return [", ".join(parts)]
+
+
+def _sub_fields(text: str) -> list[str]:
+    """A field split again on an inner separator when its parts are of different kinds
+    ("Hybrid - London", "Full-time / Remote"); a role with a qualifier stays whole."""
+    parts = [p.strip() for p in SECONDARY.split(text) if p.strip()]
+    if len(parts) < 2:
+        return [text]
+    kinds = [classify(p) for p in parts]
+    if (
+        "other" in kinds
+        or len(set(kinds)) == 1
+        or "role" in kinds
+        and kinds.count("role") < len(kinds)
+        and "work" not in kinds
+        and "location" not in kinds
+    ):
+        return [text]
+    return parts
+
+
+def parse_header(line: str) -> Header:
+    """Classify every field of a header line; the first field is the company unless it reads as
+    "Role at Company"."""
+    fields, sep = split_header(line)
+    head = Header(separator=sep)
+    first = fields[0]
+    url = _PARENS_URL.search(first)
+    if url:
+        head.urls.append(url.group("url"))
+        first = _PARENS_URL.sub(" ", first).strip()
+    at = _AT_COMPANY.match(first)
+    if at and ROLE.search(at.group("role")):
+        head.roles.append(at.group("role").strip())
+        head.company = at.group("company").strip()
+    elif sep is not None:
+        head.company = first
+    for raw in fields[1:]:
+        for text in _sub_fields(raw):
+            _add(head, text)
+    return head
+
+
+def _add(head: Header, text: str) -> None:
+    kind = classify(text)
+    if kind == "url":
+        head.urls.append(text)
+    elif kind == "pay":
+        head.pay.append(text)
+    elif kind == "visa":
+        head.visa.append(text)
+    elif kind == "employment":
+        head.employment.append(text)
+    elif kind == "work":
+        raw, places = _work_and_places(text)
+        head.work.append(raw)
+        head.locations.extend(places)
+    elif kind == "role":
+        if ROLE_PLACEHOLDER.match(text):
+            head.role_placeholder = True
+        else:
+            head.roles.append(text)
+    elif kind == "location":
+        head.locations.append(text)
+    else:
+        head.other.append(text)

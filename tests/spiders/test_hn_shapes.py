@@ -1,0 +1,97 @@
+"""HN "Who is hiring?" comments in 20 shapes -> postings (titles, fields, nothing lost)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from spiders.parsers.common import collect_skipped
+from spiders.parsers.hn import parse_hn_comment, parse_hn_thread
+from spiders.parsers.hn_header import classify, split_header
+from tests.spiders.hn_shapes import SHAPES
+
+
+def _parse(text: str) -> list[dict[str, Any]]:
+    comment = {"id": 61000001, "text": text, "created_at": "2026-12-01T15:00:00.000Z"}
+    return [p.to_dict() for p in parse_hn_comment(comment, board="whoishiring")]
+
+
+def test_twenty_shapes() -> None:
+    assert len(SHAPES) == 20
+    assert len({name for name, _, _ in SHAPES}) == 20
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=lambda s: s[0])
+def test_shape(shape: tuple[str, str, list[dict[str, Any]]]) -> None:
+    _, text, expected = shape
+    got = _parse(text)
+    assert len(got) == len(expected), [p["title"] for p in got]
+    for posting, want in zip(got, expected, strict=True):
+        for key, value in want.items():
+            assert posting[key] == value, (key, posting[key])
+        assert posting["title"]
+        assert posting["content_hash"]
+    if len(got) > 1:  # one posting per role, keyed by role order
+        assert [p["source_id"] for p in got] == [f"61000001-{n}" for n in range(1, len(got) + 1)]
+
+
+def test_no_non_place_text_in_locations() -> None:
+    banned = ("remote", "onsite", "hybrid", "full", "part", "contract", "visa", "$", "£", "http")
+    for _, text, _ in SHAPES:
+        for posting in _parse(text):
+            for loc in posting["locations"]:
+                assert not any(b in loc.lower() for b in banned), loc
+                assert loc.strip(" ,") == loc and loc
+
+
+def test_separator_chosen_per_header() -> None:
+    assert split_header("A | B - C | D")[0] == ["A", "B - C", "D"]
+    assert split_header("A - B - C")[0] == ["A", "B", "C"]
+    assert split_header("Acme Remote")[1] is None
+
+
+def test_field_kinds() -> None:
+    assert classify("Visa sponsorship available") == "visa"
+    assert classify("Permanent (Full-time)") == "employment"
+    assert classify("$120k-$150k") == "pay"
+    assert classify("Remote (EU)") == "work"
+    assert classify("Staff Engineer") == "role"
+    assert classify("Berlin, Germany") == "location"
+    assert classify("acme.example/jobs") == "url"
+
+
+def test_replies_and_discussion_are_ignored_not_skipped() -> None:
+    thread = {
+        "id": 1,
+        "children": [
+            {
+                "id": 2,
+                "text": "Acme | Data Engineer | Remote",
+                "children": [{"id": 3, "text": "Is this US only?", "children": []}],
+            },
+            {"id": 4, "text": "Great thread, thanks!"},
+            {"id": 5, "deleted": True},
+        ],
+    }
+    with collect_skipped() as notes:
+        out = parse_hn_thread(thread, board="whoishiring")
+    assert [p.title for p in out] == ["Data Engineer"]
+    assert notes.skipped == []
+    assert notes.ignored == {"reply": 1, "no posting header": 1, "deleted or dead comment": 1}
+
+
+def test_search_hit_reply_is_ignored() -> None:
+    hit = {"objectID": "9", "comment_text": "Acme | SRE | Remote", "parent_id": 8, "story_id": 1}
+    with collect_skipped() as notes:
+        assert parse_hn_comment(hit, board="b") == []
+    assert notes.ignored == {"reply": 1}
+
+
+def test_header_without_role_is_a_counted_skip() -> None:
+    with collect_skipped() as notes:
+        out = parse_hn_comment(
+            {"id": 7, "text": "Acme | Multiple roles | Remote<p>See our site."}, board="b"
+        )
+    assert out == []
+    assert [reason for reason, _ in notes.skipped] == ["no role"]
