@@ -14,10 +14,12 @@ from analytics.staging import stage
 from pipelines.batching import chunks
 
 __all__ = [
+    "BOILERPLATE",
     "DERIVED",
     "REPLACE_BATCH",
     "load_extraction_batches",
     "load_extractions",
+    "refresh_asked",
     "replace_derived",
 ]
 
@@ -27,6 +29,17 @@ DERIVED = {
     "skill_mentions_core": "stg_skill_mentions",
     "posting_skills_core": "stg_posting_skills",
     "salaries_core": "stg_salaries",
+}
+
+#: boilerplate rules (sql/load/insert_*_boilerplate.sql): a sentence of >= min_words words in
+#: >= min_titles distinct titles and >= min_title_share of a company's titles is company text;
+#: one of >= template_min_words words in >= min_companies companies' postings is a template
+BOILERPLATE: dict[str, Any] = {
+    "min_titles": 3,
+    "min_title_share": 0.5,
+    "min_words": 6,
+    "min_companies": 5,
+    "template_min_words": 8,
 }
 
 #: extractions per staged batch of a full re-extraction (memory follows the batch, not the lake)
@@ -55,13 +68,46 @@ def _replace_staged_keys(con: duckdb.DuckDBPyConnection, prefix: str = "") -> No
         con.execute(f"insert into {prefix}{table} by name select * from {view}")
 
 
+def refresh_asked(con: duckdb.DuckDBPyConnection, scope: str) -> int:
+    """Recompute boilerplate for the companies and sentences of the postings `scope` selects
+    (a query returning posting_id), then posting_skills_core.asked of every posting affected.
+
+    Why at load: whether a sentence is company text depends on the company's other postings,
+    so a new posting can turn an old posting's sentence into boilerplate; doing it here, once,
+    keeps the report marts a plain filter on posting_skills_core.asked. Set-based SQL, run
+    inside the caller's transaction. Returns the number of boilerplate sentences now known.
+    """
+    steps = (
+        ("asked_scope", scope),
+        ("asked_companies", sql("load/asked_scope_companies")),
+        ("asked_hashes", sql("load/asked_scope_hashes")),
+    )
+    try:
+        for name, query in steps:
+            con.execute(f"create or replace temp table {name} as {query}")
+        for name in ("company", "template"):
+            con.execute(sql(f"load/delete_{name}_boilerplate"))
+            query = sql(f"load/insert_{name}_boilerplate")
+            con.execute(query, {k: v for k, v in BOILERPLATE.items() if f"${k}" in query})
+        con.execute(
+            f"create or replace temp table asked_affected as {sql('load/asked_affected_postings')}"
+        )
+        con.execute(sql("load/update_posting_skills_asked"))
+        return int(scalar(con, "select count(*) from boilerplate_sentences") or 0)
+    finally:
+        for name in ("asked_affected", "asked_hashes", "asked_companies", "asked_scope"):
+            con.execute(f"drop table if exists {name}")
+
+
 def load_extractions(
     con: duckdb.DuckDBPyConnection, extractions: Iterable[Mapping[str, Any]]
 ) -> dict[str, int]:
-    """Replace extraction, mentions and salary rows of the extracted postings (one transaction)."""
+    """Replace extraction, mentions and salary rows of the extracted postings (one transaction),
+    then refresh the asked flags their companies' boilerplate decides."""
     counts = _stage_extractions(con, extractions)
     with transaction(con):
         _replace_staged_keys(con)
+        refresh_asked(con, "select posting_id from stg_extractions")
     return counts
 
 
@@ -103,6 +149,7 @@ def _swap_in_run(
             for table in DERIVED:
                 con.execute(f"delete from {table} where {replaced}")
                 con.execute(f"insert into {table} by name select * from new_{table}")
+            refresh_asked(con, "select posting_id from new_extractions")
         return _staged_counts(con)
     finally:
         for table in DERIVED:

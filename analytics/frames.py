@@ -213,6 +213,9 @@ def extraction_frames(extractions: Iterable[Mapping[str, Any]]) -> dict[str, pl.
                     "end_char": s.get("end"),
                     "section": s.get("section"),
                     "sentence": _str(s.get("sentence")),
+                    # asked-for vs only mentioned (None when the extractor does not say)
+                    "asked": _bool(s.get("asked")),
+                    "asked_reason": _str(s.get("asked_reason")),
                     "content_hash": ext.get("content_hash"),
                     "taxonomy_version": _str(ext.get("taxonomy_version")),
                 }
@@ -256,6 +259,10 @@ def _float(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
+def _bool(value: Any) -> bool | None:
+    return None if value is None else bool(value)
+
+
 def _str(value: Any) -> str | None:
     return None if value is None else str(value)
 
@@ -283,6 +290,8 @@ MENTION_SCHEMA: dict[str, pl.DataType] = {
     "end_char": pl.Int32(),
     "section": pl.String(),
     "sentence": pl.String(),
+    "asked": pl.Boolean(),
+    "asked_reason": pl.String(),
     "content_hash": pl.String(),
     "taxonomy_version": pl.String(),
 }

@@ -67,9 +67,16 @@ class ReportParams:
     baseline_months: int = 6
     #: months between the baseline and the recent window (6 with 6+6 = year over year)
     gap_months: int = 6
+    #: "asked": count the skills a posting asks for (not those only named in company text);
+    #: "all": every mention
+    mentions: str = "asked"
     alpha: float = 0.01
     bootstrap_samples: int = 2000
     seed: int = 20260301
+
+    def __post_init__(self) -> None:
+        if self.mentions not in ("asked", "all"):
+            raise ValueError(f"mentions must be 'asked' or 'all', not {self.mentions!r}")
 
     def sql_params(self) -> dict[str, Any]:
         """Values the mart files may reference as ``$name``."""
@@ -91,6 +98,7 @@ class ReportParams:
             "recent_months": self.recent_months,
             "baseline_months": self.baseline_months,
             "gap_months": self.gap_months,
+            "asked_only": self.mentions != "all",
         }
 
     def describe(self) -> str:
@@ -102,6 +110,7 @@ class ReportParams:
             f"sources: {', '.join(self.sources)}" if self.sources else "all sources",
             f"countries: {', '.join(self.countries)}" if self.countries else "all countries",
             "estimates included" if self.include_estimates else "estimated salaries excluded",
+            "every skill mention" if self.mentions == "all" else "skills the postings ask for",
         ]
         return "; ".join(parts)
 

@@ -1,5 +1,5 @@
 -- one row per skill a posting's current extraction mentions (however often): what skill
--- shares count. Named from the skills dim.
+-- shares count (asked = any of its mentions is asked for). Named from the skills dim.
 with
 
 pairs as (
@@ -20,6 +20,8 @@ final as (
         pairs.posting_no,
         pairs.skill_no,
         pairs.taxonomy_version,
+        coalesce(pairs.asked, true) as asked,
+        coalesce(pairs.asked_mentions, pairs.mentions) as asked_mentions,
     from pairs
     left join skill_dim on skill_dim.slug = pairs.skill_slug
 )

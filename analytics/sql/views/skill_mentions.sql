@@ -1,8 +1,9 @@
--- one row per skill mention found in a posting's current extraction, named from the skills dim.
+-- one row per skill mention found in a posting's current extraction, named from the skills dim,
+-- with whether the posting asks for the skill there and why (int_mention_asked).
 with
 
 mentions as (
-    select * from skill_mentions_core
+    select * from int_mention_asked
 ),
 
 skill_dim as (
@@ -20,6 +21,8 @@ final as (
         mentions.end_char,
         mentions.section,
         mentions.taxonomy_version,
+        mentions.asked,
+        mentions.asked_reason,
     from mentions
     left join skill_dim on skill_dim.slug = mentions.skill_slug
 )

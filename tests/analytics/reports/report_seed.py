@@ -32,7 +32,7 @@ MENTIONS_DDL = """
 create table skill_mentions (
     posting_id varchar, skill_slug varchar, skill_name varchar, category varchar,
     matched_text varchar, start_char integer, end_char integer, section varchar,
-    taxonomy_version varchar
+    taxonomy_version varchar, asked boolean, asked_reason varchar
 )"""
 SALARIES_DDL = """
 create table salaries (
@@ -115,7 +115,9 @@ def make_db(
         "create or replace table posting_skills as select posting_id, skill_slug, "
         "any_value(skill_name) as skill_name, any_value(category) as category, "
         "count(*)::integer as mentions, hash(posting_id) as posting_no, "
-        "hash(skill_slug) as skill_no, any_value(taxonomy_version) as taxonomy_version "
+        "hash(skill_slug) as skill_no, any_value(taxonomy_version) as taxonomy_version, "
+        "bool_or(coalesce(asked, true)) as asked, "
+        "count(*) filter (where coalesce(asked, true))::integer as asked_mentions "
         "from skill_mentions group by posting_id, skill_slug"
     )
     _insert(con, "salaries", salaries)
