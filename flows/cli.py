@@ -7,6 +7,7 @@ import sys
 from flows.app import app
 from flows.commands import data as _data  # noqa: F401  (registers commands)
 from flows.commands import groups as _groups  # noqa: F401
+from flows.commands import importing as _importing  # noqa: F401
 from flows.commands import pipeline as _pipeline  # noqa: F401
 from flows.commands import sources as _sources  # noqa: F401
 
