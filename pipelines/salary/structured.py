@@ -213,4 +213,5 @@ READERS: dict[str, Callable[[Any], Reading | None]] = {
     "recruitee": recruitee,
     "jsonld": jsonld,
     "remoteok": remoteok,
+    "import": recruitee,  # importers: {min, max, currency, period} as the file states them
 }
