@@ -10,12 +10,36 @@ import typer
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
+#: Prefect's temporary server must start before its limit (20 s by default) or the first run fails;
+#: on a busy machine the start takes longer, so the CLI allows 3 minutes unless the user set it.
+EPHEMERAL_STARTUP_TIMEOUT_S = "180"
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", EPHEMERAL_STARTUP_TIMEOUT_S)
 
 app = typer.Typer(
     help="jobtrends: public job postings -> skill and salary trends for AI roles.",
     no_args_is_help=True,
     add_completion=False,
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"jobtrends {version('jobtrends')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """jobtrends: public job postings -> skill and salary trends for AI roles."""
+
+
 sources_app = typer.Typer(help="Manage the boards to crawl (sources.toml).", no_args_is_help=True)
 taxonomy_app = typer.Typer(help="Curate the skill taxonomy.", no_args_is_help=True)
 app.add_typer(sources_app, name="sources")

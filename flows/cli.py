@@ -15,9 +15,17 @@ __all__ = ["app", "main"]
 
 
 def main() -> None:
-    from flows.errors import run_with_clear_errors
+    from datetime import UTC, datetime
 
-    sys.exit(run_with_clear_errors(app))
+    from flows.errors import run_with_clear_errors
+    from flows.prefect_server import settle_temporary_server
+
+    started = datetime.now(UTC)
+    try:
+        code = run_with_clear_errors(app)
+    finally:
+        settle_temporary_server(started)  # a clean stop of Prefect's temporary server
+    sys.exit(code)
 
 
 if __name__ == "__main__":

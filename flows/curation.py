@@ -6,10 +6,8 @@ from pathlib import Path
 
 
 def print_suggestions(warehouse: Path, top: int) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
     from analytics.db import connect
+    from flows.terminal import print_table
     from pipelines.nlp.suggest import suggest_terms
 
     con = connect(warehouse, read_only=True)
@@ -27,22 +25,19 @@ def print_suggestions(warehouse: Path, top: int) -> None:
     finally:
         con.close()
     suggestions = suggest_terms(rows)[:top]
-    table = Table(
-        "term",
-        "from",
-        "postings",
-        "earlier share",
-        "recent share",
-        "z",
+    print_table(
+        ["term", "from", "postings", "earlier share", "recent share", "z"],
+        [
+            [
+                s["term"],
+                s["source"],
+                s["postings"],
+                f"{s['early_share']:.1%}",
+                f"{s['recent_share']:.1%}",
+                f"{s['z']:.1f}",
+            ]
+            for s in suggestions
+        ],
         title="rising terms not in the taxonomy",
+        width=160,
     )
-    for s in suggestions:
-        table.add_row(
-            str(s["term"]),
-            str(s["source"]),
-            str(s["postings"]),
-            f"{s['early_share']:.1%}",
-            f"{s['recent_share']:.1%}",
-            f"{s['z']:.1f}",
-        )
-    Console(width=160).print(table)

@@ -34,11 +34,8 @@ def status_rows(warehouse: Path) -> tuple[list[str], list[tuple]]:
 
 
 def print_status(warehouse: Path) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    """Board names and error bodies are scraped text: printed as plain text, controls removed."""
+    from flows.terminal import print_table
 
     columns, rows = status_rows(warehouse)
-    table = Table(*columns, title=f"jobtrends status: {warehouse}")
-    for row in rows:
-        table.add_row(*("" if v is None else str(v)[:80] for v in row))
-    Console(width=220).print(table)
+    print_table(columns, rows, title=f"jobtrends status: {warehouse}", max_chars=80, width=220)

@@ -1,5 +1,6 @@
 """The CLI front door: every command documented, bad input gives one clear line and exit code 2."""
 
+import json
 import re
 import subprocess
 import sys
@@ -94,3 +95,188 @@ def test_process_run_of_a_run_never_crawled_exit_2(tmp_path: Path) -> None:
     proc = jobtrends("process-run", "--run-id", "20261122T000000Z-abcdef", cwd=tmp_path)
     assert proc.returncode == 2
     assert "has no lake directory" in proc.stderr and "Traceback" not in proc.stderr
+
+
+# --- everyday habits (issue 19): version, sql formats and limits, safe terminal, report filters ---
+
+HOSTILE = "[bold red]owned[/bold red]\x1b]0;title\x07\x1b[31mred\u202eevil"
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed warehouse (two runs, roles, sources, countries) plus hostile text and numbers."""
+    sys.path.insert(0, str(ROOT / "tests" / "analytics"))
+    from warehouse_seeds import RUN1, RUN2, load_run, seed_dims, seed_extractions
+
+    from analytics.db import connect
+    from analytics.dedup import assign_dup_groups
+    from analytics.load import load_dims, load_extractions
+
+    path = tmp_path_factory.mktemp("wh") / "w.duckdb"
+    con = connect(path)
+    skills, roles = seed_dims()
+    load_dims(con, skills, roles)
+    load_run(con, RUN1)
+    load_extractions(con, seed_extractions(RUN1))
+    load_run(con, RUN2)
+    assign_dup_groups(con)
+    con.execute("create table hostile as select ? as text, 1234.56789 as x", [HOSTILE])
+    con.execute(
+        "insert into crawl_runs (run_id, source, board, finished_at, status, error_messages) "
+        "values ('r', 'greenhouse', ?, now(), 'failed', [?])",
+        [HOSTILE, HOSTILE],
+    )
+    con.close()
+    return path
+
+
+def test_version() -> None:
+    from importlib.metadata import version
+
+    proc = jobtrends("--version")
+    assert proc.returncode == 0
+    assert proc.stdout.strip() == f"jobtrends {version('jobtrends')}"
+
+
+def test_sql_csv_and_json_print_every_row(warehouse: Path) -> None:
+    query = "select range as i, range / 3 as third from range(450)"
+    csv_out = jobtrends("sql", query, "--warehouse", str(warehouse), "--format", "csv")
+    assert csv_out.returncode == 0, csv_out.stderr
+    lines = csv_out.stdout.splitlines()
+    assert lines[0] == "i,third" and len(lines) == 451  # no 200-row cut for pipes
+    assert lines[2] == "1,0.3333333333333333"  # full precision
+    js = jobtrends("sql", query, "--warehouse", str(warehouse), "-f", "json")
+    rows = json.loads(js.stdout)
+    assert len(rows) == 450 and rows[1] == {"i": 1, "third": 1 / 3}
+
+
+def test_sql_table_rounds_floats_and_cuts_at_the_reading_limit(warehouse: Path) -> None:
+    proc = jobtrends(
+        "sql", "select range / 3 as third from range(450)", "--warehouse", str(warehouse)
+    )
+    assert proc.returncode == 0
+    assert " 0.33 " in proc.stdout and "0.3333" not in proc.stdout
+    assert "66.33" in proc.stdout and "66.67" not in proc.stdout  # row 200 shown, 201 not
+    assert "more rows not shown" in proc.stderr
+
+
+def test_sql_markdown(warehouse: Path) -> None:
+    proc = jobtrends(
+        "sql", "select 'a|b' as t, 2.5 as x", "--warehouse", str(warehouse), "-f", "markdown"
+    )
+    assert proc.stdout.splitlines() == ["| t | x |", "|---|---|", "| a\\|b | 2.5 |"]
+
+
+def test_sql_limit_is_pushed_into_the_query(warehouse: Path) -> None:
+    # ten billion rows: only a LIMIT inside the query plan can answer this at all
+    proc = jobtrends(
+        "sql",
+        "select range from range(10000000000)",
+        "--warehouse",
+        str(warehouse),
+        "--limit",
+        "3",
+        "-f",
+        "csv",
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["range", "0", "1", "2"]
+
+
+def test_sql_timeout_interrupts_the_query(warehouse: Path) -> None:
+    proc = jobtrends(
+        "sql",
+        "select count(*) from range(100000000000)",
+        "--warehouse",
+        str(warehouse),
+        "--timeout",
+        "1",
+    )
+    assert proc.returncode == 2
+    assert "stopped after 1 s" in proc.stderr and "--timeout" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--limit", "-1"], "--limit must be 0 or more"),
+        (["--format", "xml"], "unknown --format 'xml'"),
+        (["--timeout", "0"], "--timeout must be more than 0"),
+    ],
+)
+def test_sql_bad_options_exit_2(warehouse: Path, args: list[str], message: str) -> None:
+    proc = jobtrends("sql", "select 1", "--warehouse", str(warehouse), *args)
+    assert proc.returncode == 2 and message in proc.stderr
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
+def test_sql_prints_markup_literally_and_strips_control_characters(
+    warehouse: Path, fmt: str
+) -> None:
+    proc = jobtrends("sql", "select * from hostile", "--warehouse", str(warehouse), "-f", fmt)
+    assert proc.returncode == 0, proc.stderr
+    assert "[bold red]owned[/bold red]" in proc.stdout  # shown, not interpreted
+    assert "\x1b" not in proc.stdout and "\x07" not in proc.stdout and "\u202e" not in proc.stdout
+    assert "0;title" in proc.stdout and "evil" in proc.stdout  # the text itself is kept
+
+
+def test_sql_json_escapes_control_characters(warehouse: Path) -> None:
+    proc = jobtrends("sql", "select * from hostile", "--warehouse", str(warehouse), "-f", "json")
+    assert "\x1b" not in proc.stdout
+    assert json.loads(proc.stdout)[0]["text"] == HOSTILE  # exact data for pipes
+
+
+def test_status_prints_scraped_text_as_plain_text(warehouse: Path) -> None:
+    proc = jobtrends("status", "--warehouse", str(warehouse))
+    assert proc.returncode == 0, proc.stderr
+    assert "[bold red]owned" in proc.stdout
+    assert "\x1b" not in proc.stdout and "\x07" not in proc.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--role", "ml-enginer"],
+            "unknown --role 'ml-enginer': no postings have it; did you mean ml-engineer",
+        ),
+        (["--source", "greenhous"], "did you mean greenhouse"),
+        (["--country", "XX"], "unknown --country 'XX'"),
+        (
+            ["--since", "2026-03-01", "--until", "2026-01-31"],
+            "--since 2026-03-01 is after --until 2026-01-31",
+        ),
+    ],
+)
+def test_report_filters_are_checked_against_the_warehouse(
+    warehouse: Path, tmp_path: Path, args: list[str], message: str
+) -> None:
+    proc = jobtrends("report", "--warehouse", str(warehouse), *args, cwd=tmp_path)
+    assert proc.returncode == 2, proc.stdout
+    assert message in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "reports").exists()
+
+
+def test_filtered_report_gets_its_own_folder(warehouse: Path, tmp_path: Path) -> None:
+    full = jobtrends("report", "--warehouse", str(warehouse), "--format", "md", cwd=tmp_path)
+    assert full.returncode == 0, full.stderr
+    (day,) = [p for p in (tmp_path / "reports").iterdir()]
+    before = (day / "skill_share.md").read_text()
+    proc = jobtrends(
+        "report",
+        "--warehouse",
+        str(warehouse),
+        "--role",
+        "ML-Engineer",
+        "--country",
+        "us",
+        "--format",
+        "md",
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr
+    filtered = tmp_path / "reports" / f"{day.name}_role-ml-engineer_country-US"
+    assert (filtered / "skill_share.md").exists()
+    assert str(filtered) in proc.stdout
+    assert (day / "skill_share.md").read_text() == before  # the full reports are untouched

@@ -69,35 +69,67 @@ def sql(
     query: Annotated[str, typer.Argument(help="A read-only SQL query.")],
     config: ConfigOpt = None,
     warehouse: WarehouseOpt = None,
-    limit: Annotated[int, typer.Option(help="Rows to print at most.")] = 200,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table | csv | json | markdown. csv and json print every row, for pipes.",
+        ),
+    ] = "table",
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            help="Rows at most, pushed into the query (default: 200 for table/markdown, all for csv/json)."
+        ),
+    ] = None,
+    timeout: Annotated[float, typer.Option(help="Seconds before the query is interrupted.")] = 60.0,
 ) -> None:
-    """Query the warehouse read-only and print a table.
+    """Query the warehouse read-only and print a table, CSV, JSON or Markdown.
 
-    Example: jobtrends sql "select role, count(*) from postings group by 1"
+    Example: jobtrends sql "select role, count(*) as n from postings group by 1 order by 2 desc"
+             jobtrends sql "select * from postings" --format csv > postings.csv
+             jobtrends sql "select title, company from postings" --format json --limit 10
     """
+    from flows.sql_output import FORMATS, READING_LIMIT, emit
+
+    if fmt not in FORMATS:
+        fail(f"unknown --format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if limit is not None and limit < 0:
+        fail(f"--limit must be 0 or more, got {limit}")
+    if timeout <= 0:
+        fail(f"--timeout must be more than 0 seconds, got {timeout:g}")
     cfg = settings(config, warehouse=warehouse)
     if not cfg.warehouse.exists():
         fail(
             f"warehouse {cfg.warehouse} does not exist; run `jobtrends run` first or pass --warehouse"
         )
     import duckdb
-    from rich.console import Console
-    from rich.table import Table
 
-    from analytics.readonly import ReadOnlyViolation, run_readonly_query
+    from analytics.readonly import QueryTimeout, ReadOnlyViolation, run_readonly_query
 
+    reading = fmt in ("table", "markdown")
+    shown = limit if limit is not None else (READING_LIMIT if reading else None)
     try:
-        columns, rows = run_readonly_query(cfg.warehouse, query)
+        columns, rows = run_readonly_query(
+            cfg.warehouse,
+            query,
+            max_rows=None if shown is None else shown + 1,
+            query_timeout=timeout,
+        )
     except ReadOnlyViolation as exc:
         fail(str(exc))
+    except QueryTimeout as exc:
+        fail(f"{exc}; narrow the query or raise --timeout (now {timeout:g} s)")
     except duckdb.Error as exc:  # SQL errors (incl. refused file access) are user input errors
         fail(f"query failed: {str(exc).splitlines()[0]}")
-    table = Table(*columns)
-    for row in rows[:limit]:
-        table.add_row(*("" if v is None else str(v) for v in row))
-    Console(width=200).print(table)
-    if len(rows) > limit:
-        typer.echo(f"... {len(rows) - limit} more rows (use --limit)")
+    more = shown is not None and len(rows) > shown
+    emit(fmt, columns, rows[:shown] if more else rows)
+    if more:
+        typer.echo(
+            "... more rows not shown: pass --limit N, or --format csv/json for every row",
+            err=True,
+        )
 
 
 @app.command(name="eval")

@@ -71,7 +71,11 @@ def report(
     config: ConfigOpt = None,
     warehouse: WarehouseOpt = None,
     out: Annotated[
-        Path | None, typer.Option("--out", help="Output folder (default reports/<date>).")
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Output folder (default reports/<date>; filtered: reports/<date>_<filters>).",
+        ),
     ] = None,
     since: Annotated[str | None, typer.Option(help="First posted month, YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Last posted date, YYYY-MM-DD.")] = None,
@@ -89,7 +93,10 @@ def report(
 ) -> None:
     """Build trend reports from the warehouse.
 
+    Unknown roles, sources or countries stop with exit 2 and the nearest valid values.
+
     Example: jobtrends report --role ai-engineer --since 2026-01-01 --country US --format md,html
+             (writes reports/<date>_role-ai-engineer_country-US_since-2026-01-01/)
     """
     from flows.report import build_report_files, report_dir
 
@@ -102,10 +109,34 @@ def report(
     bad = [f for f in formats if f not in ("md", "html", "csv", "parquet", "json")]
     if bad:
         fail(f"unknown report format(s) {bad}; use md, html, csv, parquet, json")
-    out_dir = out or report_dir(cfg.reports)
-    countries = [c for c in (country or []) if c.lower() != "all"] or None
+    from flows.report_filters import (
+        FilterError,
+        Filters,
+        canonical,
+        check_filters,
+        folder_name,
+        valid_values,
+    )
+
+    filters = Filters(
+        since=parse_day(since),
+        until=parse_day(until),
+        roles=tuple(role or ()),
+        sources=tuple(source or ()),
+        countries=tuple(country or ()),
+    )
+    valid = valid_values(cfg.warehouse)
+    try:
+        check_filters(filters, valid)
+    except FilterError as exc:
+        fail(str(exc))
+    filters = canonical(filters, valid)
+    out_dir = out or report_dir(cfg.reports).with_name(
+        folder_name(report_dir(cfg.reports).name, filters)
+    )
+    countries = [c for c in filters.countries if c != "all"] or None
     params = None
-    if country and any(c.lower() == "all" for c in country):
+    if "all" in filters.countries:
         from analytics.reports.context import ReportParams
 
         params = ReportParams(salary_countries=())
@@ -113,10 +144,10 @@ def report(
         cfg.warehouse,
         out_dir,
         formats,
-        since=parse_day(since),
-        until=parse_day(until),
-        roles=role,
-        sources=source,
+        since=filters.since,
+        until=filters.until,
+        roles=filters.roles or None,
+        sources=filters.sources or None,
         countries=countries,
         params=params,
     )
@@ -157,7 +188,7 @@ def reextract(
 
 @app.command()
 def status(config: ConfigOpt = None, warehouse: WarehouseOpt = None) -> None:
-    """Per source and board: last success, last error, postings, freshness.
+    """Per source and board: last success, last error, postings, freshness (data shown as plain text).
 
     Example: jobtrends status
     """
