@@ -95,7 +95,11 @@ def connect(
     if migrate and not read_only:
         from analytics.migrate import migrate as apply_migrations
 
-        apply_migrations(con)
+        try:
+            apply_migrations(con)
+        except BaseException:  # e.g. SchemaTooNew: never leave the file open behind the error
+            con.close()
+            raise
     elif migrate and target != ":memory:" and _behind(con):
         # a reader of a file written by an older version: upgrade it once (a short read-write
         # open), then read; the reports are written against the latest tables and views

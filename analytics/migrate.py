@@ -8,6 +8,11 @@ import duckdb
 
 from analytics.db import scalar, sql, sql_names, transaction
 
+
+class SchemaTooNew(RuntimeError):
+    """The warehouse was written by a newer jobtrends: this build must not write or downgrade it."""
+
+
 #: layers whose files are `select`s created as views, in dependency order between layers
 VIEW_LAYERS = ("intermediate", "views")
 
@@ -38,10 +43,29 @@ def current_version(con: duckdb.DuckDBPyConnection) -> int:
     return int(scalar(con, "select coalesce(max(version), 0) from schema_version") or 0)
 
 
+def check_not_newer(con: duckdb.DuckDBPyConnection, path: object = "the warehouse") -> None:
+    """Refuse a warehouse whose schema is newer than this build knows: rebuilding its views or
+    writing rows of an older shape would silently downgrade it. Readers (`sql`, `status`)
+    skip this check and read it as it is."""
+    have, known = current_version(con), latest_version()
+    if have > known:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            build = version("jobtrends")
+        except PackageNotFoundError:
+            build = "unknown"
+        raise SchemaTooNew(
+            f"{path} has schema version {have}, newer than this jobtrends build "
+            f"({build}, schema {known}); upgrade jobtrends or pass another --warehouse"
+        )
+
+
 def migrate(con: duckdb.DuckDBPyConnection, target: int | None = None) -> list[int]:
     """Apply pending migrations (and refresh views) in one transaction; returns applied versions.
 
     Views are rebuilt only at the latest version: they are written against the latest tables.
+    A warehouse of a newer schema is refused (SchemaTooNew) before anything is written.
     """
     goal = latest_version() if target is None else target
     applied: list[int] = []
@@ -51,6 +75,8 @@ def migrate(con: duckdb.DuckDBPyConnection, target: int | None = None) -> list[i
             "version integer primary key, name varchar not null, applied_at timestamp not null)"
         )
         have = current_version(con)
+        if have > latest_version():
+            check_not_newer(con, _db_path(con))
         for version, name in migrations():
             if have < version <= goal:
                 con.execute(sql(f"migrations/{name}"))
@@ -62,6 +88,13 @@ def migrate(con: duckdb.DuckDBPyConnection, target: int | None = None) -> list[i
         if goal >= latest_version():
             create_views(con)
     return applied
+
+
+def _db_path(con: duckdb.DuckDBPyConnection) -> str:
+    row = con.execute(
+        "select path from duckdb_databases() where database_name = current_database()"
+    ).fetchone()
+    return f"warehouse {row[0]}" if row and row[0] else "the warehouse"
 
 
 def view_definitions() -> dict[str, str]:

@@ -36,6 +36,8 @@ class Settings:
     demo_seed: int = 7
     #: day the demo board is served as of (YYYY-MM-DD); None = the generator's own date
     demo_as_of: str | None = None
+    #: seconds a run waits for another run or process holding the warehouse before refusing
+    lock_wait_seconds: float = 30.0
     #: extra Scrapy settings (tests use this to speed crawls up)
     scrapy_settings: dict[str, Any] = field(default_factory=dict)
 
@@ -110,6 +112,11 @@ def load_settings(config_path: Path | None = None) -> Settings:
         if "concurrency_per_domain" in crawl:
             values["concurrency_per_domain"] = _typed(
                 crawl["concurrency_per_domain"], int, "crawl.concurrency_per_domain", origin
+            )
+        run = data.get("run", {})
+        if "lock_wait_seconds" in run:
+            values["lock_wait_seconds"] = _typed(
+                run["lock_wait_seconds"], int, "run.lock_wait_seconds", origin
             )
         demo = data.get("demo", {})
         if "postings" in demo:

@@ -13,8 +13,9 @@ def known_errors() -> tuple[type[BaseException], ...]:
     errors: list[type[BaseException]] = [ConfigError, RunLocked, SourceConfigError]
     try:
         from analytics.db import WarehouseLocked
+        from analytics.migrate import SchemaTooNew
 
-        errors.append(WarehouseLocked)
+        errors += [WarehouseLocked, SchemaTooNew]
     except ImportError:
         pass
     return tuple(errors)

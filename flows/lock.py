@@ -15,10 +15,25 @@ class RunLocked(RuntimeError):
     """Another jobtrends run is writing to the same warehouse."""
 
 
+#: lock files this process holds -> nesting depth: the CLI takes the lock before the flow starts
+#: (so a second run is refused before it crawls) and the flow, which also runs scheduled without
+#: the CLI, takes it again; a second flock from the same process would wait for itself
+_HELD: dict[str, int] = {}
+
+
 @contextmanager
 def warehouse_lock(warehouse: Path, wait_seconds: float = 0.0) -> Iterator[None]:
-    """Hold `<warehouse>.lock` for the duration of a run; the kernel frees it if the process dies."""
+    """Hold `<warehouse>.lock` for the duration of a run; the kernel frees it if the process dies.
+    Re-entrant within one process."""
     lock_path = Path(f"{warehouse}.lock")
+    key = str(lock_path.resolve())
+    if _HELD.get(key):
+        _HELD[key] += 1
+        try:
+            yield
+        finally:
+            _HELD[key] -= 1
+        return
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     fh = lock_path.open("a+")
     deadline = time.monotonic() + wait_seconds
@@ -44,8 +59,10 @@ def warehouse_lock(warehouse: Path, wait_seconds: float = 0.0) -> Iterator[None]
         )
     )
     fh.flush()
+    _HELD[key] = 1
     try:
         yield
     finally:
+        _HELD.pop(key, None)
         fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
         fh.close()

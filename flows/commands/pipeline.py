@@ -30,8 +30,11 @@ def run(
     cfg = settings(
         config, warehouse=warehouse, lake=lake, reports=reports, demo_postings=demo_postings
     )
+    from flows.preflight import run_guard
+
     configured_sources(cfg)  # a bad sources.toml fails here, in one line, before Prefect starts
-    result = daily_flow(cfg, workers=workers)
+    with run_guard(cfg):  # held warehouse, newer schema, read-only folders: refused before crawling
+        result = daily_flow(cfg, workers=workers)
     n = result["numbers"]
     typer.echo("")
     typer.echo(f"jobtrends run {result['run_id']} finished")
