@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipelines.geo import countries_in
 from pipelines.records import Posting
 from spiders.parsers.common import (
     clean_str,
@@ -49,6 +50,26 @@ def _workplace(job: dict[str, Any]) -> str:
     return mapped
 
 
+def address_countries(job: dict[str, Any]) -> list[str]:
+    """ISO codes of the postal addresses (primary and secondary locations): Ashby gives a code
+    ("US") or a country name ("United States"); a name maps to a code only when it names one
+    country unambiguously."""
+    addresses = [(job.get("address") or {}).get("postalAddress")]
+    addresses += [
+        s.get("address") for s in job.get("secondaryLocations") or [] if isinstance(s, dict)
+    ]
+    codes = []
+    for addr in addresses:
+        country = clean_str(addr.get("addressCountry")) if isinstance(addr, dict) else None
+        if not country:
+            continue
+        if len(country) == 2 and country.isalpha():
+            codes.append(country.upper())
+        elif len(found := countries_in(country)) == 1:
+            codes.append(found.pop())
+    return unique(codes)
+
+
 def _posting(job: dict[str, Any], *, board: str, fetched_at: str | None) -> Posting:
     comp = job.get("compensation")
     secondary = [
@@ -72,6 +93,7 @@ def _posting(job: dict[str, Any], *, board: str, fetched_at: str | None) -> Post
             title=clean_str(job.get("title")) or "",
             company=board,
             locations=unique([job.get("location"), *secondary]),
+            country_codes=address_countries(job),
             workplace_type=_workplace(job),
             workplace_raw=raw_work,
             employment_type=clean_str(job.get("employmentType")),

@@ -15,6 +15,7 @@ from typing import Any
 
 from pipelines.records import Posting, compute_content_hash
 from pipelines.text import html_to_text
+from spiders.parsers.places import split_locations
 
 logger = logging.getLogger(__name__)
 
@@ -172,8 +173,15 @@ def description_text(html: str) -> str:
 
 
 def finish(posting: Posting) -> Posting:
-    """Fill derived fields every parser owes: plain text from HTML and the content hash."""
+    """Fill derived fields every parser owes: places only in `locations` (employment types
+    and visa notes moved to their fields), plain text from HTML and the content hash."""
     posting.title = " ".join((posting.title or "").split())
+    places, employment, visa = split_locations(posting.locations)
+    posting.locations = places
+    if employment and not posting.employment_type:
+        posting.employment_type = "; ".join(unique(employment))
+    if visa and not posting.visa_sponsorship:
+        posting.visa_sponsorship = "; ".join(unique(visa))
     if not posting.description_text and posting.description_html:
         posting.description_text = description_text(posting.description_html) or None
     posting.content_hash = compute_content_hash(posting)
@@ -187,12 +195,22 @@ def first(items: Any) -> Any:
     return items
 
 
+class ResponseShapeError(Exception):
+    """A well-formed response in a shape the parser does not know (an API changed): a named
+    error for that board, never read as an empty listing (which would close its postings).
+    Not a ValueError: retrying the same answer would not change its shape."""
+
+
 def items_of(payload: Any, key: str | None = None) -> list[Any]:
     """The job list of a payload (`payload[key]`, or the payload itself when key is None);
-    missing or null means no jobs, any other shape is a malformed answer (ValueError: retried)."""
+    null means no jobs; an object without the key is an unknown shape (ResponseShapeError);
+    any other shape is a malformed answer (ValueError: retried)."""
     if key is not None:
         if not isinstance(payload, dict):
             raise ValueError(f"expected a JSON object with {key!r}, got {type(payload).__name__}")
+        if key not in payload:
+            keys = sorted(str(k) for k in payload)[:8]
+            raise ResponseShapeError(f"unknown response shape: no {key!r} (keys: {keys})")
         payload = payload.get(key)
     if payload is None:
         return []

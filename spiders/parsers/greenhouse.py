@@ -40,7 +40,9 @@ def parse_greenhouse_job(
     html = unescape_html(job.get("content"))
     meta = _metadata(job.get("metadata"))
     location = (job.get("location") or {}).get("name")
-    offices = [o.get("name") for o in job.get("offices") or [] if isinstance(o, dict)]
+    # an office's `location` is its place ("San Francisco, CA"); its name may be a label
+    # ("SF HQ") or an office group ("Australia Locations", cleaned by finish)
+    offices = _office_places(job.get("offices"))
     departments = [d.get("name") for d in job.get("departments") or [] if isinstance(d, dict)]
     work_raw = meta.get("workplace type") or meta.get("remote") or None
     pay = job.get("pay_input_ranges")
@@ -65,6 +67,19 @@ def parse_greenhouse_job(
             fetched_at=fetched_at,
         )
     )
+
+
+def _office_places(items: Any) -> list[str]:
+    """Office places of a job. An office whose child office is also listed is a group ("Australia
+    Locations" above "Sydney"): the child says where. An office's `location` is its place
+    ("Sydney, NSW, Australia"); its name may be a label ("SYD HQ")."""
+    offices = [o for o in items or [] if isinstance(o, dict)]
+    ids = {o.get("id") for o in offices}
+    return [
+        o.get("location") or o.get("name")
+        for o in offices
+        if not ids.intersection(o.get("child_ids") or [])
+    ]
 
 
 def _metadata(items: Any) -> dict[str, str]:

@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import html as html_lib
+import json
+import re
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urljoin, urlparse
 
-from extruct.jsonld import JsonLdExtractor
-from extruct.utils import parse_html
+import extruct
+import json_repair
 from parsel import Selector
 
 from pipelines.records import Posting
-from spiders.parsers.common import clean_str, finish, first, iso_utc, unescape_html, unique
+from spiders.parsers.common import (
+    clean_str,
+    finish,
+    first,
+    iso_utc,
+    note_ignored,
+    note_skipped,
+    parse_each,
+    unescape_html,
+    unique,
+)
 
 
 def _types(node: dict[str, Any]) -> list[str]:
@@ -67,20 +79,60 @@ def _address_text(place: Any, index: dict[str, dict[str, Any]]) -> tuple[str | N
     return ", ".join(p for p in parts if p) or _name(place), code
 
 
-def extract_blocks(html: str) -> list[Any]:
-    """Items of every ld+json block via extruct, one block at a time: extruct drops the whole
-    page when one block is broken, real pages often carry one broken block next to good ones."""
+_WRAPPERS = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?:-->|//\s*\]\]>|\]\]>)\s*$")
+
+
+def load_block(text: str) -> tuple[Any, str | None]:
+    """(data, how) of one ld+json block: strict JSON first, else the lenient reading browsers
+    and search engines apply (json-repair: unescaped quotes, trailing text or commas, raw
+    newlines in strings); how is None (strict), "repaired", or why it cannot be read."""
+    text = _WRAPPERS.sub("", text.strip()).strip()
+    if not text:
+        return None, "empty block"
     try:
-        tree = parse_html(html, encoding="UTF-8")
-    except Exception:  # unparseable markup: the page has no postings
-        return []
-    extractor = JsonLdExtractor()
+        return json.loads(text), None
+    except ValueError as exc:
+        strict_error = f"{type(exc).__name__}: {exc}"[:160]
+    try:
+        data = json_repair.loads(text)
+    except Exception as exc:  # noqa: BLE001 - the repairer's own failure: block unreadable
+        return None, f"{strict_error}; repair failed: {exc!r}"[:240]
+    if not isinstance(data, dict | list) or not data:
+        return None, f"{strict_error}; no object after repair"
+    return data, "repaired"
+
+
+def extract_blocks(html: str, page_url: str = "") -> list[Any]:
+    """Items of every ld+json block and of microdata (extruct's public API, uniform to
+    JSON-LD's shape). Blocks are read one at a time, so one broken block never hides the
+    others; a block that cannot be read even leniently is noted as skipped when it mentions a
+    JobPosting (a posting is lost) and as ignored otherwise (an Organization or breadcrumb)."""
+    sel = Selector(text=html)
     items: list[Any] = []
-    for node in extractor._xp_jsonld(tree):
-        try:
-            items.extend(x for x in extractor._extract_items(node) if x)
-        except Exception:  # noqa: S112 - a broken block is skipped, the others still count
+    scripts = sel.xpath(
+        "//script[contains(translate(@type, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
+        "'abcdefghijklmnopqrstuvwxyz'), 'ld+json')]/text()"
+    ).getall()
+    for n, text in enumerate(scripts):
+        data, how = load_block(text)
+        if data is None:
+            if "jobposting" in text.lower():
+                note_skipped("unreadable JSON-LD block", f"block #{n} of {page_url}: {how}")
+            else:
+                note_ignored("unreadable JSON-LD block without a JobPosting")
             continue
+        if how == "repaired":
+            note_ignored("JSON-LD block read leniently (invalid JSON)")
+        items.append(data)
+    if "itemtype" in html and "JobPosting" in html:
+        try:
+            found = extruct.extract(
+                html, base_url=page_url or None, syntaxes=["microdata"], uniform=True
+            )
+        except Exception as exc:  # noqa: BLE001 - markup extruct cannot read
+            note_skipped("unreadable microdata", f"{page_url}: {type(exc).__name__}: {exc}"[:200])
+        else:
+            items.extend(found.get("microdata") or [])
     return items
 
 
@@ -88,10 +140,12 @@ def parse_jsonld(
     html: str, *, board: str, page_url: str, fetched_at: str | None = None
 ) -> list[Posting]:
     """Every JobPosting in any ld+json block of a page (several blocks, @graph, lists, @id refs)."""
-    nodes = list(_walk(extract_blocks(html)))
+    nodes = list(_walk(extract_blocks(html, page_url)))
     index = {str(n["@id"]): n for n in nodes if n.get("@id") and len(n) > 1}
-    postings = [n for n in nodes if "JobPosting" in _types(n)]
-    return [_posting(n, index, board, page_url, fetched_at, len(postings)) for n in postings]
+    postings = [n for n in nodes if any(t.rsplit("/", 1)[-1] == "JobPosting" for t in _types(n))]
+    return parse_each(
+        postings, lambda n: _posting(n, index, board, page_url, fetched_at, len(postings))
+    )
 
 
 def _posting(

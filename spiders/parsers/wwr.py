@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 from parsel import Selector
 
 from pipelines.records import Posting
 from spiders.parsers.common import clean_str, finish, iso_utc, unescape_html, unique
+
+_HQ = re.compile(r"Headquarters:\s*(?:</strong>|</b>)?\s*([^<\n]+)", re.I)
+
+
+def headquarters(html: str | None) -> str | None:
+    """The company's headquarters from the description's "Headquarters:" paragraph."""
+    match = _HQ.search(html or "")
+    return clean_str(match.group(1).strip(" ,")) if match else None
 
 
 def parse_wwr(xml: bytes | str, *, board: str, fetched_at: str | None = None) -> list[Posting]:
@@ -27,6 +37,9 @@ def parse_wwr(xml: bytes | str, *, board: str, fetched_at: str | None = None) ->
         if not sep:
             company, title = "", raw_title
         region = text("region")
+        description = unescape_html(
+            "".join(item.xpath("description/text()").getall()).strip() or None
+        )
         out.append(
             finish(
                 Posting(
@@ -37,15 +50,18 @@ def parse_wwr(xml: bytes | str, *, board: str, fetched_at: str | None = None) ->
                     apply_url=text("link"),
                     title=title,
                     company=clean_str(company),
-                    locations=unique([region, text("country"), text("state")]),
+                    # region is where the job may be done; country/state and the
+                    # "Headquarters:" line describe the company, not the job
+                    locations=unique([region]),
+                    company_hq=headquarters(description)
+                    or ", ".join(unique([text("state"), text("country")]))
+                    or None,
                     workplace_type="remote",
                     workplace_raw=region,
                     employment_type=text("type"),
                     department=text("category"),
                     posted_at=iso_utc(text("pubDate")),
-                    description_html=unescape_html(
-                        "".join(item.xpath("description/text()").getall()).strip() or None
-                    ),
+                    description_html=description,
                     fetched_at=fetched_at,
                 )
             )
