@@ -10,6 +10,7 @@ import hashlib
 import math
 import re
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Any
 
 from importers import IMPORT_SOURCE
@@ -49,8 +50,16 @@ def _text(v: Any) -> str | None:
     return None if v is None else str(v)
 
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _timestamp(v: Any) -> str | None:
     v = _value(v)
+    if isinstance(v, str) and len(v) == 10 and _DAY.fullmatch(v):  # JobSpy's date_posted
+        try:
+            return f"{date.fromisoformat(v).isoformat()}T00:00:00Z"
+        except ValueError:
+            return None
     if isinstance(v, datetime):
         v = v if v.tzinfo else v.replace(tzinfo=UTC)
         return v.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -95,6 +104,7 @@ def _list(v: Any) -> list[str]:
     return [str(v)]
 
 
+@lru_cache(maxsize=1024)
 def board_part(value: Any) -> str:
     """'Zip Recruiter' -> 'zip_recruiter': a site name as a board path segment."""
     return re.sub(r"[^a-z0-9]+", "_", str(value).strip().lower()).strip("_")
@@ -105,21 +115,16 @@ def url_id(url: str) -> str:
     return "u" + hashlib.sha1(url.encode("utf-8")).hexdigest()[:20]
 
 
-def _pay(row: dict[str, Any], cmap: ColumnMap) -> dict[str, Any] | None:
+def _pay(v: dict[str, Any]) -> dict[str, Any] | None:
     """Structured pay with its stated interval, in the shape the salary readers take."""
-
-    def get(target: str) -> Any:
-        col = cmap.targets.get(target)
-        return row.get(col) if col else None
-
-    lo, hi = _amount(get("salary_min")), _amount(get("salary_max"))
+    lo, hi = _amount(v.get("salary_min")), _amount(v.get("salary_max"))
     if not lo and not hi:  # absent or 0/0 placeholders
         return None
     return {
         "min": lo,
         "max": hi,
-        "currency": (_text(get("salary_currency")) or "").upper() or None,
-        "period": (_text(get("salary_period")) or "").lower() or None,
+        "currency": (_text(v.get("salary_currency")) or "").upper() or None,
+        "period": (_text(v.get("salary_period")) or "").lower() or None,
     }
 
 
@@ -135,42 +140,38 @@ def lake_row(
     row: dict[str, Any], cmap: ColumnMap, *, board: str, run_id: str, fetched_at: str
 ) -> dict[str, Any]:
     """The lake row of one input row; raises Rejected with the reason when it cannot be keyed."""
-
-    def get(target: str) -> Any:
-        col = cmap.targets.get(target)
-        return row.get(col) if col else None
-
-    site = _text(get("board"))
-    if site and board_part(site):
+    v = {t: _value(row.get(c)) for t, c in cmap.targets.items()}
+    site = v.get("board")
+    if site is not None and board_part(site):
         board = f"{board}/{board_part(site)}"
-    title = _text(get("title"))
+    title = _text(v.get("title"))
     if not title:
         raise Rejected("no title", board)
-    url = _text(get("url"))
-    source_id = _text(get("source_id")) or (url_id(url) if url else None)
+    url = _text(v.get("url"))
+    source_id = _text(v.get("source_id")) or (url_id(url) if url else None)
     if not source_id:
         raise Rejected("no id or url", board)
-    work, work_raw = _workplace(get("workplace_type"))
+    work, work_raw = _workplace(v.get("workplace_type"))
     data: dict[str, Any] = {
         "source": IMPORT_SOURCE,
         "board": board,
         "source_id": source_id,
         "url": url,
-        "apply_url": _text(get("apply_url")),
+        "apply_url": _text(v.get("apply_url")),
         "title": title,
-        "company": _text(get("company")),
-        "locations": _list(get("locations")),
-        "country_codes": [c.upper() for c in _list(get("country_codes")) if len(c) == 2],
+        "company": _text(v.get("company")),
+        "locations": _list(v.get("locations")),
+        "country_codes": [c.upper() for c in _list(v.get("country_codes")) if len(c) == 2],
         "workplace_type": work,
         "workplace_raw": work_raw,
-        "employment_type": _text(get("employment_type")),
-        "department": _text(get("department")),
-        "posted_at": _timestamp(get("posted_at")),
-        "updated_at": _timestamp(get("updated_at")),
-        "description_html": _text(get("description_html")),
-        "description_text": _text(get("description_text")),
-        "salary_raw": _pay(row, cmap),
-        "salary_text": _text(get("salary_text")),
+        "employment_type": _text(v.get("employment_type")),
+        "department": _text(v.get("department")),
+        "posted_at": _timestamp(v.get("posted_at")),
+        "updated_at": _timestamp(v.get("updated_at")),
+        "description_html": _text(v.get("description_html")),
+        "description_text": _text(v.get("description_text")),
+        "salary_raw": _pay(v),
+        "salary_text": _text(v.get("salary_text")),
         "fetched_at": fetched_at,
         "run_id": run_id,
     }
