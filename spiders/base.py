@@ -22,7 +22,7 @@ from twisted.python.failure import Failure
 
 from pipelines.records import Posting
 from spiders.lake import append_jsonl, new_run_id
-from spiders.parsers.common import collect_skipped, cut_short
+from spiders.parsers.common import ResponseShapeError, collect_skipped, cut_short
 from spiders.source_config import SourceConfig
 
 #: detail failures with these statuses mean "posting gone", not "listing incomplete"
@@ -147,6 +147,10 @@ class JobSpider(scrapy.Spider):
         try:
             with collect_skipped() as skipped:
                 produced = list(getattr(self, handler)(response, **kwargs))
+        except ResponseShapeError as exc:  # an API shape we do not know: fail, never "empty"
+            self.record_skip("unknown response shape", f"{role} {response.url}: {exc}")
+            yield from self._parse_failed(response, exc)
+            return
         except ValueError as exc:  # truncated/garbled body (JSON, XML): often transient, retry
             request = response.request
             retry = (

@@ -11,7 +11,9 @@ from spiders.parsers.common import (
     finish,
     iso_utc,
     items_of,
+    note_ignored,
     parse_each,
+    require_id,
     unique,
     workplace,
 )
@@ -23,7 +25,8 @@ def parse_ashby(
     """Listed jobs of one board; `isListed: false` jobs are hidden on the board, so skipped."""
 
     def one(job: Any) -> Posting | None:
-        if not isinstance(job, dict) or not job.get("id") or job.get("isListed") is False:
+        if require_id(job).get("isListed") is False:
+            note_ignored("unlisted job")
             return None
         return _posting(job, board=board, fetched_at=fetched_at)
 

@@ -195,10 +195,11 @@ def first(items: Any) -> Any:
     return items
 
 
-class ResponseShapeError(Exception):
+class ResponseShapeError(ValueError):
     """A well-formed response in a shape the parser does not know (an API changed): a named
     error for that board, never read as an empty listing (which would close its postings).
-    Not a ValueError: retrying the same answer would not change its shape."""
+    A ValueError like any malformed answer, but the spider does not retry it: the same
+    answer would come back in the same shape."""
 
 
 def items_of(payload: Any, key: str | None = None) -> list[Any]:
@@ -217,6 +218,20 @@ def items_of(payload: Any, key: str | None = None) -> list[Any]:
     if not isinstance(payload, list):
         raise ValueError(f"expected a list of jobs, got {type(payload).__name__}")
     return payload
+
+
+class MissingId(KeyError):
+    """A job object without the id that keys it: a listed posting we cannot keep."""
+
+
+def require_id(item: Any, key: str = "id") -> dict[str, Any]:
+    """The item when it is an object with a non-empty `key`; else MissingId/TypeError, which
+    parse_each counts as a skip (a listed posting lost), never a silent None."""
+    if not isinstance(item, dict):
+        raise TypeError(f"job of type {type(item).__name__}")
+    if item.get(key) in (None, ""):
+        raise MissingId(key)
+    return item
 
 
 class ParseNotes:
@@ -273,6 +288,9 @@ def parse_each(items: Iterable[Any], build: Callable[[Any], Posting | None]) -> 
         ident = item.get("id") if isinstance(item, dict) else None
         try:
             posting = build(item)
+        except MissingId as exc:
+            note_skipped("no id", f"item #{n}: no {exc.args[0]!r}")
+            continue
         except Exception as exc:  # noqa: BLE001 - any malformed field of one job
             note_skipped(
                 "unreadable item",

@@ -13,6 +13,7 @@ from spiders.parsers.common import (
     iso_utc,
     items_of,
     parse_each,
+    require_id,
     unescape_html,
     unique,
     workplace,
@@ -25,11 +26,7 @@ def parse_greenhouse(
     """All postings of one board response (`{"jobs": [...], "meta": {...}}`)."""
     return parse_each(
         items_of(payload, "jobs"),
-        lambda job: (
-            parse_greenhouse_job(job, board=board, fetched_at=fetched_at)
-            if isinstance(job, dict) and job.get("id") is not None
-            else None
-        ),
+        lambda job: parse_greenhouse_job(require_id(job), board=board, fetched_at=fetched_at),
     )
 
 

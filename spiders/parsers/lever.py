@@ -13,6 +13,7 @@ from spiders.parsers.common import (
     iso_utc,
     items_of,
     parse_each,
+    require_id,
     unique,
     workplace,
 )
@@ -22,11 +23,7 @@ def parse_lever(payload: list[Any], *, board: str, fetched_at: str | None = None
     """One page of postings; the caller pages on `len(payload) == limit`."""
     return parse_each(
         items_of(payload),
-        lambda item: (
-            _posting(item, board=board, fetched_at=fetched_at)
-            if isinstance(item, dict) and item.get("id")
-            else None
-        ),
+        lambda item: _posting(require_id(item), board=board, fetched_at=fetched_at),
     )
 
 

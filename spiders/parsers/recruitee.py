@@ -5,7 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from pipelines.records import Posting
-from spiders.parsers.common import clean_str, finish, iso_utc, items_of, parse_each, unique
+from spiders.parsers.common import (
+    clean_str,
+    finish,
+    iso_utc,
+    items_of,
+    note_ignored,
+    parse_each,
+    require_id,
+    unique,
+)
 
 
 def _workplace(offer: dict[str, Any]) -> tuple[str, str | None]:
@@ -31,9 +40,9 @@ def parse_recruitee(
     """All published offers of one company; salary kept only when any value is set."""
 
     def one(offer: Any) -> Posting | None:
-        if not isinstance(offer, dict) or offer.get("id") is None:
-            return None
+        require_id(offer)
         if offer.get("status") not in (None, "published"):
+            note_ignored(f"offer status {offer.get('status')!r}")
             return None
         locs = [x for x in offer.get("locations") or [] if isinstance(x, dict)]
         salary = offer.get("salary")

@@ -6,7 +6,15 @@ import json
 from typing import Any
 
 from pipelines.records import Posting
-from spiders.parsers.common import clean_str, finish, fix_mojibake, iso_utc, items_of, parse_each
+from spiders.parsers.common import (
+    clean_str,
+    finish,
+    fix_mojibake,
+    iso_utc,
+    items_of,
+    parse_each,
+    require_id,
+)
 
 _EMPLOYMENT_TAGS = (
     "full-time",
@@ -40,8 +48,9 @@ def parse_remoteok(
         payload = json.loads(payload)
 
     def one(raw: Any) -> Posting | None:
-        if not isinstance(raw, dict) or "legal" in raw or not raw.get("id"):
-            return None
+        if isinstance(raw, dict) and "legal" in raw:
+            return None  # the API's terms notice, element 0
+        require_id(raw)
         job = _fix(raw)
         tags = [str(t) for t in job.get("tags") or []]
         emp = next((t for t in tags if t.lower() in _EMPLOYMENT_TAGS), None)

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from pipelines.records import Posting
-from spiders.parsers.common import clean_str, finish, iso_utc, items_of, parse_each
+from spiders.parsers.common import clean_str, finish, iso_utc, items_of, parse_each, require_id
 
 _SECTIONS = ("companyDescription", "jobDescription", "qualifications", "additionalInformation")
 
@@ -17,10 +17,8 @@ def parse_smartrecruiters(
     """One list page; postings lack descriptions until merged with their detail."""
     return parse_each(
         items_of(payload, "content"),
-        lambda item: (
-            parse_smartrecruiters_detail(item, board=board, fetched_at=fetched_at)
-            if isinstance(item, dict) and item.get("id")
-            else None
+        lambda item: parse_smartrecruiters_detail(
+            require_id(item), board=board, fetched_at=fetched_at
         ),
     )
 
