@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict
+from functools import lru_cache
 from typing import Any
 
 from pipelines.geo import infer_country
+from pipelines.textnorm import normalise_text
 
+from .candidates import choose, read_candidates
 from .lexicon import COUNTRY_HINTS, CURRENCY_COUNTRY
-from .locate import candidate_snippets, description_text, pay_blocks, pay_context
+from .locate import description_text, pay_blocks, pay_context
 from .model import ParsedSalary
 from .normalise import normalise
 from .parse import parse_salary_text
@@ -31,19 +34,28 @@ _COUNTRY_CURRENCY.update(
 )
 
 
+_HINT_RX = re.compile(
+    "|".join(
+        rf"(?P<h{i}>\b{re.escape(needle)}\b)" for i, (needle, _, _) in enumerate(COUNTRY_HINTS)
+    )
+)
+
+
 def location_hint(record: dict[str, Any]) -> tuple[str | None, str | None]:
     """(country, currency) guessed from the posting's location strings, or (None, None)."""
     locs = record.get("locations") or []
     if isinstance(locs, str):
         locs = [locs]
-    text = " ".join([*map(str, locs), str(record.get("location") or "")]).lower()
-    hits = [
-        (country, currency)
-        for needle, country, currency in COUNTRY_HINTS
-        if re.search(rf"\b{re.escape(needle)}\b", text)
-    ]
+    return _hint_for(tuple([*map(str, locs), str(record.get("location") or "")]))
+
+
+@lru_cache(maxsize=8192)
+def _hint_for(places: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """Postings repeat a few thousand location strings: each is read once."""
+    text = " ".join(places).lower()
+    hits = [COUNTRY_HINTS[int(m.lastgroup[1:])][1:] for m in _HINT_RX.finditer(text) if m.lastgroup]
     if not hits:  # "Boston, MA", "München": the shared place list knows cities and state codes
-        geo = infer_country([*map(str, locs), str(record.get("location") or "")])
+        geo = infer_country(list(places))
         code = geo["country_code"]
         currency = _COUNTRY_CURRENCY.get(code) if code else None
         return (code, currency) if currency else (None, None)
@@ -129,15 +141,78 @@ def _from_description(record: dict[str, Any], hint: str | None) -> dict[str, Any
                 }
             )
         return out
-    for snippet in candidate_snippets(description_text(record)):
-        found = _text_pay(snippet, hint, True)
-        if found is not None and found.currency_from != "default":
-            return _from_parsed(found, "text")
-    return None
+    location = _location_text(record)
+    cands = read_candidates(record["_text"], hint)
+    found = choose(cands, location, hint)
+    if found is None:
+        return None
+    found["source"] = "text"
+    found["estimate"] = False
+    return found
+
+
+def _location_text(record: dict[str, Any]) -> str:
+    locs = record.get("locations") or []
+    if isinstance(locs, str):
+        locs = [locs]
+    return " ".join([*map(str, locs), str(record.get("location") or "")])
+
+
+_WORK_KIND = (
+    (
+        "intern",
+        re.compile(
+            r"\bintern(?:ship)?s?\b|praktik|werkstudent|estagi|est[áa]gio|stagiaire|"
+            r"apprentice|trainee|\bbolsa\b",
+            re.I,
+        ),
+    ),
+    (
+        "part_time",
+        re.compile(
+            r"part[\s-]?time|teilzeit|minijob|temps\s+partiel|meio\s+per[ií]odo|"
+            r"\b\d{1,2}\s?(?:h|std|stunden|hours)\s*(?:/|pro|per|a)\s*(?:woche|week)",
+            re.I,
+        ),
+    ),
+    (
+        "contract",
+        re.compile(
+            r"\bcontract(?:or)?\s+(?:role|position|basis|work|job|engagement)|\bcontractors?\b|"
+            r"freelanc|\bb2b\b|\bpj\b|contract[\s-]to[\s-]hire|\(contract\)|[-|]\s*contract\b|"
+            r"fixed[\s-]term|befristet|\bcdd\b",
+            re.I,
+        ),
+    ),
+)
+
+
+_WORK_RX = re.compile("|".join(f"(?P<{flag}>{rx.pattern})" for flag, rx in _WORK_KIND), re.I)
+
+
+def work_flags(record: dict[str, Any], raw: str) -> list[str]:
+    """part_time / contract / intern from the title, the pay text and the description's opening
+    (where boards state the kind of contract); one scan."""
+    text = " ".join(
+        [str(record.get("title") or ""), raw or "", str(record.get("_text") or "")[:600]]
+    )
+    found = {m.lastgroup for m in _WORK_RX.finditer(text)}
+    return [flag for flag, _ in _WORK_KIND if flag in found]
+
+
+def _normalised(record: dict[str, Any]) -> dict[str, Any]:
+    """Pay text as scrapers save it (Markdown escapes, NBSP, en dashes) read as a person reads it."""
+    out = dict(record)
+    for key in ("salary_text", "title"):
+        if isinstance(out.get(key), str):
+            out[key] = normalise_text(out[key])
+    out["_text"] = normalise_text(description_text(record))
+    return out
 
 
 def extract_salary(record: dict[str, Any]) -> dict[str, Any] | None:
     """One salary row for a posting (or `extract` input line); None when it states no pay."""
+    record = _normalised(record)
     country, hint = location_hint(record)
     out = _structured(record, hint)
     if out is None and record.get("salary_text"):
@@ -166,7 +241,7 @@ def extract_salary(record: dict[str, Any]) -> dict[str, Any] | None:
         "annualisation": norm["annualisation"],
         "flags": list(
             dict.fromkeys(
-                [*out.get("flags", []), *norm["flags"]]
+                [*out.get("flags", []), *norm["flags"], *work_flags(record, str(out["raw"]))]
                 + (["period_inferred"] if out["period_inferred"] else [])
             )
         ),

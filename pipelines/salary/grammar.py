@@ -45,7 +45,7 @@ def _read_amount(toks: list[Token], i: int) -> tuple[Amount | None, int]:
         j < len(toks)
         and toks[j].kind in _PREFIX
         and j + 1 < len(toks)
-        and _gap(toks[j], toks[j + 1]) <= 1
+        and _gap(toks[j], toks[j + 1]) <= 2  # "R$: 3.000,00"
     ):
         if toks[j].kind == "CUR":
             symbol = toks[j].text
@@ -119,7 +119,8 @@ def _phrase_at(toks: list[Token], i: int, between: bool) -> tuple[Phrase | None,
     if j + 1 < len(toks) and (
         toks[j].kind == "SEP"
         or (between and toks[j].kind == "AND")
-        or (toks[j].kind == "APPROX" and _gap(toks[j - 1], toks[j]) == 0)
+        or toks[j].kind == "UPTO"
+        or (toks[j].kind == "APPROX" and _gap(toks[j - 1], toks[j]) <= 1)
     ):
         hi, k = _read_amount(toks, j + 1)
         if hi is not None:

@@ -70,6 +70,12 @@ WORDS: dict[str, str] = {
     "inr": "INR",
     "aud": "AUD",
     "chf": "CHF",
+    "reais": "BRL",
+    "złotych": "PLN",
+    "zlotych": "PLN",
+    "kc": "CZK",
+    "yuan": "CNY",
+    "rmb": "CNY",
 }
 
 #: Magnitude suffixes -> (multiplier, implied currency, implied period).
@@ -80,6 +86,10 @@ MULTS: dict[str, tuple[float, str | None, str | None]] = {
     "mm": (1e6, None, None),
     "mn": (1e6, None, None),
     "million": (1e6, None, None),
+    "mil": (1e3, None, None),  # Portuguese/Spanish "R$ 8 mil"
+    "tsd": (1e3, None, None),
+    "tausend": (1e3, None, None),
+    "mio": (1e6, None, None),
     "l": (1e5, "INR", None),
     "lakh": (1e5, "INR", None),
     "lakhs": (1e5, "INR", None),
@@ -94,17 +104,36 @@ MULTS: dict[str, tuple[float, str | None, str | None]] = {
 #: Period spellings (lower case, regex fragments) -> period.
 PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     (
-        r"/\s*(?:hours?|hrs?|h)\b|\bper\s+(?:hour|hr|h)\b|\ban?\s+hour\b|\bhourly\b|\bp\.?\s?h\.?(?=\s|$|\))",
+        r"/\s*(?:hours?|hrs?|h|std|stunde|heure|hora|uur|timme|time)\b|\bper\s+(?:hour|hr|h)\b|"
+        r"\ban?\s+hour\b|\bhourly\b|\bp\.?\s?h\.?(?=\s|$|\))|\b\w*stunde\b|\bstundenlohn\b|"
+        r"\bstündlich\b|\b(?:par|de\s+l')\s*heure\b|\bhoraire\b|\bpor\s+hora\b|\bper\s+uur\b|"
+        r"\bper\s+timme\b|\btimlön\b|\btimel[øo]nn?\b",
         "hour",
     ),
-    (r"/\s*(?:days?|d)\b|\bper\s+(?:day|diem)\b|\ba\s+day\b|\bdaily\b|\bp\.d\.", "day"),
-    (r"/\s*(?:weeks?|wk|w)\b|\bper\s+(?:week|wk)\b|\ba\s+week\b|\bweekly\b|\bp\.w\.", "week"),
     (
-        r"/\s*(?:months?|mo|mth|m|mån(?:ad)?|mes|mois|monat)\b|\bper\s+(?:month|mo|mth)\b|\ba\s+month\b|\bmonthly\b|\bpcm\b|\bp\.m\.|\b(?:par|pro|per)\s+(?:mois|monat|maand|mes)\b|\bmensuel\w*|\bmonatlich\b",
+        r"/\s*(?:days?|d|tag|jour|dia|día|dag)\b|\bper\s+(?:day|diem)\b|\ba\s+day\b|\bdaily\b|"
+        r"\bp\.d\.|\b(?:pro|je)\s+tag\b|\btagessatz\b|\bpar\s+jour\b|\bpor\s+d[ií]a\b|"
+        r"\bper\s+dag\b|\bdagtarief\b|\bday[\s-]rate\b",
+        "day",
+    ),
+    (
+        r"/\s*(?:weeks?|wk|w|woche|semaine|semana)\b|\bper\s+(?:week|wk)\b|\ba\s+week\b|"
+        r"\bweekly\b|\bp\.w\.|\b(?:pro|je)\s+woche\b|\bpar\s+semaine\b|\bpor\s+semana\b",
+        "week",
+    ),
+    (
+        r"/\s*(?:months?|mos?|mth|m|mån(?:ad)?|mnd|mes|mês|mois|monat|maand)\b|"
+        r"\bper\s+(?:month|mo|mth)\b|\ba\s+month\b|\bmonthly\b|\bpcm\b|\bp\.m\.|"
+        r"\b(?:par|pro|per|je|im|al|por|i)\s+(?:mois|monat|maand|mes|mês|m[åa]ned(?:en)?|m[åa]nad(?:en)?)\b|"
+        r"\bmensuel\w*|\bmonatlich\w*|\b\w*monats\w*|\bmensal\b|\bmensual\b|\bmaandelijks\b",
         "month",
     ),
     (
-        r"/\s*(?:years?|yr|y|annum|a)\b|\bper\s+(?:year|yr|annum)\b|\ba\s+year\b|\b(?:yearly|annually|annual)\b|\bp\.\s?a\.?|\bpa\b|\bper\s+an+um\b|\bpar\s+an\b|\bpro\s+jahr\b|\bannuel\w*|\bj[äa]hrlich\b|\bbrutto\s+p\.?\s?a\b",
+        r"/\s*(?:years?|yr|y|annum|a|jahr|an|año|ano|jaar|år)\b|\bper\s+(?:year|yr|annum)\b|"
+        r"\ba\s+year\b|\b(?:yearly|annually|annual)\b|\bp\.\s?a\.?|\bpa\b|\bper\s+an+um\b|"
+        r"\bpar\s+an\b|\b(?:pro|im|je)\s+jahr\b|\bannuel\w*|\bj[äa]hrlich\w*|\b\w*jahres\w*|"
+        r"\bbrutto\s+p\.?\s?a\b|\bpor\s+a[ñn]o\b|\banual\b|\bper\s+jaar\b|\bjaarsalaris\b|"
+        r"\b(?:per|pr\.?|i)\s+[åa]r(?:et)?\b|\b[åa]rsl[øo]nn?\b|\b[åa]rsl[öo]n\b",
         "year",
     ),
 )
@@ -125,8 +154,8 @@ KIND_WORDS: dict[str, str] = {
     "commissions": "bonus",
     "signing": "bonus",
     "sign-on": "bonus",
-    "relocation": "bonus",
-    "stipend": "bonus",
+    "relocation": "benefit",
+    "stipend": "benefit",
     "ote": "ote",
     "tc": "total_comp",
     "base": "base",

@@ -10,8 +10,6 @@ from __future__ import annotations
 import html as html_lib
 import re
 
-from ..text import html_to_text
-
 _PAY_RANGE = re.compile(
     r'<div class="title">(?P<title>.*?)</div>\s*<div class="pay-range">(?P<range>.*?)</div>'
     r'|<div class="pay-range">(?P<bare>.*?)</div>',
@@ -85,8 +83,26 @@ def candidate_snippets(text: str) -> list[str]:
     return [s for s in strong if not _NOT_PAY.search(s)] + weak
 
 
+_BLOCK_END = re.compile(r"<(?:br|/p|/li|/h[1-6]|/div|/tr|/ul|/ol|li|h[1-6]|p)\b[^>]*>", re.I)
+_HIDDEN = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
+
+
+def html_lines(doc: str) -> str:
+    """Text of posting HTML, one block per line, by regular expressions only.
+
+    Why not the full HTML-to-text converter: pay is read from a few lines, and a tag strip that
+    keeps block breaks is ten times cheaper on long postings (the salary step's whole budget)."""
+    if "&lt;" in doc and "<" not in doc:
+        doc = html_lib.unescape(doc)
+    doc = _HIDDEN.sub(" ", doc)
+    doc = _TAG.sub(" ", _BLOCK_END.sub("\n", doc))
+    doc = html_lib.unescape(doc)
+    return re.sub(r"[ \t\r\f\v]+", " ", doc)
+
+
 def description_text(record: dict) -> str:
+    """The description as plain text (the source's own text when given)."""
     text = record.get("description_text") or ""
     if not text and record.get("description_html"):
-        text = html_to_text(record["description_html"])
+        text = html_lines(record["description_html"])
     return text

@@ -37,6 +37,13 @@ def periods_per_year(period: str, consts: dict[str, Any]) -> float:
     }[period]
 
 
+def plausible_bounds(currency: str) -> tuple[float, float]:
+    """[low, high] annual USD that full-time base pay in this currency plausibly falls in."""
+    bounds = _conf()["plausible_annual_usd"]
+    low, high = bounds.get(currency, bounds["default"])
+    return float(low), float(high)
+
+
 def guard_flags(
     mn: float | None, mx: float | None, currency: str, annual_usd: tuple[float | None, float | None]
 ) -> list[str]:
@@ -49,8 +56,7 @@ def guard_flags(
             flags.append("absurd_ratio")
     if mn is not None and mn <= 0 or mx is not None and mx <= 0:
         flags.append("non_positive")
-    bounds = _conf()["plausible_annual_usd"]
-    low, high = bounds.get(currency, bounds["default"])
+    low, high = plausible_bounds(currency)
     vals = [v for v in annual_usd if v is not None]
     if any(v < low for v in vals):
         flags.append("below_plausible_annual")

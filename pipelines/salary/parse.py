@@ -82,31 +82,52 @@ def _text_code_hint(toks: list[Token], phrases: list[Phrase]) -> str | None:
     return None
 
 
-def _period(ph: Phrase, lo: float, hi: float | None, usd_rate: float) -> tuple[str, bool]:
+def _plausible(annual_usd: float, currency: str) -> bool:
+    from .normalise import plausible_bounds
+
+    low, high = plausible_bounds(currency)
+    return low <= annual_usd <= high
+
+
+def _period(
+    ph: Phrase, lo: float, hi: float | None, usd_rate: float, currency: str, months: bool
+) -> tuple[str, bool]:
     amts = [a for a in (ph.lo, ph.hi) if a is not None]
     for a in amts:
         if a.mult_word and MULTS[a.mult_word][2]:
             return MULTS[a.mult_word][2] or "year", False
     if ph.period:
         return ph.period, False
-    # Monthly figures are nearly always labelled; unlabelled pay is annual unless hourly-sized.
+    # Unlabelled pay is annual when a year of it is plausible pay for the currency; in prose
+    # (months=True) monthly when only twelve of it are ("$2000 - $3000", "R$ 7,5k"); a board's
+    # pay field keeps its annual convention ("$3K - $7K" on a yearly field); hourly when tiny.
     top = max(v for v in (lo, hi) if v is not None) * usd_rate
-    hourly = top < 300 and not any(a.has_mult for a in amts)
-    return ("hour" if hourly else "year"), True
+    if top < 300 and not any(a.has_mult for a in amts):
+        return "hour", True
+    if months and not _plausible(top, currency) and _plausible(top * 12, currency):
+        return "month", True
+    return "year", True
 
 
-def _reading(ph: Phrase, hint_text: str | None, hint: str | None) -> dict[str, Any]:
+def _reading(
+    ph: Phrase,
+    hint_text: str | None,
+    hint: str | None,
+    literal: bool = False,
+    months: bool = False,
+) -> dict[str, Any]:
+    """One phrase as min/max/currency/period; literal: a rate ('Rate 120-180 PLN') is no k-figure."""
     from .fx import rough_usd_rate
 
     lo, hi, flags = _values(ph)
     amts = [a for a in (ph.lo, ph.hi) if a is not None]
     bare = not any(a.has_mult or a.symbol for a in amts) and ph.period is None
-    if bare and all(30 <= a.value < 1000 for a in amts):
+    if bare and not literal and all(30 <= a.value < 1000 for a in amts):
         # "80-110 GBP": bare figures are thousands; "$45" (a written symbol) stays literal
         lo, hi = lo * 1000, hi * 1000 if hi is not None else None
         flags.append("magnitude_inferred")
     cur, cur_from, cflags = _currency(ph, hint_text, hint)
-    period, inferred = _period(ph, lo, hi, rough_usd_rate(cur))
+    period, inferred = _period(ph, lo, hi, rough_usd_rate(cur), cur, months)
     mn: float | None = lo
     mx: float | None = hi if hi is not None else lo
     if ph.open_low:

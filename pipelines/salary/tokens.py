@@ -54,14 +54,34 @@ _SPEC: list[tuple[str, str]] = [
         "NUM",
         r"\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:(?:,|\.|'|’|\u00a0|\u202f| )\d{3})+(?:[.,]\d{1,2})?(?![\d])|\d+(?:[.,]\d+)?|\.\d+",
     ),
-    ("SEP", r"[-–—‒−]|&mdash;|&ndash;|\bto\b|\bbis\b|\btill\b"),
+    ("UPTO_DE", r"\bbis\s*(?:zu|max\.?)|\bjusqu'?\s?[àa]\b|\bopp\s+til\b|\bupp\s+till\b"),
+    (
+        "SEP",
+        r"[-–—‒−_]|&mdash;|&ndash;|\bto\b|\bbis\b|\btill\b|\bt\.o\.m\.|\bà\b|\baté\b|\bhasta\b|"
+        r"\btot\b|\btil\b|\bdo\b|(?<=[\w.,]\s)a(?=\s+(?:R\$\s*)?\d)",
+    ),
     ("PLUS", r"\+"),
     ("PCT", r"%"),
-    ("UPTO", r"\bup\s*to\b|\bmax(?:imum)?\b\.?|<=|≤|<|\bunder\b|\bbelow\b|\bno\s+more\s+than\b"),
-    ("FROM", r">=|≥|>|\bfrom\b|\bat\s+least\b|\bmin(?:imum)?\b\.?|\bstarting\s+(?:at|from)\b"),
-    ("APPROX", r"~|≈|\bapprox(?:imately|\.)?|\bcirca\b|\bca\.|\baround\b|\babout\b"),
-    ("BETWEEN", r"\bbetween\b"),
-    ("AND", r"\band\b|&"),
+    (
+        "UPTO",
+        r"\bup\s*to\b|\bmax(?:imum|imal)?\b\.?|<=|≤|<|\bunder\b|\bbelow\b|\bno\s+more\s+than\b",
+    ),
+    (
+        "FROM",
+        r">=|≥|>|\bfrom\b|\bat\s+least\b|\bmin(?:imum)?\b\.?|\bstarting\s+(?:at|from)\b|"
+        r"\bstarts?\s+(?:at|from)\b|\bab\b|\bvon\b|\bmindestens\b|\bdès\b|\b[àa]\s+partir\s+de\b|"
+        r"\bdesde\b|\bfra\b|\bfrån\b|\bvanaf\b|\bod\b",
+    ),
+    (
+        "APPROX",
+        r"~|≈|\bapprox(?:imately|\.)?|\bcirca\b|\bca\.|\baround\b|\babout\b|\brund\b|\betwa\b|"
+        r"\benviron\b|\bcerca\s+de\b|\bomkring\b",
+    ),
+    (
+        "BETWEEN",
+        r"\bbetween\b|\bzwischen\b|\bentre\b|\btussen\b|\bmellom\b|\bmellan\b|\bfourchette\s+de\b",
+    ),
+    ("AND", r"\band\b|&|\bund\b|\bet\b|\be\b|\by\b|\ben\b|\bog\b|\boch\b"),
     ("CLAUSE", r"[,;|•·\n]|\bplus\b|\bor\b|\bwith\b|\bw/"),
     ("LP", r"[(\[]"),
     ("RP", r"[)\]]"),
@@ -78,6 +98,10 @@ def tokenize(text: str) -> list[Token]:
         kind = m.lastgroup or "WORD"
         raw = m.group(0)
         value: str | None = None
+        if kind == "UPTO_DE":
+            kind = "UPTO"
+        elif kind == "SEP" and raw[0].isalpha() and _starts_phrase(out):
+            kind = "UPTO"  # "Gehalt bis 60.000 €": a range word with no lower end is a cap
         if kind == "WORD401":
             kind, value = "WORD", "401k"
         elif kind.startswith("PERIOD_"):
@@ -92,6 +116,13 @@ def tokenize(text: str) -> list[Token]:
             kind, value = _classify_word(raw)
         out.append(Token(kind, raw, m.start(), m.end(), value))
     return out
+
+
+_AMOUNT_END = {"NUM", "MULT", "CUR", "CODE", "PERIOD", "PLUS"}
+
+
+def _starts_phrase(out: list[Token]) -> bool:
+    return not out or out[-1].kind not in _AMOUNT_END
 
 
 def _classify_word(raw: str) -> tuple[str, str | None]:

@@ -1,0 +1,225 @@
+"""Pay in a description: one cheap scan for money, the grammar only where money is, typed amounts.
+
+Why: descriptions run to thousands of characters and hold pay in one sentence, if at all. One
+compiled scan finds every place that can hold an amount (currency symbols and codes, grouped or
+long digit runs, "85k", lakh words); the grammar then reads only the line or sentence around each
+hit. Every amount found is typed from its context (context.py); only base pay becomes the salary,
+on-target earnings only when nothing else is stated; the rest is kept as `other_amounts`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .context import heading_kind, kind_hits, nearest_kind
+from .grammar import parse_phrases
+from .lexicon import CODES, SYMBOLS
+from .model import Phrase
+from .parse import _is_money, _reading, _text_code_hint
+
+_SYMS = "".join(sorted({s for s in SYMBOLS if len(s) == 1 and not s.isalpha()}))
+#: the one cheap scan: a currency sign or a digit run (one character class: the engine's fast path)
+_SCAN = re.compile("[" + re.escape(_SYMS) + r"\d][\d.,' ]*")
+#: what makes a digit run money: a magnitude, a currency word or code right after it
+_AFTER = re.compile(
+    r"\s?(?:[kK]\b|mil\b|Mio\b|Tsd|(?:"
+    + "|".join(CODES)
+    + r")\b|(?i:lpa|lakh|lac|crore|euro|reais|kr\b|zł|k[čc]\b|dollar|pound|ron\b|[€$£]))"
+)
+_GROUPED = re.compile(r"\d[.,' ]\d{3}(?!\d)")
+_YEARLIKE = re.compile(r"(?:19|20)\d\d\D*$")
+
+
+def money_hits(text: str) -> list[int]:
+    """Positions that can hold an amount: a currency sign, a grouped or long number
+    ('65.000', '181 000', '7000' but not a year), or a number with a magnitude or currency after it."""
+    out: list[int] = []
+    for m in _SCAN.finditer(text):
+        run = m.group(0)
+        if not run[0].isdigit():
+            out.append(m.start())
+        elif _GROUPED.search(run) or _AFTER.match(text, m.end(), m.end() + 12):
+            out.append(m.start())
+        elif sum(ch.isdigit() for ch in run) >= 4 and not _YEARLIKE.match(run):
+            out.append(m.start())
+    return out
+
+
+_MAX_LINE = 320  # longer lines are cut to the sentence around the hit
+_SENT_END = re.compile(r"(?<=[.!?;:])\s+(?=[A-Z0-9(*#\[])|\s\|\s|\n")
+_HEADING = re.compile(r"^\s*(?:#{1,6}\s*\S|\*\*[^*\n]{2,70}\*\*\s*:?\s*$|[^\n.]{2,60}:\s*$)")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_RATE_WORDS = re.compile(r"\brate\b|stawka|\bvat\b|hourly|stunde|\bb2b\b|freelanc", re.I)
+_MD = re.compile(r"\*\*|__|(?<!\S)\*(?=\S)")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One money phrase with its reading, kind and where it sat."""
+
+    reading: dict[str, Any]
+    kind: str
+    strong: bool  # a pay word in its own sentence (weak: only a heading, period or range)
+    label: str  # text before it on its line ("Zone A:", "Colorado ...") for location choice
+    raw: str
+    paren: bool = False
+    flags: list[str] = field(default_factory=list)
+
+
+def segments(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the line or sentence around each money hit, in order, without repeats."""
+    out: list[tuple[int, int]] = []
+    for pos in money_hits(text):
+        if out and pos < out[-1][1]:
+            continue
+        s = text.rfind("\n", 0, pos) + 1
+        e = text.find("\n", pos)
+        e = len(text) if e < 0 else e
+        if e - s > _MAX_LINE:
+            s, e = _sentence(text, s, e, pos, pos + 1)
+        out.append((s, e))
+    return out
+
+
+def _sentence(text: str, s: int, e: int, ms: int, me: int) -> tuple[int, int]:
+    lo, hi = max(s, ms - 240), min(e, me + 240)
+    left = text[lo:ms]
+    cut = [m.end() for m in _SENT_END.finditer(left)]
+    start = lo + cut[-1] if cut else lo
+    m = _SENT_END.search(text, me, hi)
+    return start, m.start() if m else hi
+
+
+def heading_before(text: str, start: int, max_lines: int = 12) -> str:
+    """The nearest heading-like line above start (a '## Salary', '**Benefits:**', 'Pay:')."""
+    pos = start - 1
+    for _ in range(max_lines):
+        if pos <= 0:
+            return ""
+        s = text.rfind("\n", 0, pos) + 1
+        line = text[s:pos]
+        if line.strip() and _HEADING.match(line):
+            return line
+        pos = s - 1
+    return ""
+
+
+def _sentence_span(seg: str, ph: Phrase) -> tuple[int, int]:
+    starts = [m.end() for m in _SENT_END.finditer(seg, 0, ph.start)]
+    end = _SENT_END.search(seg, ph.end)
+    return (starts[-1] if starts else 0), (end.start() if end else len(seg))
+
+
+def _period_in_sentence(ph: Phrase, toks: list[Any], s: int, e: int) -> str | None:
+    """A period written elsewhere in the sentence ('... per month, from 7000') beats a guess."""
+    best: tuple[int, str] | None = None
+    for t in toks:
+        if t.kind == "PERIOD" and s <= t.start < e:
+            dist = abs(t.start - ph.end) if t.start >= ph.end else abs(ph.start - t.end)
+            if best is None or dist < best[0]:
+                best = (dist, t.value)
+    return best[1] if best else None
+
+
+def read_candidates(text: str, hint: str | None) -> list[Candidate]:
+    """Every typed money phrase in the pay-bearing segments of a (normalised) description."""
+    out: list[Candidate] = []
+    for s, e in segments(text):
+        seg = _MD.sub(lambda m: "" if len(m.group(0)) == 2 else " ", text[s:e])
+        phrases, toks = parse_phrases(seg)
+        if not phrases:
+            continue
+        hint_text = _text_code_hint(toks, phrases)
+        hits = kind_hits(seg)
+        head: str | None = None
+        for ph in phrases:
+            if not _is_money(ph) or ph.percent:
+                continue
+            explicit = any(a.symbol or a.code or a.has_mult for a in (ph.lo, ph.hi) if a)
+            if not explicit and ph.lo and _YEAR.match(ph.lo.raw) and ph.hi is None:
+                continue  # "since 2015": a year, not money
+            ss, se = _sentence_span(seg, ph)
+            near, dist = nearest_kind(seg, [h for h in hits if ss <= h[0] < se], ph.start, ph.end)
+            if ph.kind in ("ote", "total_comp", "equity", "bonus") and ph.kind != near:
+                near = "ote" if ph.kind == "total_comp" else ph.kind
+            strong = near == "base"
+            if near is None:
+                head = heading_kind(heading_before(text, s)) if head is None else head
+                near = head or ""
+            if ph.period is None:
+                ph.period = _period_in_sentence(ph, toks, ss, se)
+            kind = near or "base"
+            if kind == "base" and not strong and not (explicit or hint):
+                kind = "other"
+            elif kind == "base" and not strong and near != "base":
+                weak_ok = explicit and (ph.period or ph.hi is not None or ph.lo.has_mult)
+                kind = "base" if weak_ok else "other"
+            rate_ctx = bool(_RATE_WORDS.search(seg[ss:se]))
+            r = _reading(ph, hint_text, hint, literal=rate_ctx, months=True)
+            if r["currency_from"] == "default":
+                kind = "other" if kind == "base" else kind
+            out.append(
+                Candidate(
+                    reading=r,
+                    kind=kind,
+                    strong=strong,
+                    label=seg[: ph.start],
+                    raw=seg[ph.start : ph.end],
+                    paren=ph.paren,
+                )
+            )
+    return out
+
+
+def _loc_words(location: str) -> set[str]:
+    generic = {"remote", "hybrid", "onsite", "office", "only", "within", "based", "and", "the"}
+    return {w for w in re.findall(r"[a-zà-ÿ]{3,}", location.lower()) if w not in generic}
+
+
+def _key(r: dict[str, Any]) -> tuple[Any, ...]:
+    return (r["min"], r["max"], r["currency"], r["period"])
+
+
+def choose(cands: list[Candidate], location: str, hint: str | None) -> dict[str, Any] | None:
+    """Base pay from typed candidates: strong > weak, the posting location's range, else the span."""
+    base = [c for c in cands if c.kind == "base"]
+    flags: list[str] = []
+    if not base:
+        base = [c for c in cands if c.kind == "ote"]
+        flags = ["ote"] if base else []
+    if not base:
+        return None
+    pool = [c for c in base if c.strong] or base
+    pool = [c for c in pool if not c.paren] or pool
+    if hint and any(c.reading["currency"] == hint for c in pool):
+        pool = [c for c in pool if c.reading["currency"] == hint]
+    words = _loc_words(location)
+    if len({_key(c.reading) for c in pool}) > 1 and words:
+        local = [c for c in pool if words & _loc_words(c.label)]
+        pool = local or pool
+    first = pool[0].reading
+    same = [
+        c
+        for c in pool
+        if (c.reading["currency"], c.reading["period"]) == (first["currency"], first["period"])
+    ]
+    distinct = list({_key(c.reading): c for c in same}.values())
+    chosen = dict(first)
+    chosen["flags"] = list(first["flags"]) + flags
+    if len(distinct) > 1:
+        lows = [c.reading["min"] for c in distinct]
+        highs = [c.reading["max"] for c in distinct]
+        chosen["min"] = None if None in lows else min(lows)
+        chosen["max"] = None if None in highs else max(highs)
+        chosen["flags"].append("span_of_ranges")
+    used = {id(c) for c in distinct} | {id(pool[0])}
+    chosen["raw"] = " | ".join(c.raw for c in distinct)[:300] or pool[0].raw
+    chosen["other_amounts"] = [
+        {k: c.reading[k] for k in ("min", "max", "currency", "period")}
+        | {"kind": c.kind, "raw": c.raw}
+        for c in cands
+        if id(c) not in used
+    ]
+    return chosen
