@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .taxonomy import role_taxonomy
+from .title_parse import TitleParser
 
 _PUNCT = re.compile(r"[^a-z0-9+#]+")
 _YEARS = re.compile(
@@ -52,6 +53,7 @@ class TitleRule:
     role: str
     groups: tuple[re.Pattern[str], ...]
     none: re.Pattern[str] | None
+    refine: frozenset[str] = frozenset()  # roles a qualifier segment may refine this head to
 
     def matches(self, norm: str) -> bool:
         if self.none is not None and self.none.search(norm):
@@ -81,11 +83,13 @@ class TitleNormaliser:
         def expand(phrases: list[str]) -> list[str]:
             return [x for p in phrases for x in macros.get(p, [p])]
 
+        refine_to = data["vocab"]["refine_to"]
         self.rules = [
             TitleRule(
                 r["role"],
                 tuple(_phrase_re(expand(g)) for g in r["all"]),
                 _phrase_re(expand(r["none"])) if r.get("none") else None,
+                frozenset(refine_to if r.get("refine") is True else r.get("refine", [])),
             )
             for r in data["title_rule"]
         ]
@@ -96,7 +100,15 @@ class TitleNormaliser:
         sen = data["seniority"]
         self.priority = sen["priority"]
         self.levels = {lvl: _phrase_re(sen[lvl]) for lvl in self.priority}
+        self.numbered = dict(sen.get("numbered", {}))
+        self.numbered_re = _phrase_re(self.numbered) if self.numbered else None
+        self.ladder = {lvl: i for i, lvl in enumerate(sen["ladder"]["order"])}
+        all_levels = [w for lvl in self.priority for w in sen[lvl]] + list(self.numbered)
+        self.level_any = _phrase_re(all_levels)
         self.numeric = sen["numeric"]
+        self.parser = TitleParser(data, data["vocab"]["role_nouns"])
+        self.person_agent = set(data["vocab"].get("person_agent", []))
+        self.refiners = frozenset(data["vocab"]["refine_to"])
         self.years = sorted(((y["min"], y["level"]) for y in sen["years"]), reverse=True)
         prof = data["profile"]
         self.ai_profile, self.ml_profile = set(prof["ai_product"]), set(prof["ml_training"])
@@ -106,30 +118,80 @@ class TitleNormaliser:
     def role(
         self, title: str, mentions: list[dict[str, Any]] | None = None, has_text: bool = False
     ) -> Decision:
-        """Role slug with confidence and provenance ("title" | "description" | "default")."""
-        norm = normalise_title(title)
+        """Role slug with confidence and provenance ("title" | "description" | "default").
+
+        The head segment decides ("AI Engineer, RAG" is an AI engineer); a qualifier refines a
+        broad head only towards an AI role ("Product Manager, AI/ML", "Software Engineer, LLM").
+        """
+        dec = self._role(title, mentions, has_text)
+        if dec.value != "scientist":
+            return dec
+        # a bare "Scientist" title: ML if the description is about models, else not engineering
+        ml = self.profile(mentions or []) != "software-engineer"
+        return Decision(
+            "ml-engineer" if ml else "other", 0.5, "description" if has_text else "default"
+        )
+
+    def _role(self, title: str, mentions: list[dict[str, Any]] | None, has_text: bool) -> Decision:
+        parsed = self.parser.parse(title)
+        full = normalise_title(parsed.full)
+        if parsed.head is not parsed.full:
+            head = normalise_title(parsed.head)
+            decided = self._title_role(head, parsed.head)
+            if decided is not None:
+                dec, refine_to = decided
+                if not refine_to:
+                    return dec
+                whole = self._title_role(full, parsed.head)
+                if whole is not None and whole[0].value in refine_to:
+                    return whole[0]
+                return dec
+        decided = self._title_role(full, parsed.head)
+        if decided is not None:
+            return decided[0]
+        norm = full
         content = set(norm.split()) - set(self._seniority_words(norm))
-        if content and not content <= self.generic:
-            hits = [r.role for r in self.rules if r.matches(norm)]
-            if hits:
-                return Decision(hits[0], 0.95 if len(set(hits)) == 1 else 0.8, "title")
-            if content <= self.ai_words:
-                return Decision("ai-engineer", 0.5, "title")  # "GenAI": an AI title, no role word
-            if not self.eng.search(norm):
-                return Decision("other", 0.5, "title")
-            if not self.scientist_only.search(norm) or "scientist" not in content:
-                return Decision("software-engineer", 0.6, "title")
-            # a bare "Scientist" title: ML if the description is about models, else not engineering
-            ml = self.profile(mentions or []) != "software-engineer"
-            return Decision(
-                "ml-engineer" if ml else "other", 0.5, "description" if has_text else "default"
-            )
         profile = self.profile(mentions or [])
         if profile == "software-engineer" and not has_text:
             return Decision("software-engineer" if content else "other", 0.4, "default")
         if "founding" in content and profile != "software-engineer":
             profile = "founding-ai-engineer"
         return Decision(profile, 0.7 if profile != "software-engineer" else 0.6, "description")
+
+    def _person_agent(self, head: str) -> bool:
+        """The head noun is an agent in the everyday sense ("Corporate Travel Agent")."""
+        words = normalise_title(head).split()
+        while words and words[-1] in self.generic:
+            words.pop()
+        return (
+            bool(words)
+            and words[-1] in self.person_agent
+            and (len(words) < 2 or words[-2] not in self.ai_words)
+        )
+
+    def _title_role(self, norm: str, head: str) -> tuple[Decision, frozenset[str]] | None:
+        """(decision, refinable) from title words alone; None for a title naming no family."""
+        content = set(norm.split()) - set(self._seniority_words(norm))
+        if not content or content <= self.generic:
+            return None
+        if self._person_agent(head):
+            return Decision("other", 0.8, "title"), frozenset()
+        rules = [r for r in self.rules if r.matches(norm)]
+        if rules:
+            hits = [r.role for r in rules]
+            conf = 0.95 if len(set(hits)) == 1 else 0.8
+            return Decision(hits[0], conf, "title"), rules[0].refine
+        return self._no_rule(norm, content), self.refiners
+
+    def _no_rule(self, norm: str, content: set[str]) -> Decision:
+        """A title with words but no rule: AI words alone, an engineering noun, or not engineering."""
+        if content <= self.ai_words:
+            return Decision("ai-engineer", 0.5, "title")  # "GenAI": an AI title, no role word
+        if not self.eng.search(norm):
+            return Decision("other", 0.5, "title")
+        if not self.scientist_only.search(norm) or "scientist" not in content:
+            return Decision("software-engineer", 0.6, "title")
+        return Decision("scientist", 0.5, "description")  # resolved from the text in role()
 
     def profile(self, mentions: list[dict[str, Any]]) -> str:
         """Tie-break 5: AI-product vs ML-training vs plain software, from distinct skill slugs."""
@@ -153,11 +215,23 @@ class TitleNormaliser:
         ]
 
     def seniority(self, title: str, text: str = "") -> Decision:
-        """Seniority slug from title words, else from required years in the text, else unknown."""
-        norm = normalise_title(title)
+        """Seniority slug from title words, else from required years in the text, else unknown.
+
+        A range ("Senior/Staff", "I/II") gives its lower level; a job named "Associate" (head
+        noun) has no level; numbered levels (II, L5, IC3) count only without a level word.
+        """
+        english = self.parser.english(title)
+        ranged = self._range_level(english)
+        if ranged is not None:
+            return Decision(ranged, 0.8, "title")
+        norm = normalise_title(english)
+        if norm.endswith(" associate "):
+            norm = norm[: -len("associate ")]  # "Trust & Safety Associate": the job, not a level
         for lvl in self.priority:
             if self.levels[lvl].search(norm):
                 return Decision(lvl, 0.9, "title")
+        if self.numbered_re is not None and (m := self.numbered_re.search(norm)):
+            return Decision(self.numbered[m.group()], 0.8, "title")
         num = _ROLE_NOUN_NUM.search(norm)
         if num and num.group(1) in self.numeric:
             return Decision(self.numeric[num.group(1)], 0.7, "title")
@@ -166,6 +240,37 @@ class TitleNormaliser:
             level = next(lvl for lo, lvl in self.years if years >= lo)
             return Decision(level, 0.6, "years")
         return Decision("unknown", 0.0, "none")
+
+    def _range_level(self, english: str) -> str | None:
+        """Lower level of a level range written with / ~ - or "to" ("Senior~Staff" -> senior)."""
+        if not _RANGE_HINT.search(english):
+            return None
+        lowest: str | None = None
+        for m in _RANGE.finditer(english):
+            pair = [normalise_title(m.group(g)).strip() for g in ("a", "b")]
+            levels = [self._level_of(w) for w in pair]
+            if None in levels or levels[0] == levels[1]:
+                continue
+            low = min((lv for lv in levels if lv), key=self.ladder.__getitem__)
+            if lowest is None or self.ladder[low] < self.ladder[lowest]:
+                lowest = low
+        return lowest
+
+    def _level_of(self, words: str) -> str | None:
+        padded = f" {words} "
+        for lvl in self.priority:
+            if self.levels[lvl].search(padded):
+                return lvl
+        m = self.numbered_re.search(padded) if self.numbered_re is not None else None
+        return self.numbered[m.group()] if m else None
+
+
+_LEVEL_TOKEN = r"(?:senior|sr|snr|junior|jr|mid(?:[- ]level)?|staff|principal|lead|entry(?:[- ]level)?|intern|i{1,3}|iv|v|l\d|ic\d)"
+_RANGE = re.compile(
+    rf"(?<![\w.])(?P<a>{_LEVEL_TOKEN})\.?\s*(?:/|~|-|\bto\b|\bor\b)\s*"
+    rf"(?P<b>{_LEVEL_TOKEN}(?:\.?\s+{_LEVEL_TOKEN})*)(?![\w])"
+)
+_RANGE_HINT = re.compile(r"[/~-]|\bto\b|\bor\b")
 
 
 def required_years(text: str) -> int | None:
