@@ -13,7 +13,9 @@ os.environ.setdefault("DO_NOT_TRACK", "1")
 #: Prefect's temporary server must start before its limit (20 s by default) or the first run fails;
 #: on a busy machine the start takes longer, so the CLI allows 3 minutes unless the user set it.
 EPHEMERAL_STARTUP_TIMEOUT_S = "180"
-os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", EPHEMERAL_STARTUP_TIMEOUT_S)
+os.environ.setdefault(
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", EPHEMERAL_STARTUP_TIMEOUT_S
+)
 
 app = typer.Typer(
     help="jobtrends: public job postings -> skill and salary trends for AI roles.",

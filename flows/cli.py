@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from flows.app import app
+import typer
+
+from flows.app import EPHEMERAL_STARTUP_TIMEOUT_S, app
 from flows.commands import data as _data  # noqa: F401  (registers commands)
 from flows.commands import groups as _groups  # noqa: F401
 from flows.commands import importing as _importing  # noqa: F401
@@ -23,6 +25,17 @@ def main() -> None:
     started = datetime.now(UTC)
     try:
         code = run_with_clear_errors(app)
+    except RuntimeError as exc:
+        if "ephemeral Prefect API server" not in str(exc):
+            raise
+        typer.secho(
+            "error: Prefect's temporary server did not start in time; raise "
+            "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS (jobtrends' default is "
+            f"{EPHEMERAL_STARTUP_TIMEOUT_S} s) or point PREFECT_API_URL at a running server",
+            fg=typer.colors.RED,
+            err=True,
+        )
+        code = 2
     finally:
         settle_temporary_server(started)  # a clean stop of Prefect's temporary server
     sys.exit(code)

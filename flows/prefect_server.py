@@ -40,9 +40,7 @@ def unsettled_task_runs(started_after: datetime) -> int:
 
     with get_client(sync_client=True) as client:
         runs = client.read_task_runs(
-            flow_run_filter=FlowRunFilter(
-                start_time=FlowRunFilterStartTime(after_=started_after)
-            ),
+            flow_run_filter=FlowRunFilter(start_time=FlowRunFilterStartTime(after_=started_after)),
             task_run_filter=TaskRunFilter(
                 state=TaskRunFilterState(
                     type=TaskRunFilterStateType(
