@@ -17,11 +17,14 @@ DOCUMENTED = (
     "skill_mentions",
     "posting_skills",
     "salaries",
+    "report_salaries",
+    "report_calendar",
     "skills",
     "roles",
     "crawl_runs",
     "flow_runs",
     "raw_postings_latest",
+    "boilerplate_sentences",
 )
 
 

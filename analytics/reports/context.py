@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +36,10 @@ EXCLUDED_SALARY_FLAGS: tuple[str, ...] = (
     "currency_conflict",
     "ote",
     "total_comp",
+    # not a full-time annual salary: part-time pay, and contract pay stated per hour or day
+    # ("contract_hourly" = the salary flag "contract" with period hour/day)
+    "part_time",
+    "contract_hourly",
 )
 
 
@@ -45,6 +49,8 @@ class ReportParams:
 
     since: date | None = None  #: first posting date included (posted_at, else first_seen_at)
     until: date | None = None  #: last posting date included
+    #: the last N complete months of the data (sets since/until; see resolve_window)
+    last_months: int | None = None
     roles: tuple[str, ...] | None = None  #: role slugs to keep; None = all
     sources: tuple[str, ...] | None = None  #: source names to keep; None = all
     countries: tuple[str, ...] | None = None  #: ISO country codes to keep; None = all
@@ -77,6 +83,8 @@ class ReportParams:
     def __post_init__(self) -> None:
         if self.mentions not in ("asked", "all"):
             raise ValueError(f"mentions must be 'asked' or 'all', not {self.mentions!r}")
+        if self.last_months is not None and self.last_months < 1:
+            raise ValueError(f"last_months must be at least 1, not {self.last_months}")
 
     def sql_params(self) -> dict[str, Any]:
         """Values the mart files may reference as ``$name``."""
@@ -106,6 +114,7 @@ class ReportParams:
         parts = [
             f"since {self.since}" if self.since else "since start",
             f"until {self.until}" if self.until else "until latest",
+            *([f"the last {self.last_months} complete months"] if self.last_months else []),
             f"roles: {', '.join(self.roles)}" if self.roles else "all roles",
             f"sources: {', '.join(self.sources)}" if self.sources else "all sources",
             f"countries: {', '.join(self.countries)}" if self.countries else "all countries",
@@ -116,13 +125,25 @@ class ReportParams:
 
 
 #: relations every mart may read, in dependency order (analytics/sql/shared/<name>.sql)
-SHARED_RELATIONS: tuple[str, ...] = ("report_postings", "report_posting_skills")
+SHARED_RELATIONS: tuple[str, ...] = (
+    "report_calendar",
+    "report_postings",
+    "report_posting_skills",
+    "report_salaries",
+)
+#: shared relations that are also analyst views: one SQL file serves both
+_SHARED_FILES = {"report_calendar": "views/report_calendar"}
+
+
+def shared_sql(name: str) -> str:
+    """The SQL text of a shared relation (sql/shared/<name>.sql, or the view it shares)."""
+    return named_sql(_SHARED_FILES.get(name, f"shared/{name}"))
 
 
 def _needed_shared(sql: str) -> list[str]:
     """Shared relations a query reads, with what they read in turn (skills need postings)."""
     needed = {n for n in SHARED_RELATIONS if re.search(rf"\b{n}\b", sql)}
-    if "report_posting_skills" in needed:
+    if needed & {"report_posting_skills", "report_salaries"}:
         needed.add("report_postings")
     return [n for n in SHARED_RELATIONS if n in needed]
 
@@ -140,7 +161,7 @@ def shared_key(params: dict[str, Any]) -> str:
     """Suffix of the shared temp tables built for the filters among these parameters."""
     used: dict[str, Any] = {}
     for name in SHARED_RELATIONS:
-        used |= _used_params(named_sql(f"shared/{name}"), params, f"shared/{name}")
+        used |= _used_params(shared_sql(name), params, f"shared/{name}")
     fingerprint = repr(sorted((k, repr(v)) for k, v in used.items()))
     return hashlib.sha1(fingerprint.encode()).hexdigest()[:12]
 
@@ -180,7 +201,7 @@ def materialise_shared(
         table = f"{name}__{key}"
         if temp_table_exists(con, table):
             continue
-        sql = named_sql(f"shared/{name}")
+        sql = shared_sql(name)
         upstream = [n for n in _needed_shared(sql) if n != name]
         con.execute(
             f"create temp table {table} as\n{_with_ctes(sql, _keyed(upstream, key), inline=True)}",
@@ -222,8 +243,33 @@ def run_mart(
     if materialise and needed:
         sql = _with_ctes(sql, _keyed(needed, materialise_shared(con, given, needed)), inline=True)
     else:
-        sql = _with_ctes(sql, [(n, named_sql(f"shared/{n}")) for n in needed])
+        sql = _with_ctes(sql, [(n, shared_sql(n)) for n in needed])
     return con.sql(sql, params=_used_params(sql, given, f"mart {name}")).pl()
+
+
+def data_calendar(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """How far the data reaches (views/report_calendar.sql run on the report's relations)."""
+    return con.sql(shared_sql("report_calendar")).pl().row(0, named=True)
+
+
+def resolve_window(con: duckdb.DuckDBPyConnection, params: ReportParams) -> ReportParams:
+    """`last_months` as since/until: the last N months ending at the data's last complete month
+    (a month the data does not reach the end of is never part of a window). Why from the data,
+    not today: reports rebuilt later, or on an older warehouse, read the same months."""
+    if params.last_months is None:
+        return params
+    if params.since is not None or params.until is not None:
+        raise ValueError("give either last_months or since/until, not both")
+    end = data_calendar(con)["last_complete_month"]
+    if end is None:
+        return replace(params, last_months=None)
+    first = _add_months(end, 1 - params.last_months)
+    return replace(params, since=first, until=_add_months(end, 1) - timedelta(days=1))
+
+
+def _add_months(month: date, n: int) -> date:
+    index = month.year * 12 + month.month - 1 + n
+    return date(index // 12, index % 12 + 1, 1)
 
 
 @dataclass
@@ -233,6 +279,19 @@ class ReportContext:
     con: duckdb.DuckDBPyConnection
     params: ReportParams = field(default_factory=ReportParams)
     _cache: dict[str, pl.DataFrame] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.params.last_months is not None and self.params.since is None:
+            self.params = resolve_window(self.con, self.params)
+
+    def calendar(self) -> dict[str, Any]:
+        """How far the data reaches: first month, first crawl, last complete month, partial."""
+        return self.mart_row("report_calendar")
+
+    def mart_row(self, relation: str) -> dict[str, Any]:
+        if relation not in self._cache:
+            self._cache[relation] = self.con.sql(shared_sql(relation)).pl()
+        return self._cache[relation].row(0, named=True)
 
     def mart(self, name: str) -> pl.DataFrame:
         if name not in self._cache:

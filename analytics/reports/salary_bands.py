@@ -90,7 +90,7 @@ def salary_bands(ctx: ReportContext) -> ReportResult:
         title="Salary bands by role and seniority",
         description=(
             "Annualised USD midpoints of posted salary ranges (p25/median/p75) per role and "
-            "seniority group (Entry = intern+entry, Mid = mid, Senior = senior+staff_plus), "
+            "seniority group (Intern, Entry, Mid, Senior = senior+staff_plus), "
             "next to the landscape guide's reference bands (US base pay). Country: "
             f"{', '.join(p.countries or ()) or 'all'} (inferred from locations when the source "
             "gives no code; `jobtrends report --country all` widens it)."
@@ -104,7 +104,9 @@ def salary_bands(ctx: ReportContext) -> ReportResult:
         notes=[
             f"Cells with fewer than {p.min_cell_n} salaries are suppressed ({suppressed}).",
             "Estimated salaries are excluded unless requested; salaries with a quality flag "
-            f"({', '.join(p.excluded_flags)}) are excluded.",
+            "or pay that is not a full-time annual salary "
+            f"({', '.join(p.excluded_flags)}) are excluded. The view report_salaries applies "
+            "the same rules for SQL users.",
             f"Median CIs: percentile bootstrap, {p.bootstrap_samples} resamples, seed {p.seed}.",
             "diff_vs_ref_mid_pct = observed median vs the reference band midpoint; reference "
             "bands are US base salary, Europe runs 30-50% lower.",

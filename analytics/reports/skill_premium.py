@@ -1,6 +1,8 @@
-"""Salary premium of a skill within role x seniority (median with vs without)."""
+"""Salary premium of a skill within role x seniority x country (median with vs without)."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import altair as alt
 import polars as pl
@@ -14,7 +16,9 @@ def _chart(frame: pl.DataFrame) -> alt.TopLevelMixin:
         return message_chart("no cell has enough salaries with and without a skill")
     data = (
         frame.with_columns(
-            label=pl.col("role") + " · " + pl.col("seniority_group") + " · " + pl.col("skill_name"),
+            label=pl.concat_str(
+                "role", "seniority_group", "country_code", "skill_name", separator=" · "
+            ),
             _abs=pl.col("premium_pct").abs(),
         )
         .sort("_abs", descending=True)
@@ -30,35 +34,47 @@ def _chart(frame: pl.DataFrame) -> alt.TopLevelMixin:
                 alt.datum.premium_pct > 0, alt.value("#54a24b"), alt.value("#e45756")
             ),
         )
-        .properties(width=560, title="Largest skill premiums (within role and seniority)")
+        .properties(width=560, title="Largest skill premiums (within role, seniority and country)")
     )
 
 
 def skill_premium(ctx: ReportContext) -> ReportResult:
-    """Comparing within role x seniority keeps role and level mix out of the premium."""
+    """Comparing within role x seniority x country keeps role, level and market mix out of the
+    premium; like salary bands, it reads the US market unless a country filter is given."""
+    if ctx.params.countries is None and ctx.params.salary_countries:
+        ctx = ReportContext(ctx.con, replace(ctx.params, countries=ctx.params.salary_countries))
     p = ctx.params
     frame = ctx.mart("fct_skill_premium")
     cov = ctx.coverage()
     top = frame.sort("premium_pct", descending=True).head(3)
     headlines = [
-        f"{r['skill_name']} in {r['role']} {r['seniority_group']}: {r['premium_pct']:+}% "
-        f"(${r['median_with_usd']:,} with, n={r['n_with']}; ${r['median_without_usd']:,} "
-        f"without, n={r['n_without']})"
+        f"{r['skill_name']} in {r['role']} {r['seniority_group']} ({r['country_code']}): "
+        f"{r['premium_pct']:+}% (${r['median_with_usd']:,} with, n={r['n_with']}; "
+        f"${r['median_without_usd']:,} without, n={r['n_without']})"
         for r in top.iter_rows(named=True)
     ]
+    markets = ", ".join(p.countries or ()) or "every country, each compared within itself"
     return ReportResult(
         name="skill_premium",
         title="Skill salary premium",
         description=(
-            "Within each role x seniority group, the median annualised USD salary of postings "
-            "mentioning a skill vs those that do not; shown only where both sides have at "
-            f"least {p.min_premium_n} salaries."
+            "Within each role x seniority group x country, the median annualised USD salary of "
+            "postings asking for a skill vs those that do not; shown only where both sides have "
+            f"at least {p.min_premium_n} salaries. Country: {markets}."
         ),
         frame=frame,
         n_postings=cov["n_postings"],
         coverage=coverage_sentence(cov),
         headlines=headlines or ["no cell has enough salaries with and without a skill"],
         chart=_chart(frame),
-        notes=["A premium is an association in posted ranges, not a causal effect."],
+        notes=[
+            "Controls: role, seniority group (Intern, Entry, Mid, Senior, Unknown) and country; "
+            "a premium is an association in posted ranges, not a causal effect, and other "
+            "differences (company size, city, remote) are not controlled.",
+            f"Suppressed: a skill with fewer than {p.min_premium_n} salaries on either side "
+            "of a cell is not shown.",
+            "Salaries: the report's rules (view report_salaries): no estimates, no flagged or "
+            f"non-annual pay ({', '.join(p.excluded_flags)}).",
+        ],
         filters=p.describe(),
     )

@@ -1,23 +1,11 @@
--- fct_salary_bands: role x seniority group (Entry/Mid/Senior/Unknown, plus All) salary bands
--- of annualised USD midpoints next to the reference table. Cells with fewer than $min_cell_n
--- salaries are suppressed (stats null, is_suppressed true).
+-- fct_salary_bands: role x seniority group (Intern/Entry/Mid/Senior/Unknown, plus All) salary
+-- bands of annualised USD midpoints next to the reference table. Cells with fewer than
+-- $min_cell_n salaries are suppressed (stats null, is_suppressed true). Usable salaries and
+-- the seniority grouping are the report's rules (shared/report_salaries.sql, the view
+-- report_salaries), so SQL over that view gives the same medians.
 -- params: $since, $until, $roles, $sources, $countries, $include_estimates, $excluded_flags, $min_cell_n, $reference
 -- report_postings (filtered, deduplicated) comes from shared/report_postings.sql
 with
-
-usable_salaries as (
-    select
-        posting_id,
-        annual_mid_usd,
-    -- one row per posting: the salaries view's grain (data test unique_salaries_posting_id)
-    from salaries
-    where
-        annual_mid_usd is not null
-        and ($include_estimates::boolean or not coalesce(is_estimate, false))
-        -- quality flags (min>max, implausible, not base pay) drop a salary; informational
-        -- ones (approximate, open upper bound, inferred magnitude) do not
-        and not list_has_any(coalesce(flags, []), $excluded_flags::varchar[])
-),
 
 reference as (
     select unnest(
@@ -32,15 +20,10 @@ grouped_postings as (
     select
         p.posting_id,
         p.role,
-        case
-            when p.seniority in ('intern', 'entry') then 'Entry'
-            when p.seniority = 'mid' then 'Mid'
-            when p.seniority in ('senior', 'staff_plus') then 'Senior'
-            else 'Unknown'
-        end as seniority_group,
+        p.seniority_group,
         s.annual_mid_usd,
     from report_postings as p
-    left join usable_salaries as s using (posting_id)
+    left join report_salaries as s using (posting_no)
 ),
 
 bands as (
@@ -84,7 +67,7 @@ final as (
         end as vs_reference,
         case when not is_suppressed then b.salary_values end as salary_values,
         case b.seniority_group
-            when 'Entry' then 1 when 'Mid' then 2 when 'Senior' then 3 when 'Unknown' then 4
+            when 'Intern' then 0 when 'Entry' then 1 when 'Mid' then 2 when 'Senior' then 3 when 'Unknown' then 4
             else 5
         end as group_order,
     from bands as b

@@ -1,37 +1,20 @@
--- fct_skill_premium: within role x seniority group, median annual salary of postings that
--- mention a skill vs those that do not; only where both sides have >= $min_premium_n salaries
--- (the 40 most mentioned skills of each cell).
+-- fct_skill_premium: within role x seniority group x country, median annual salary of postings
+-- that ask for a skill vs those that do not; only where both sides have >= $min_premium_n
+-- salaries (the 40 most asked-for skills of each cell). Comparing within country keeps the
+-- market out of the premium: a skill common where pay is high is not a premium by itself.
 -- params: $since, $until, $roles, $sources, $countries, $include_estimates, $excluded_flags, $min_premium_n
--- report_postings (filtered, deduplicated) comes from shared/report_postings.sql
+-- report_salaries (usable salaries of the filtered, deduplicated postings) and
+-- report_posting_skills come from shared/
 with
-
-usable_salaries as (
-    select
-        posting_id,
-        annual_mid_usd,
-    -- one row per posting: the salaries view's grain (data test unique_salaries_posting_id)
-    from salaries
-    where
-        annual_mid_usd is not null
-        and ($include_estimates::boolean or not coalesce(is_estimate, false))
-        -- quality flags (min>max, implausible, not base pay) drop a salary; informational
-        -- ones (approximate, open upper bound, inferred magnitude) do not
-        and not list_has_any(coalesce(flags, []), $excluded_flags::varchar[])
-),
 
 salaried_postings as (
     select
-        p.posting_no,
-        p.role,
-        case
-            when p.seniority in ('intern', 'entry') then 'Entry'
-            when p.seniority = 'mid' then 'Mid'
-            when p.seniority in ('senior', 'staff_plus') then 'Senior'
-            else 'Unknown'
-        end as seniority_group,
-        s.annual_mid_usd,
-    from report_postings as p
-    inner join usable_salaries as s using (posting_id)
+        posting_no,
+        role,
+        seniority_group,
+        coalesce(country_code, 'unknown') as country_code,
+        annual_mid_usd,
+    from report_salaries
 ),
 
 posting_skills as (
@@ -46,14 +29,16 @@ cell_skills as (
     select
         p.role,
         p.seniority_group,
+        p.country_code,
         s.skill_no,
         any_value(s.skill_slug) as skill_slug,
     from posting_skills as s
     inner join salaried_postings as p using (posting_no)
-    group by p.role, p.seniority_group, s.skill_no
+    group by p.role, p.seniority_group, p.country_code, s.skill_no
     having count(*) >= $min_premium_n::integer
     qualify row_number() over (
-        partition by p.role, p.seniority_group order by count(*) desc, any_value(s.skill_slug)
+        partition by p.role, p.seniority_group, p.country_code
+        order by count(*) desc, any_value(s.skill_slug)
     ) <= 40
 ),
 
@@ -63,6 +48,7 @@ cell_values as (
     select
         role,
         seniority_group,
+        country_code,
         annual_mid_usd as salary,
         count(*) as n_all,
     from salaried_postings
@@ -73,6 +59,7 @@ with_values as (
     select
         c.role,
         c.seniority_group,
+        c.country_code,
         c.skill_no,
         p.annual_mid_usd as salary,
         count(*) as n_with,
@@ -82,6 +69,7 @@ with_values as (
         on p.posting_no = k.posting_no
         and p.role = c.role
         and p.seniority_group = c.seniority_group
+        and p.country_code = c.country_code
     group by all
 ),
 
@@ -89,13 +77,14 @@ split_values as (
     select
         c.role,
         c.seniority_group,
+        c.country_code,
         c.skill_no,
         v.salary,
         coalesce(w.n_with, 0) as n_with,
         v.n_all - coalesce(w.n_with, 0) as n_without,
     from cell_skills as c
-    inner join cell_values as v using (role, seniority_group)
-    left join with_values as w using (role, seniority_group, skill_no, salary)
+    inner join cell_values as v using (role, seniority_group, country_code)
+    left join with_values as w using (role, seniority_group, country_code, skill_no, salary)
 ),
 
 running as (
@@ -107,9 +96,9 @@ running as (
         sum(n_without) over cell_skill as total_without,
     from split_values
     window
-        cell_skill as (partition by role, seniority_group, skill_no),
+        cell_skill as (partition by role, seniority_group, country_code, skill_no),
         cell_skill_by_salary as (
-            partition by role, seniority_group, skill_no
+            partition by role, seniority_group, country_code, skill_no
             order by salary
             rows between unbounded preceding and current row
         )
@@ -120,6 +109,7 @@ premiums as (
     select
         role,
         seniority_group,
+        country_code,
         skill_no,
         any_value(total_with)::bigint as n_with,
         any_value(total_without)::bigint as n_without,
@@ -142,6 +132,7 @@ final as (
     select
         p.role,
         p.seniority_group,
+        p.country_code,
         c.skill_slug,
         coalesce(s.name, c.skill_slug) as skill_name,
         p.n_with,
@@ -151,9 +142,9 @@ final as (
         round(p.median_with - p.median_without)::bigint as premium_usd,
         round(100.0 * (p.median_with / p.median_without - 1), 1) as premium_pct,
     from premiums as p
-    inner join cell_skills as c using (role, seniority_group, skill_no)
+    inner join cell_skills as c using (role, seniority_group, country_code, skill_no)
     left join skills as s on s.slug = c.skill_slug
-    order by p.role, p.seniority_group, premium_pct desc, c.skill_slug
+    order by p.role, p.seniority_group, p.country_code, premium_pct desc, c.skill_slug
 )
 
 select * from final

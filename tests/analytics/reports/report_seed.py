@@ -16,6 +16,8 @@ import duckdb
 import numpy as np
 import polars as pl
 
+from analytics.db import sql
+
 XSS = "<script>alert(1)</script>"
 
 POSTINGS_DDL = """
@@ -125,6 +127,8 @@ def make_db(
     _insert(con, "skills", [{"slug": s, "name": n, "is_core": True} for s, n in SKILLS.items()])
     _insert(con, "roles", [{"slug": r, "name": r, "is_ai_role": True} for r in AI_ROLES])
     _insert(con, "roles", [{"slug": r, "name": r, "is_ai_role": False} for r in OTHER_ROLES])
+    for view in ("report_calendar", "report_salaries"):  # the analyst views over these tables
+        con.execute(f"create view {view} as {sql(f'views/{view}')}")
     return con
 
 

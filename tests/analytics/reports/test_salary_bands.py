@@ -79,7 +79,11 @@ def test_bands_exact_numbers(salary_con) -> None:
 def test_small_cells_are_suppressed(salary_con, tmp_path) -> None:
     frame = salary_bands(ReportContext(salary_con)).frame
     entry = _row(frame, "Entry")
-    assert entry["n_salary"] == 3 and entry["is_suppressed"]
+    assert entry["n_salary"] == 2 and entry["is_suppressed"]
+    # interns form their own band, not Entry
+    assert _row(frame, "Intern")["n_salary"] == 1
+    groups = frame.filter(pl.col("role") == "prompt-engineer")["seniority_group"].to_list()
+    assert groups == ["Intern", "Entry", "Mid", "All"]
     assert entry["median_usd"] is None and entry["median_ci_low_usd"] is None
     assert entry["vs_reference"] == "n<5"
     build_reports(salary_con, tmp_path, names=["salary_bands"], formats=("md", "html"))
