@@ -6,18 +6,19 @@ SHARED ?= ../shared
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: demo test test-faults lint bench eval clean install install-dev
+.PHONY: demo test test-faults lint bench eval clean install install-dev constraints
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e .
+# installs follow constraints.txt, the package set the tests pass with (refresh: make constraints)
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install -q -c constraints.txt -e .
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e ".[dev,scale]"
+$(VENV)/.installed-dev: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install -q -c constraints.txt -e ".[dev,scale]"
 	touch $(VENV)/.installed $@
 
 install: $(VENV)/.installed
@@ -43,10 +44,22 @@ lint: install-dev
 bench: install-dev
 	$(BIN)/python -m bench.run $(if $(CORPUS),--corpus $(CORPUS)) $(BENCH_ARGS)
 
-## make eval: score extraction on the labelled postings in ../shared/eval
+## make eval: score extraction on labelled postings: ../shared/eval when it exists, else the
+## small sample shipped in tests/fixtures/eval_sample; EVAL=<folder> picks any folder of gold files
+EVAL_SAMPLE := tests/fixtures/eval_sample
+EVAL ?= $(if $(wildcard $(SHARED)/eval/skills_dev.jsonl),$(SHARED)/eval,$(EVAL_SAMPLE))
 eval: install
-	$(BIN)/jobtrends eval --skills $(SHARED)/eval/skills_dev.jsonl --titles $(SHARED)/eval/titles_dev.jsonl \
-		--salary $(SHARED)/eval/salary_dev.jsonl --salary $(SHARED)/eval/salary_hard_dev.jsonl
+	$(BIN)/jobtrends eval --skills $(EVAL)/skills_dev.jsonl --titles $(EVAL)/titles_dev.jsonl \
+		$(foreach f,$(wildcard $(EVAL)/salary_*dev.jsonl),--salary $(f))
+
+## make constraints: re-pin constraints.txt from a fresh install of pyproject.toml (needs the registry)
+constraints:
+	rm -rf .venv-pin && $(PYTHON) -m venv .venv-pin && .venv-pin/bin/pip install -q --upgrade pip
+	.venv-pin/bin/pip install -q -e ".[dev,scale]"
+	{ echo "# Tested package set (Python 3.11). make demo / make test install with: pip install -c constraints.txt"; \
+	  echo "# Refresh after changing pyproject.toml: make constraints (pip freeze of a fresh .venv, jobtrends itself excluded)"; \
+	  .venv-pin/bin/pip freeze --exclude-editable | grep -vi '^jobtrends'; } > constraints.txt
+	rm -rf .venv-pin
 
 clean:
 	rm -rf data reports jobtrends.duckdb jobtrends.duckdb.wal jobtrends.duckdb.lock

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from spiders.settings import CONCURRENT_REQUESTS_PER_DOMAIN
+
 
 class ConfigError(ValueError):
     """The configuration cannot be used; the message names the file, the key and the fix."""
@@ -29,8 +31,8 @@ class Settings:
     schedule_cron: str = "0 6 * * *"
     #: contact URL put in the User-Agent
     contact_url: str = "https://github.com/jobtrends/jobtrends"
-    #: per-domain concurrency for crawls
-    concurrency_per_domain: int = 8
+    #: per-domain concurrency for crawls; one default, the polite one of spiders/settings.py
+    concurrency_per_domain: int = CONCURRENT_REQUESTS_PER_DOMAIN
     #: demo board size and seed
     demo_postings: int = 3000
     demo_seed: int = 7
