@@ -92,7 +92,7 @@ def _sentence(text: str, s: int, e: int, ms: int, me: int) -> tuple[int, int]:
     return start, m.start() if m else hi
 
 
-def heading_before(text: str, start: int, max_lines: int = 12) -> str:
+def heading_before(text: str, start: int, max_lines: int = 20) -> str:
     """The nearest heading-like line above start (a '## Salary', '**Benefits:**', 'Pay:')."""
     pos = start - 1
     for _ in range(max_lines):

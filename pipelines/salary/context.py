@@ -11,51 +11,96 @@ from __future__ import annotations
 
 import re
 
-#: kind -> stems that mark it; matched case-insensitively, stems may start inside a word
-#: ("Bruttojahresgehalt", "housing supportif") because scraped text glues words.
-_FAMILIES: dict[str, str] = {
-    "ote": (
-        r"\bote\b|on[\s-]?target|total\s+(?:target\s+)?(?:comp|cash|earn)|zieleinkommen|"
-        r"\bmit\s+provision|target\s+(?:income|earnings|comp)|\btc\b"
-    ),
+#: kind -> word stems that mark it (a word marks the kind when it starts with a stem; "~stem"
+#: also matches inside a long compound: "Bruttojahresgehalt", "Gesundheitsbudget"). Word look-ups,
+#: not one big regex: a 150-branch alternation scanned character by character cost more than the
+#: whole grammar.
+_STEMS: dict[str, str] = {
+    "ote": "ote on-target ontarget zieleinkommen tc",
     "bonus": (
-        r"bonus|b[ôo]nus|commission|sign[\s-]?on|signing|incentive|\bvariable|prämie|praemie|"
-        r"\bprovision|13th|profit[\s-]?shar|\bplr\b|\bprime\b|recommend|referral|empfehlung"
+        "bonus bonuses bônus commission commissions sign-on signing incentive incentives variable "
+        "prämie prämien praemie provision 13th profit-sharing plr prime recommend referral "
+        "empfehlung"
     ),
-    "equity": r"equity|\bstock|\brsus?\b|\boptions\b|\bshares\b|\besop|vesting|\btokens?\b",
+    "equity": "equity stock stocks rsu rsus options shares esop vesting token tokens",
     "benefit": (
-        r"stipend|allowance|budget|reimburs|\b401\s?\(?k|\bmatch|insurance|coverage|"
-        r"\bhra\b|\bhsa\b|fertility|adoption|surrogacy|learning|training|education|course|"
-        r"conference|certificat|relocation|home[\s-]?office|equipment|wellness|well-?being|\bgym|"
-        r"fitness|lunch|meal|\bfood|voucher|housing|commut|subsid|cart[ãa]o|\bvale\b|\bvr\b|"
-        r"aux[ií]lio|refei|alimenta|zuschuss|jobrad|gesundheit|essens|mileage|/km\b|kilomet|"
-        r"donat|charit|coworking|internet|\bphone|per\s+diem|pension|retirement|vacation|"
-        r"holiday|\bleave\b|\bpto\b|days\s+off|abondement|\bpee\b|mutuelle|ticket|gift|"
-        r"discount|rabatt|urlaub|prime\s+de|benef[ií]c|benefits?\b|perks?\b|bolsa"
+        "stipend allowance budget reimburs 401k 401 match insurance coverage cover hra hsa "
+        "fertility adoption surrogacy learning training trainings education course conference "
+        "certificat relocation home-office equipment wellness wellbeing well-being gym fitness "
+        "lunch meal meals food voucher housing commut subsid cartão cartao vale vr auxílio auxilio "
+        "refei alimenta zuschuss jobrad gesundheit essens mileage km kilomet donat charit coworking "
+        "internet phone pension retirement vacation holiday holidays leave pto abondement pee "
+        "mutuelle ticket tickets gift discount rabatt urlaub benefício benefícios beneficio "
+        "benefit benefits perk perks bolsa ~budget ~zuschuss ~zulage"
     ),
     "funding": (
-        r"raised|raising|funding|funded|series\s+[a-f]\b|valuation|revenue|\barr\b|investor|"
-        r"invest|backed|venture|customers|clients|\busers|employees|people|headcount|"
-        r"\bmarket\s+(?:cap|size)|billion|chiffre\s+d'affaires|umsatz|mitarbeit|collaborat|"
-        r"patients|specialists|\bgrant|awards|\baum\b|\bgmv\b|transactions|countries|"
-        r"organi[sz]ations|companies|downloads|members|\bloans?\b|\bsales\b|portfolio|"
-        r"\bfund\b|donors|assets|\bdeals?\b|volum"
+        "raised raising funding funded valuation revenue revenues arr investor investors invest "
+        "investment backed venture customers clients users employees people headcount billion "
+        "umsatz mitarbeiter collaborateurs patients specialists grant grants awards aum gmv "
+        "transactions countries organizations organisations companies downloads members loan "
+        "loans sales portfolio fund donors assets deal deals volumen volume volumina"
     ),
     "base": (
-        r"salar|compensation|\bpay\b|\bpays\b|\bpaid\b|\bwages?\b|\bbase\b|\brates?\b|"
-        r"remunera|rémunér|gehalt|verg[üu]tung|entgelt|lohn|einkommen|bezahlung|brutto|"
-        r"\bgross\b|\bnet\b|netto|salaire|sueldo|sal[áa]rio|faixa|l[øo]nn?\b|\blön|loon|"
-        r"\bctc\b|\blpa\b|stawka|wynagrodz|tv[öo]d|\btarif|\bearn|\bincome|"
-        r"\brange\b|fourchette|spanne|\bbands?\b|\bstarting\s+at|hourly|\bbetween\b"
+        "salary salaries salaried pay pays paid wage wages base rate rates remuneration compensat "
+        "remunerated rémunération rémunéré gehalt gehälter vergütung verguetung entgelt lohn "
+        "einkommen bezahlung brutto gross net netto salaire sueldo salário salario faixa lønn "
+        "løn lön loon salaris ctc lpa stawka wynagrodzenie tvöd tvod tarif earn earning earnings "
+        "income range fourchette spanne band bands ~gehalt ~lohn ~salar ~vergütung"
     ),
 }
-_ANY = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _FAMILIES.items()), re.IGNORECASE)
+_PAIRS = {
+    "on target": "ote",
+    "total comp": "ote",
+    "total compensation": "ote",
+    "total cash": "ote",
+    "target earnings": "ote",
+    "target income": "ote",
+    "home office": "benefit",
+    "days off": "benefit",
+    "per diem": "benefit",
+    "market cap": "funding",
+    "chiffre d'affaires": "funding",
+    **{f"series {x}": "funding" for x in "abcdef"},
+}
+_PREFIX: dict[str, list[tuple[str, str]]] = {}
+_INFIX: list[tuple[str, str]] = []
+for _kind, _words in _STEMS.items():
+    for _stem in _words.split():
+        if _stem.startswith("~"):
+            _INFIX.append((_stem[1:], _kind))
+        else:
+            _PREFIX.setdefault(_stem[:2], []).append((_stem, _kind))
+_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+_SHORT = 4  # a stem this short marks whole words only (and a plural): "pay"/"pays", not "payment"
 _HEAD_KIND = ("benefit", "bonus", "equity", "funding")
 
 
+def _word_kind(word: str) -> str | None:
+    for stem, kind in _PREFIX.get(word[:2], ()):
+        if word.startswith(stem) and (len(stem) >= _SHORT or len(word) <= len(stem) + 1):
+            return kind
+    if len(word) > 9:
+        for stem, kind in _INFIX:
+            if stem in word:
+                return kind
+    return None
+
+
 def kind_hits(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of every kind word in text."""
-    return [(m.start(), m.end(), m.lastgroup or "base") for m in _ANY.finditer(text)]
+    """(start, end, kind) of every kind word in text (one word scan, dictionary look-ups)."""
+    out: list[tuple[int, int, str]] = []
+    prev: tuple[int, str] | None = None
+    for m in _WORD.finditer(text.lower()):
+        word = m.group(0)
+        if prev is not None:
+            pair = _PAIRS.get(f"{prev[1]} {word}")
+            if pair:
+                out.append((prev[0], m.end(), pair))
+        kind = _word_kind(word)
+        if kind:
+            out.append((m.start(), m.end(), kind))
+        prev = (m.start(), word)
+    return out
 
 
 #: a word after one of these names a further part of the package, not the amount before it
