@@ -56,6 +56,9 @@ class JobSpider(scrapy.Spider):
 
     kind: ClassVar[str] = ""
     name = "jobspider"
+    #: where a redirect may lead: "host" (the board's own host) or "domain" (any host of the
+    #: same registrable domain: career sites and feeds that move between their own hosts)
+    redirect_scope: ClassVar[str] = "host"
 
     def __init__(
         self,

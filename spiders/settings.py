@@ -39,10 +39,14 @@ RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 408, 522, 524]
 #: exponential backoff base (s) and cap (s) for retries; Retry-After wins when the server sends it
 RETRY_BACKOFF_BASE = 1.0
 RETRY_BACKOFF_MAX = 60.0
+#: a Retry-After longer than this (s) fails the board for this run instead of holding the run
+RETRY_AFTER_MAX = 120.0
 
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "spiders.middlewares.BackoffRetryMiddleware": 550,
+    # sees a 3xx before RedirectMiddleware (600) follows it
+    "spiders.middlewares.OffsiteRedirectMiddleware": 650,
 }
 ITEM_PIPELINES = {
     "spiders.lake.NormalisePipeline": 100,
@@ -60,6 +64,9 @@ HTTPCACHE_EXPIRATION_SECS = 6 * 3600
 HTTPCACHE_POLICY = "scrapy.extensions.httpcache.RFC2616Policy"
 
 TELNETCONSOLE_ENABLED = False
+# Scrapy 2.19's RemoteControl extension (on by default) runs an HTTP server that executes Python
+# sent to it inside the crawl; a scheduled crawl needs no remote code execution
+REMOTE_CONTROL_ENABLED = False
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 

@@ -33,7 +33,7 @@ class GreenhouseSpider(JobSpider):
             self.json(response), board=self.board, fetched_at=utc_now()
         ):
             if self.details and self.wanted(posting.title):
-                url = self.board_url(f"/{posting.source_id}?pay_transparency=true")
+                url = self.board_url(f"/{quote(posting.source_id, safe='')}?pay_transparency=true")
                 yield self.detail(url, "parse_job", fallback=posting)
             else:
                 yield posting

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlparse
 
 from scrapy.http import Response
 
 from spiders.base import JobSpider, utc_now
+from spiders.middlewares import registrable_domain
 from spiders.parsers.jsonld import discover_job_links, parse_jsonld, parse_sitemap
 
 
 class JsonLdSpider(JobSpider):
     name = kind = "jsonld"
+    redirect_scope = "domain"
 
     def __init__(self, *args: Any, max_pages: int | str = 5000, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -37,6 +40,12 @@ class JsonLdSpider(JobSpider):
         is_xml = response.url.endswith(".xml") or head.startswith(b"<?xml") or b"<urlset" in head
         if is_xml:
             pages, more = parse_sitemap(response.body)
+            # a sitemap may name any URL: only this site's pages are its postings
+            site = registrable_domain(urlparse(response.url).hostname or "")
+            kept = [u for u in pages if registrable_domain(urlparse(u).hostname or "") == site]
+            if len(kept) < len(pages):
+                self.note_ignored("sitemap URL on another site", len(pages) - len(kept))
+            pages = kept
         else:
             html = response.text
             pages, more = discover_job_links(html, page_url=response.url)

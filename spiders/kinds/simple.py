@@ -15,6 +15,7 @@ from spiders.parsers.workable import parse_workable
 
 class WorkableSpider(JobSpider):
     name = kind = "workable"
+    redirect_scope = "domain"
 
     first_handler = "parse_account"
 

@@ -14,6 +14,7 @@ from spiders.parsers.wwr import parse_wwr
 
 class WwrSpider(JobSpider):
     name = kind = "wwr"
+    redirect_scope = "domain"
 
     first_handler = "parse_feed"
 
