@@ -10,6 +10,7 @@ from typing import Any
 import spacy
 
 from ..textnorm import normalise_text
+from .asked import mark_asked
 from .matcher import SkillMatcher
 from .sections import split_sentences
 from .taxonomy import role_taxonomy, skill_taxonomy
@@ -41,7 +42,7 @@ class Analyser:
         """
         title, text = normalise_text(title), normalise_text(text)
         sentences = split_sentences(text)
-        skills = self.matcher.mentions(text, sentences)
+        skills = mark_asked(text, sentences, self.matcher.mentions(text, sentences), title)
         role = self.titles.role(title, skills, has_text=bool(text.strip()))
         seniority = self.titles.seniority(title, text)
         return {

@@ -1,4 +1,11 @@
-"""Split a posting into sentences and label each with its section (from headings/lines)."""
+"""Split a posting into sentences and label each with its section (from headings/lines).
+
+Headings come in many shapes: HTML headings (already lines, see pipelines/text.py), Markdown
+(`## What you'll do`, `**Requirements**`), all-caps lines, "Label:" lines and inline
+"Requirements: Go and Terraform". A heading-shaped line that names no known section (a product
+name, "Some of the problems we work on:") ends the previous section, so its text is left to the
+sentence classifier (pipelines/nlp/asked.py) instead of inheriting the wrong section.
+"""
 
 from __future__ import annotations
 
@@ -22,12 +29,16 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "nice_to_have",
             r"nice[ -]to[ -]haves?|bonus|preferred|pluses|\ba plus\b|desired|good to have"
-            r"|extra credit|even better|ideally|strong candidates may also|it'?s a plus|optional",
+            r"|extra credit|even better|ideally|strong candidates may|it'?s a plus|optional"
+            r"|candidates may (also )?have|not required",
         ),
         (
             "benefits",
             r"benefits|perks|what we offer|we offer|compensation|salary|\bpay\b|total rewards"
-            r"|why (work|join)|logistics|equal (employment )?opportunit|\beeo\b|what'?s in it for you|package",
+            r"|why (work|join)|logistics|equal (employment )?opportunit|\beeo\b|what'?s in it for you|package"
+            r"|^offer$|what you('ll| will)? get|diversity|inclusion|accommodation|privacy|disclaimer"
+            r"|how to apply|to apply|application process|interview process|hiring process|location"
+            r"|visa|work authori[sz]ation|sponsorship|policy|legal",
         ),
         (
             "requirements",
@@ -41,13 +52,15 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"responsibilit|what you('ll| will)? (do|work|own|build)|the role|your role"
             r"|duties|in this role|your impact|you will|day[ -]to[ -]day|the job|job description"
             r"|accountabilit|the work|the opportunity|what the job involves|your mission|tasks"
-            r"|the position|overview of the role|scope|job details|role description|position summary",
+            r"|the position|overview of the role|scope|job details|role description|position summary"
+            r"|projects|problems (we|you)|what you('ll| will)? work on|challenges|the challenge",
         ),
         (
             "about_company",
             r"about (us|the company|the team|our)|who we are|our (mission|story|team|company)"
             r"|company overview|mission|^about\b|the team|why us|our values|culture"
-            r"|how we'?re different|come work with us|who we serve",
+            r"|how we'?re different|come work with us|who we serve|our (product|customers|investors)"
+            r"|the company|company description|our backers|funding|investors|traction|founders",
         ),
     )
 )
@@ -57,11 +70,44 @@ _SENT_END = re.compile(
 )
 
 
+_BULLET = re.compile(r"^\s*(?:[-*•·–▪●◦+>]|\d{1,2}[.)])\s+")
+_LETTERS = re.compile(r"[A-Za-z]")
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """One sentence: char offsets, its section, and its layout (for the asked classifier).
+
+    `block` numbers paragraphs (a blank line or a heading starts a new one), `first` marks the
+    first sentence of its line, `bullet` a sentence on a list-item line."""
+
     start: int
     end: int
     section: str
+    block: int = 0
+    first: bool = True
+    bullet: bool = False
+
+
+def heading_shaped(line: str) -> bool:
+    """A line that looks like a heading whatever it says: Markdown `#`/`**bold**`, an all-caps
+    line, or a short line ending with a colon (no sentence end, no list marker).
+
+    >>> heading_shaped("## Our Product"), heading_shaped("THE TEAM"), heading_shaped("We use Go.")
+    (True, True, False)
+    """
+    raw = line.strip()
+    if not raw or len(raw) > 80 or _BULLET.match(raw):
+        return False
+    head = _MARKUP.sub("", raw).strip()
+    if not head or head.endswith((".", ",", ";", "!", "?")) or len(head.split()) > 8:
+        return False
+    if raw.startswith("#") or (raw.startswith("**") and raw.rstrip(":").endswith("**")):
+        return True
+    letters = "".join(_LETTERS.findall(head))
+    if letters.isupper() and max(map(len, head.split())) >= 4 and not re.search(r"[,/&+]", head):
+        return True  # "THE TEAM", not a tech list like "AWS, GCP"
+    return raw.endswith(":") and len(head.split()) <= 8
 
 
 def heading_section(line: str) -> str | None:
@@ -88,23 +134,56 @@ def heading_section(line: str) -> str | None:
     return None
 
 
+_LABEL = re.compile(r"^\s*(?:[-*•·–]\s*)?(?:\*\*)?([A-Za-z][^:.!?]{1,40}?)(?:\*\*)?:\s+\S")
+
+
+def label_section(line: str) -> str | None:
+    """Section named by the label of a "Label: text" line too long to be a heading
+    ("The work: Developing evaluations ..."); it scopes only that paragraph.
+
+    >>> label_section("Requirements: Polish and English fluency. Hands-on experience with ML in production.")
+    'requirements'
+    """
+    m = _LABEL.match(line)
+    if not m or len(m.group(1).split()) > 5:
+        return None
+    low = m.group(1).lower().replace("’", "'")
+    for name, pat in _HEADINGS:
+        if pat.search(low):
+            return name
+    return None
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences (lines split at sentence ends) with the section each one sits in."""
     out: list[Sentence] = []
     section = "other"
     pos = 0
+    block, blank = 0, False
+    scoped: tuple[int, str] | None = None  # (block, section) of a "Label: text" paragraph
     for line in text.splitlines(keepends=True):
         start, stripped = pos, line.rstrip("\r\n")
         pos += len(line)
         if not stripped.strip():
+            blank = True
             continue
         found = heading_section(stripped)
         if found:
             section = found
-        sub = 0
+        elif heading_shaped(stripped):
+            section = "other"  # an unknown heading ends the previous section
+        opens = blank or bool(found) or (bool(out) and heading_shaped(stripped)) or not out
+        block += opens
+        blank = False
+        here = scoped[1] if scoped and scoped[0] == block else section
+        if not found and (label := label_section(stripped)):
+            here = label  # this line; the whole paragraph when the label opens it
+            scoped = (block, label) if opens else scoped
+        bullet = bool(_BULLET.match(stripped))
+        sub, first = 0, True
         for m in _SENT_END.finditer(stripped):
-            out.append(Sentence(start + sub, start + m.start() + 1, section))
-            sub = m.end()
+            out.append(Sentence(start + sub, start + m.start() + 1, here, block, first, bullet))
+            sub, first = m.end(), False
         if sub < len(stripped):
-            out.append(Sentence(start + sub, start + len(stripped), section))
+            out.append(Sentence(start + sub, start + len(stripped), here, block, first, bullet))
     return out

@@ -1,0 +1,236 @@
+"""Asked vs mentioned: does the posting ask for a skill, or only mention it?
+
+A mention is *asked* when it sits in what the job asks of the hire (requirements, duties,
+nice-to-haves, the stack the hire works with) and *mentioned* when it sits in company text
+(about, mission, product, funding, benefits, culture, legal/EEO, how to apply).
+
+The decision, per sentence that holds a mention, in this order:
+1. layout: the pipe-separated header line of a forum post ("Acme | Staff Engineer | Remote") and
+   the block of another role in a multi-role post are not asked;
+2. the section from headings (pipelines/nlp/sections.py): a requirements/duties section asks
+   unless the sentence is legal, benefits, culture or apply text; a company/benefits section
+   does not ask unless the sentence speaks to the candidate ("you'll run our clusters");
+3. with no section, the sentence's own cue (pipelines/nlp/asked_cues.py), and for a sentence
+   without any cue, the cue of its paragraph neighbours; a bare list item defaults to asked.
+Each verdict keeps its reason (provenance) for the warehouse's `asked_reason`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .asked_cues import (
+    APPLY,
+    BENEFITS,
+    CANDIDATE,
+    COMPANY,
+    DUTY,
+    LEGAL,
+    STACK,
+    VALUES,
+    WAIVED,
+    addresses_candidate,
+    sentence_cue,
+)
+from .sections import Sentence
+
+ASKED_SECTIONS = frozenset({"requirements", "nice_to_have", "responsibilities"})
+COMPANY_SECTIONS = frozenset({"about_company", "benefits"})
+_ASKING_CUES = frozenset({CANDIDATE, STACK, DUTY})
+_OVERRIDING_CUES = frozenset({CANDIDATE, STACK})  # strong enough to ask inside company text
+_NOT_ASKED_IN_ASKED_SECTION = frozenset({LEGAL, BENEFITS, VALUES, APPLY, WAIVED})
+
+#: a role label opening a line of a multi-role post: "- Software Engineer, Backend: You build ..."
+_ROLE_LABEL = re.compile(
+    r"\s*(?:[-*•·–]|\d{1,2}[.)])?\s*(?P<label>[A-Z][^:.!?]{1,70}?"
+    r"\b(?:engineers?|eng|swe|developers?|scientists?|researchers?|designers?|marketers?|managers?"
+    r"|pm|devrel|architects?|analysts?|recruiters?|counsel|executives?|specialists?|interns?"
+    r"|advocates?|lead|writers?|operators?|technicians?|consultants?)\b[^:.!?]{0,40}?)"
+    r"\s*(?::|—|–| - )",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[a-z0-9+#]+")
+#: words that do not tell two roles apart (level, contract, place, generic role nouns)
+_GENERIC = frozenset(
+    "senior sr staff principal lead junior jr mid founding new grad head of and the a an full time "
+    "fulltime full-time part contract remote onsite hybrid us eu engineer engineers eng swe software "
+    "developer developers i ii iii iv member technical team".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    asked: bool
+    reason: str  # header | other_role | section | sentence:<cue> | context:<cue> | list | default
+
+
+def _role_words(label: str) -> set[str]:
+    return {w for w in _WORD.findall(label.lower()) if w not in _GENERIC}
+
+
+_ENGINEERING = re.compile(r"\b(?:engineers?|eng|swe|developers?|programmers?)\b", re.IGNORECASE)
+_TITLE_SPLIT = re.compile(
+    r"\s*(?:\+|&|/|\band\b|,(?=[^,]*\b(?:engineers?|eng|swe|developers?"
+    r"|scientists?|researchers?|designers?|marketers?|managers?)\b))\s*",
+    re.IGNORECASE,
+)
+
+
+def _same_role(label: str, title: str) -> bool:
+    """Does a role label name one of the posting's roles? ("Staff Software Engineer, AI" ~ "Staff
+    SWE, AI"; a generic "Software Engineers" title takes any engineering label, not "Marketer")."""
+    words = _role_words(label)
+    for part in _TITLE_SPLIT.split(title):
+        part_words = _role_words(part)
+        if not part_words or not words:
+            # a generic part ("Software Engineers") or label: engineering matches engineering
+            if _ENGINEERING.search(part) and _ENGINEERING.search(label):
+                return True
+            if not part_words and not words:
+                return True
+        elif words & part_words:
+            return True
+    return False
+
+
+def _is_header(text: str, sent: Sentence) -> bool:
+    """The first line of a forum post: "Company | Role | Place | Pay" (two or more pipes)."""
+    return sent.block <= 1 and text.count("|", sent.start, sent.end) >= 2
+
+
+_ROLE_NOUN = re.compile(
+    r"\b(?:engineers?|eng|swe|developers?|scientists?|researchers?|designers?|architects?"
+    r"|analysts?|cto|devrel|lead|manager|roles?)\b",
+    re.IGNORECASE,
+)
+
+
+def header_verdict(text: str, sent: Sentence, pos: int, title: str | None) -> Verdict:
+    """A header field asks for its skills when it names the posting's role ("Full-Stack AI
+    Engineer" for that title, or any role when the title is unknown) or lists a stack
+    ("Python, TensorFlow, AWS"); company, place, pay and other roles only mention them."""
+    left = text.rfind("|", sent.start, pos) + 1 or sent.start
+    right = text.find("|", pos, sent.end)
+    field = text[left : right if right != -1 else sent.end]
+    if _ROLE_NOUN.search(field):
+        if not title or _same_role(field, title):
+            return Verdict(True, "header:role")
+        return Verdict(False, "header")
+    if len(re.findall(r"[,/]", field)) >= 2:
+        return Verdict(True, "header:stack")
+    return Verdict(False, "header")
+
+
+class AskedClassifier:
+    """Verdicts for the sentences of one posting, computed lazily (only sentences with mentions)."""
+
+    def __init__(
+        self, text: str, sentences: list[Sentence], title: str | None = None, default: bool = False
+    ) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.default = default
+        self.title = title
+        self._cues: dict[int, str | None] = {}
+        self._other_role = self._other_role_sentences(title) if title else frozenset()
+
+    def _other_role_sentences(self, title: str) -> frozenset[int]:
+        """Sentences in the block of a role that is not the posting's (multi-role posts only)."""
+        labels: dict[int, str] = {}
+        for i, s in enumerate(self.sentences):
+            if s.first and (m := _ROLE_LABEL.match(self.text, s.start, s.end)):
+                labels[i] = m.group("label")
+        if len({_WORD.sub("", v.lower()) or v for v in labels.values()}) < 2:
+            return frozenset()
+        out: set[int] = set()
+        current: tuple[int, bool] | None = None  # (block, other role?)
+        for i, s in enumerate(self.sentences):
+            if i in labels:
+                current = (s.block, not _same_role(labels[i], title))
+            elif current and s.block != current[0]:
+                current = None
+            if current and current[1]:
+                out.add(i)
+        return frozenset(out)
+
+    def cue(self, idx: int) -> str | None:
+        if idx not in self._cues:
+            s = self.sentences[idx]
+            self._cues[idx] = sentence_cue(self.text[s.start : s.end])
+        return self._cues[idx]
+
+    def _context(self, idx: int) -> str | None:
+        """The nearest cue in the same paragraph: earlier sentences first, then later ones."""
+        block = self.sentences[idx].block
+        for step in (-1, 1):
+            j = idx + step
+            while 0 <= j < len(self.sentences) and self.sentences[j].block == block:
+                if (c := self.cue(j)) is not None:
+                    return c
+                j += step
+        return None
+
+    def verdict(self, idx: int, pos: int | None = None) -> Verdict:
+        """Verdict for sentence `idx`; `pos` (the mention's offset) picks the field of a header."""
+        s = self.sentences[idx]
+        if idx in self._other_role:
+            return Verdict(False, "other_role")
+        if _is_header(self.text, s):
+            return header_verdict(self.text, s, s.start if pos is None else pos, self.title)
+        cue = self.cue(idx)
+        if s.section in ASKED_SECTIONS:
+            if cue in _NOT_ASKED_IN_ASKED_SECTION:
+                return Verdict(False, f"sentence:{cue}")
+            return Verdict(True, "section")
+        if s.section in COMPANY_SECTIONS:
+            sent_text = self.text[s.start : s.end]
+            if cue == STACK or (cue == CANDIDATE and addresses_candidate(sent_text)):
+                return Verdict(True, f"sentence:{cue}")
+            return Verdict(False, "section")
+        if cue is not None:
+            return Verdict(cue in _ASKING_CUES, f"sentence:{cue}")
+        ctx = self._context(idx)
+        if ctx is not None:
+            return Verdict(ctx in _ASKING_CUES, f"context:{ctx}")
+        if s.bullet:
+            return Verdict(True, "list")
+        return Verdict(self.default, "default")
+
+
+def mark_asked(
+    text: str,
+    sentences: list[Sentence],
+    mentions: list[dict[str, Any]],
+    title: str | None = None,
+) -> list[dict[str, Any]]:
+    """Add `asked` and `asked_reason` to each mention dict (in place; returns the list)."""
+    if not mentions:
+        return mentions
+    from bisect import bisect_right
+
+    clf = AskedClassifier(text, sentences, title)
+    starts = [s.start for s in sentences]
+    cache: dict[int, Verdict] = {}
+    for m in mentions:
+        idx = max(0, bisect_right(starts, m["start"]) - 1)
+        if not sentences:
+            m["asked"], m["asked_reason"] = True, "default"
+            continue
+        if _is_header(text, sentences[idx]):
+            v = clf.verdict(idx, m["start"])
+        else:
+            v = cache.get(idx) or cache.setdefault(idx, clf.verdict(idx))
+        m["asked"], m["asked_reason"] = v.asked, v.reason
+    return mentions
+
+
+__all__ = [
+    "ASKED_SECTIONS",
+    "COMPANY",
+    "COMPANY_SECTIONS",
+    "AskedClassifier",
+    "Verdict",
+    "mark_asked",
+]
