@@ -16,8 +16,9 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from analytics.db import first_row, sql, temp_table_exists
+from analytics.db import first_row, scalar, sql, temp_table_exists
 from analytics.frames import fill_content_hash, postings_frame
+from pipelines.lake_read import LakeSkips, read_lake_file
 
 __all__ = [
     "collapse_staged",
@@ -78,7 +79,12 @@ def lake_rows_query(path: Path) -> tuple[str, dict[str, Any]]:
     return query, params
 
 
-def stage_lake_file(con: duckdb.DuckDBPyConnection, path: Path, run_id: str | None = None) -> int:
+def stage_lake_file(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    run_id: str | None = None,
+    skips: LakeSkips | None = None,
+) -> int:
     """Append one lake unit (a JSONL file or a Parquet partition) to `load_batch`, read and
     typed inside DuckDB.
 
@@ -86,14 +92,36 @@ def stage_lake_file(con: duckdb.DuckDBPyConnection, path: Path, run_id: str | No
     rows in ~1.3-2 s here, the same rows as Parquet in ~0.5 s); as 20k-row Polars frames they
     took ~7 s, mostly per-insert cost of wide rows. Rows without a content hash (not written by
     our spiders) get the spiders' hash in collapse_staged, once for everything staged.
+
+    Lines DuckDB could not use (torn, corrupt, invalid UTF-8, no keys) must not vanish silently:
+    they arrive as rows without keys, counted and removed in the same statement that keeps the
+    file's rows; when there are any, the file's rows are taken back and the file is staged from
+    pipelines.lake_read instead, the reader extraction uses, which names each skipped line in
+    `skips` (the loader keeps those boards open). A clean file costs no second read.
     """
     query, params = lake_rows_query(path)
     params["run_id"] = run_id
-    if staged_table_exists(con):
+    exists = staged_table_exists(con)
+    start = (
+        int(scalar(con, "select coalesce(max(rowid) + 1, 0) from load_batch") or 0) if exists else 0
+    )
+    if exists:
         added = con.execute(f"insert into load_batch by name {query}", params).fetchall()
     else:
         added = con.execute(f"create temp table load_batch as {query}", params).fetchall()
-    return int(added[0][0])
+    unkeyed = con.execute(
+        "delete from load_batch where rowid >= $start "
+        "and (source is null or board is null or source_id is null)",
+        {"start": start},
+    ).fetchall()
+    if not unkeyed[0][0]:
+        return int(added[0][0])
+    con.execute("delete from load_batch where rowid >= $start", {"start": start})
+    file_skips = LakeSkips()
+    count = stage_raw(con, list(read_lake_file(path, file_skips)), run_id)
+    if skips is not None:
+        skips.extend(file_skips)
+    return count
 
 
 def _fill_staged_hashes(con: duckdb.DuckDBPyConnection) -> None:

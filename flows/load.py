@@ -10,6 +10,7 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 
 from pipelines.extract_stage import iter_derived, lake_files
+from pipelines.lake_read import LakeSkips
 
 
 def read_crawl_runs(lake: Path, run_id: str) -> list[dict[str, Any]]:
@@ -51,12 +52,14 @@ def load_stage(
 
     totals: Counter[str] = Counter()
     crawl_records = read_crawl_runs(lake, run_id)
+    skips = LakeSkips()
     con = connect_for_load(warehouse)
     try:
         migrate(con)
         load_dims(con, load_skill_taxonomy(), load_roles())
         for lake_file in lake_files(lake, [run_id]):
-            stage_lake_file(con, lake_file, run_id)
+            stage_lake_file(con, lake_file, run_id, skips)
+        crawl_records = keep_open_where_skipped(crawl_records, skips)
         seen = staged_posting_ids(con)
         raw = merge_staged_raw(con, dedup=False)
         totals.update(raw.counts())
@@ -71,7 +74,37 @@ def load_stage(
         con.close()
     stats: dict[str, Any] = dict(totals)
     stats.update(closed=closed, crawl_boards=len(crawl_records))
+    stats.update(
+        lake_lines_skipped=len(skips),
+        skip_reasons=skips.by_reason(),
+        skipped_lines=[str(s) for s in skips.items[:100]],
+    )
     return stats
+
+
+def keep_open_where_skipped(
+    records: list[dict[str, Any]], skips: LakeSkips
+) -> list[dict[str, Any]]:
+    """Crawl records of boards with unread lake lines, marked incomplete with the lines named:
+    a line not read may be a posting still listed, so the board closes nothing from this run
+    (its record in crawl_runs and `status` say why)."""
+    if not len(skips):
+        return records
+    out = []
+    for rec in records:
+        hit = skips.for_board(str(rec.get("source")), str(rec.get("board")))
+        if hit:
+            named = ", ".join(str(s) for s in hit[:5]) + (" ..." if len(hit) > 5 else "")
+            rec = {
+                **rec,
+                "listing_complete": False,
+                "error_messages": [
+                    *(rec.get("error_messages") or []),
+                    f"{len(hit)} lake line(s) skipped: {named}",
+                ],
+            }
+        out.append(rec)
+    return out
 
 
 @task(name="load-warehouse", retries=2, retry_delay_seconds=[2, 10], timeout_seconds=3600)

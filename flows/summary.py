@@ -52,6 +52,8 @@ def record_run(
         "postings_closed": int(load_stats.get("closed", 0)),
         "extracted": int(extract_stats.get("extracted", 0)),
         "skipped_unchanged": int(extract_stats.get("skipped_unchanged", 0)),
+        # lake lines not read (torn, corrupt, bad UTF-8, no keys); their boards closed nothing
+        "lake_lines_skipped": int(load_stats.get("lake_lines_skipped", 0)),
     }
     numbers.update(coverage_numbers(warehouse))
     state = "Partial" if crawl_errors else "Completed"

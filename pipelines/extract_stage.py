@@ -11,12 +11,13 @@ import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pipelines.batching import chunks
 from pipelines.extract import extract_records
+from pipelines.lake_read import LakeSkips, read_lake_file
 from pipelines.records import posting_key
 
 
@@ -28,19 +29,23 @@ class ExtractStats:
     extracted: int = 0
     skipped_unchanged: int = 0
     errors: int = 0
+    #: lake lines not read (torn, corrupt, invalid UTF-8, no keys): count, by reason, named
+    lake_lines_skipped: int = 0
+    skip_reasons: dict[str, int] = field(default_factory=dict)
+    skipped_lines: list[dict[str, Any]] = field(default_factory=list)
+
+    def add_skips(self, skips: LakeSkips) -> None:
+        self.lake_lines_skipped += len(skips)
+        for reason, n in skips.by_reason().items():
+            self.skip_reasons[reason] = self.skip_reasons.get(reason, 0) + n
+        self.skipped_lines += skips.as_dicts()[:100]  # named up to 100 per file; all counted
 
 
-def iter_lake_records(path: Path) -> Iterator[dict[str, Any]]:
-    """Posting dicts of one lake file; a torn last line (crash mid-write) is skipped, not fatal."""
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                yield json.loads(line)
-            except json.JSONDecodeError:
-                continue
+def iter_lake_records(path: Path, skips: LakeSkips | None = None) -> Iterator[dict[str, Any]]:
+    """JSON objects of one JSONL file (lake or derived); torn, corrupt or non-object lines are
+    skipped (counted in `skips` when given). Lake postings are read with their keys checked by
+    read_lake_file."""
+    return read_lake_file(path, skips, keys=())
 
 
 def lake_files(lake: Path, run_ids: Iterable[str] | None = None) -> list[Path]:
@@ -100,8 +105,10 @@ def extract_lake_file(
     known = known_hashes if known_hashes is not None else set()
     seen: set[tuple[str, str]] = set()
 
+    skips = LakeSkips()
+
     def wanted() -> Iterator[dict[str, Any]]:
-        for rec in iter_lake_records(lake_file):
+        for rec in read_lake_file(lake_file, skips):
             stats.postings += 1
             key = (
                 posting_key(rec["source"], rec["board"], str(rec["source_id"])),
@@ -126,6 +133,7 @@ def extract_lake_file(
         fh.flush()
         os.fsync(fh.fileno())
     tmp.replace(out_path)
+    stats.add_skips(skips)
     known |= seen  # later files of the same call skip what this one extracted
     return out_path
 
