@@ -78,3 +78,48 @@ def import_cmd(
     boards = ", ".join(f"{b} {t.items}" for b, t in sorted(result.boards.items()) if t.items)
     typer.echo(f"  boards:    {boards}")
     typer.echo(f"  reports:   {out['reports_dir']}/index.html")
+
+
+@app.command()
+def backfill(
+    source: Annotated[str, typer.Argument(help="Source kind with a fetchable past: hn.")],
+    months: Annotated[int, typer.Option("--months", help="How many past months to fetch.")] = 12,
+    config: ConfigOpt = None,
+    warehouse: WarehouseOpt = None,
+    lake: LakeOpt = None,
+    workers: Annotated[int, typer.Option(help="Extraction processes.")] = 1,
+) -> None:
+    """Fetch the last N months of a source (HN's monthly 'Who is hiring?' threads) so trends
+    have history from day one; records the period the source now covers.
+
+    Example: jobtrends backfill hn --months 24
+    """
+    from importers.backfill import BackfillError
+    from importers.backfill import backfill as run_backfill
+    from importers.process import process_lake_run
+
+    cfg = settings(config, warehouse=warehouse, lake=lake)
+    try:
+        done = run_backfill(cfg, source, months)
+    except BackfillError as exc:
+        fail(str(exc))
+    failed = [r for r in done["records"] if r.get("status") == "failed"]
+    for rec in failed:
+        messages = "; ".join(str(m) for m in rec.get("error_messages") or [])[:300]
+        typer.secho(f"FAILED {rec['source']}:{rec['board']}: {messages}", err=True, fg="red")
+    if not done["coverage"]:
+        fail(
+            f"backfill of {source} fetched no posting (run {done['run_id']}); see the lines above",
+            1,
+        )
+    out = process_lake_run(cfg, done["run_id"], done["started"], "backfill", workers=workers)
+    typer.echo(f"backfilled run {done['run_id']}")
+    for cov in done["coverage"]:
+        n = sum(cov["months"].values())
+        typer.echo(
+            f"  {cov['source']}:{cov['board']}: {len(cov['months'])} month(s) "
+            f"{cov['coverage_start']} .. {cov['coverage_end']}, {n} posting(s)"
+        )
+    load = out["load"]
+    typer.echo(f"  postings:  new {load.get('new', 0)}, unchanged {load.get('unchanged', 0)}")
+    typer.echo(f"  reports:   {out['reports_dir']}/index.html")

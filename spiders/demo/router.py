@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from .hn_history import history_item, story_search
 from .models import DemoBoard, DemoJob, as_datetime
 from .render_ats import ashby_job, greenhouse_job, lever_posting
 from .render_common import dumps
@@ -284,6 +285,8 @@ class Router:
         hits: list[dict] = []
         if t and "author_whoishiring" in tags and "story" in tags:
             hits = hn_story_hits(t)
+            if q.get("query"):  # a title search reaches the past months too (backfill)
+                hits = story_search(self.board, t, q["query"])
         elif t and "comment" in tags and f"story_{t.story_id}" in tags:
             if self._hn_hits is None:
                 self._hn_hits = hn_hits(t)
@@ -306,6 +309,7 @@ class Router:
 
     def hn_items(self, q: Mapping[str, str], item_id: str) -> Reply:
         item = hn_item(self.board.hn, int(item_id)) if self.board.hn else None
+        item = item or history_item(self.board, int(item_id))
         return _json(item) if item else _json({"status": 404, "error": "Not Found"}, 404)
 
     def wwr(self, q: Mapping[str, str], slug: str | None) -> Reply:
