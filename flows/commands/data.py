@@ -145,14 +145,22 @@ def evaluate(
         list[Path] | None,
         typer.Option(help="Gold salary JSONL (id, salary_text|description_html, gold)."),
     ] = None,
+    asked: Annotated[
+        Path | None,
+        typer.Option(
+            help="Gold asked-skills JSONL (id, title, description_text, asked, mentioned_only)."
+        ),
+    ] = None,
 ) -> None:
     """Score extraction against labelled postings: precision, recall, F1, exact salary matches.
 
     Example: jobtrends eval --skills ../shared/eval/skills_dev.jsonl --titles ../shared/eval/titles_dev.jsonl --salary ../shared/eval/salary_dev.jsonl
     """
-    if not (skills or titles or salary):
-        fail("nothing to evaluate; pass --skills, --titles and/or --salary with a gold JSONL file")
-    for path in [p for p in (skills, titles, *(salary or [])) if p is not None]:
+    if not (skills or titles or salary or asked):
+        fail(
+            "nothing to evaluate; pass --skills, --titles, --salary and/or --asked with a gold JSONL file"
+        )
+    for path in [p for p in (skills, titles, asked, *(salary or [])) if p is not None]:
         if not path.exists():
             fail(f"gold file {path} does not exist")
     if skills or titles:
@@ -164,6 +172,10 @@ def evaluate(
 
         typer.echo(f"== salary: {path}")
         typer.echo(run_salary_eval(path))
+    if asked:
+        from pipelines.evaluate_asked import run_asked_eval
+
+        typer.echo(run_asked_eval(asked))
 
 
 @taxonomy_app.command("suggest")
