@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from contextlib import redirect_stdout
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,30 @@ def _good(gs: dict[str, Any] | None, ps: dict[str, Any] | None) -> bool:
     )
 
 
+_BENEFIT = ("benefit", "stipend", "allowance", "budget", "401", "insurance", "reimburs", "meal")
+_LANG = re.compile(
+    r"\b(?:und|der|die|das|mit|les|des|une|pour|para|com|uma|och|og|het|een)\b", re.I
+)
+
+
+def miss_class(g: dict[str, Any], ps: dict[str, Any] | None) -> str:
+    """Why a prediction missed, in the classes the salary issue tracks."""
+    gs = g["gold"]
+    if gs is None:
+        raw = str((ps or {}).get("raw") or "").lower()
+        return "benefit" if any(w in raw for w in _BENEFIT) else "spurious"
+    if not ps:
+        return "missing"
+    if "ote" in (ps.get("flags") or []):
+        return "OTE"
+    if (ps.get("currency") or "").upper() != gs["currency"]:
+        return "currency"
+    if ps.get("period") != gs["period"]:
+        return "period"
+    text = f"{g.get('salary_text') or ''} {g.get('description_text') or ''}"[:3000]
+    return "language" if len(_LANG.findall(text)) >= 5 else "range"
+
+
 def score(gold: list[dict[str, Any]], pred: dict[str, dict[str, Any] | None]) -> str:
     """Per-source exact match, first 12 misses, headline `salary_exact=` last (score.py format)."""
     buf = io.StringIO()
@@ -37,6 +62,7 @@ def score(gold: list[dict[str, Any]], pred: dict[str, dict[str, Any] | None]) ->
         ok = 0
         by: dict[str, list[int]] = {}
         wrong: list[str] = []
+        classes: dict[str, list[str]] = {}
         for g in gold:
             gid = str(g["id"])
             gs, ps = g["gold"], pred.get(gid)
@@ -46,13 +72,17 @@ def score(gold: list[dict[str, Any]], pred: dict[str, dict[str, Any] | None]) ->
             if good:
                 ok += 1
                 b[0] += 1
-            elif len(wrong) < 12:
+            else:
+                classes.setdefault(miss_class(g, ps), []).append(gid)
+            if not good and len(wrong) < 12:
                 shown = ps and {k: ps.get(k) for k in ("min", "max", "currency", "period")}
                 wrong.append((g.get("salary_text") or "(html)")[:60] + f"  gold={gs} pred={shown}")
         for s, (a, n) in sorted(by.items()):
             print(f"  {s}: {a}/{n} = {a / n:.3f}")
         for w in wrong:
             print("  miss:", w)
+        for cls, ids in sorted(classes.items(), key=lambda kv: -len(kv[1])):
+            print(f"  misses {cls}: {len(ids)}  {' '.join(ids[:8])}")
         print("missing predictions: 0")
         print(f"salary_exact={ok / max(len(gold), 1):.4f}")
     return buf.getvalue()

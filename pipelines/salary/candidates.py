@@ -142,7 +142,7 @@ def read_candidates(text: str, hint: str | None) -> list[Candidate]:
                 continue  # "since 2015": a year, not money
             ss, se = _sentence_span(seg, ph)
             near, dist = nearest_kind(seg, [h for h in hits if ss <= h[0] < se], ph.start, ph.end)
-            if ph.kind in ("ote", "total_comp", "equity", "bonus") and ph.kind != near:
+            if near is None and ph.kind in ("ote", "total_comp", "equity", "bonus"):
                 near = "ote" if ph.kind == "total_comp" else ph.kind
             strong = near == "base"
             if near is None:

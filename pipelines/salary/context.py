@@ -54,6 +54,8 @@ _PAIRS = {
     "total compensation": "ote",
     "total cash": "ote",
     "target earnings": "ote",
+    "on-target earnings": "ote",
+    "on-target compensation": "ote",
     "target income": "ote",
     "home office": "benefit",
     "days off": "benefit",
@@ -92,13 +94,15 @@ def kind_hits(text: str) -> list[tuple[int, int, str]]:
     prev: tuple[int, str] | None = None
     for m in _WORD.finditer(text.lower()):
         word = m.group(0)
-        if prev is not None:
-            pair = _PAIRS.get(f"{prev[1]} {word}")
-            if pair:
-                out.append((prev[0], m.end(), pair))
-        kind = _word_kind(word)
-        if kind:
-            out.append((m.start(), m.end(), kind))
+        pair = _PAIRS.get(f"{prev[1]} {word}") if prev is not None else None
+        if pair and prev is not None:  # the pair is one word: "on-target earnings" is no "earn"
+            if out and out[-1][0] == prev[0]:
+                out.pop()
+            out.append((prev[0], m.end(), pair))
+        else:
+            kind = _word_kind(word)
+            if kind:
+                out.append((m.start(), m.end(), kind))
         prev = (m.start(), word)
     return out
 

@@ -41,6 +41,13 @@ _HINT_RX = re.compile(
 )
 
 
+_US_STATE = re.compile(
+    r",\s*(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|"
+    r"NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC)\b(?!\s*,?\s*(?:Canada|"
+    r"Australia|India|Brazil|Germany|Spain))"
+)
+
+
 def location_hint(record: dict[str, Any]) -> tuple[str | None, str | None]:
     """(country, currency) guessed from the posting's location strings, or (None, None)."""
     locs = record.get("locations") or []
@@ -52,6 +59,8 @@ def location_hint(record: dict[str, Any]) -> tuple[str | None, str | None]:
 @lru_cache(maxsize=8192)
 def _hint_for(places: tuple[str, ...]) -> tuple[str | None, str | None]:
     """Postings repeat a few thousand location strings: each is read once."""
+    if _US_STATE.search(" ".join(places)):  # "Vancouver, WA", "Portland, ME": a US city
+        return "US", "USD"
     text = " ".join(places).lower()
     hits = [COUNTRY_HINTS[int(m.lastgroup[1:])][1:] for m in _HINT_RX.finditer(text) if m.lastgroup]
     if not hits:  # "Boston, MA", "München": the shared place list knows cities and state codes

@@ -30,3 +30,22 @@ def test_run_salary_eval_reports_per_source_and_headline(tmp_path: Path, capsys)
     assert "  yc: 1/2 = 0.500" in lines and "  gd: 1/1 = 1.000" in lines
     assert any(line.startswith("  miss: $10 - $12 / hourly") for line in lines)
     assert capsys.readouterr().out == ""  # the caller prints; the function only returns
+
+
+def test_misses_are_listed_by_class(tmp_path: Path) -> None:
+    gold = [
+        {
+            "id": "a-1",
+            "salary_text": "$10 - $12 / hourly",
+            "gold": {"min": 10, "max": 12, "currency": "USD", "period": "year"},
+        },
+        {
+            "id": "a-2",
+            "description_text": "Perks:\n- Home office stipend: $500 per year",
+            "gold": {"min": 90000, "max": 90000, "currency": "USD", "period": "year"},
+        },
+    ]
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(json.dumps(g) for g in gold) + "\n", encoding="utf-8")
+    lines = run_salary_eval(path).splitlines()
+    assert "  misses period: 1  a-1" in lines and "  misses missing: 1  a-2" in lines
