@@ -24,9 +24,13 @@ $(VENV)/.installed-dev: pyproject.toml constraints.txt | $(BIN)/python
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
-## make demo: set up, run the whole pipeline on the bundled demo board, print where results are
+## make demo: set up, run the whole pipeline on the bundled demo board, print where results are;
+## then backfill 24 months of the replica's HN threads and import a JobSpy-format CSV
 demo: install
 	$(BIN)/jobtrends run
+	$(BIN)/jobtrends backfill hn --months 24
+	$(BIN)/python -m importers.demo_jobspy data/demo/jobspy_jobs.csv
+	$(BIN)/jobtrends import data/demo/jobspy_jobs.csv --source jobspy
 
 ## make test: set up with dev extras and run the test suite (fast fault cases included)
 test: install-dev

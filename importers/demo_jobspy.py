@@ -131,3 +131,20 @@ def write_jobspy_csv(path: Path, **kwargs: object) -> Path:
         writer.writeheader()
         writer.writerows(jobspy_rows(**kwargs))  # type: ignore[arg-type]
     return path
+
+
+def main(argv: list[str] | None = None) -> None:
+    """`python -m importers.demo_jobspy PATH`: write the demo's JobSpy-format CSV to PATH."""
+    import argparse
+
+    ap = argparse.ArgumentParser(description="Write a small invented JobSpy-format CSV.")
+    ap.add_argument("path", type=Path)
+    ap.add_argument("--jobs", type=int, default=24)
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args(argv)
+    path = write_jobspy_csv(args.path, seed=args.seed, n_jobs=args.jobs)
+    print(f"wrote {path} (JobSpy columns; import it with: jobtrends import {path} --source jobspy)")
+
+
+if __name__ == "__main__":
+    main()
