@@ -12,12 +12,15 @@ import argparse
 import asyncio
 import json
 import logging
+import os
+import signal
 import subprocess
 import sys
 import tempfile
 import threading
 from collections import defaultdict
 from dataclasses import asdict
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +29,13 @@ from spiders.lake import append_jsonl, new_run_id
 from spiders.settings import build_settings
 from spiders.source_config import SourceConfig
 
-__all__ = ["crawl", "crawl_async", "crawl_subprocess", "new_run_id"]
+__all__ = ["crawl", "crawl_async", "crawl_subprocess", "new_run_id", "progress_line"]
 MAX_PARALLEL_KINDS = 4
+#: seconds one board may take before it is stopped and recorded failed (JOBTRENDS_BOARD_TIMEOUT)
+BOARD_TIMEOUT = 1800.0
+#: seconds a stopped board gets to close (write its record) before its task is cancelled
+STOP_GRACE = 15.0
+logger = logging.getLogger("jobtrends.crawl")
 
 
 class _DropExperimentalWarning(logging.Filter):
@@ -55,8 +63,51 @@ def _failed_record(cfg: SourceConfig, run_id: str, started: str, message: str) -
         "errors": 1,
         "status": "failed",
         "listing_complete": False,
+        "skipped": {},
+        "ignored": {},
+        "repaired": {},
+        "stats": {},
         "error_messages": [message],
     }
+
+
+async def _stop_hung(crawler: Any, task: asyncio.Task[None], why: str) -> None:
+    """Stop a board that ran out of time: the spider records why and closes (its listing is
+    incomplete); a crawl that does not stop within STOP_GRACE is cancelled."""
+    spider = getattr(crawler, "spider", None)
+    if spider is not None and hasattr(spider, "record_error"):
+        spider.record_error(why)
+        spider.listing_failed = True
+    try:
+        await asyncio.wait_for(crawler.stop_async(), STOP_GRACE)
+    except (TimeoutError, Exception):  # noqa: BLE001 - stopping a stuck engine may fail too
+        pass
+    done, _ = await asyncio.wait({task}, timeout=STOP_GRACE)
+    if not done:
+        task.cancel()
+
+
+def progress_line(rec: dict[str, Any]) -> str:
+    """One line per board: status, pages, items, retries, errors, skips and bytes."""
+    stats = rec.get("stats") or {}
+    skipped = sum((rec.get("skipped") or {}).values())
+    ignored = sum((rec.get("ignored") or {}).values())
+    started, finished = rec.get("started_at"), rec.get("finished_at")
+    seconds = ""
+    try:
+        fmt = "%Y-%m-%dT%H:%M:%SZ"
+        span = datetime.strptime(finished, fmt) - datetime.strptime(started, fmt)
+        seconds = f" {span.total_seconds():.0f}s"
+    except (TypeError, ValueError):
+        pass
+    return (
+        f"{rec.get('source')}:{rec.get('board')} {rec.get('status')}"
+        f"{'' if rec.get('listing_complete') else ' (listing incomplete)'}"
+        f" pages={rec.get('pages', 0)} items={rec.get('items', 0)}"
+        f" retries={stats.get('retries', 0)} errors={rec.get('errors', 0)}"
+        f" skipped={skipped} ignored={ignored}"
+        f" kb={int(stats.get('bytes', 0)) // 1024}{seconds}"
+    )
 
 
 async def crawl_async(
@@ -77,24 +128,29 @@ async def crawl_async(
     records: dict[str, dict[str, Any]] = {}
     gate = asyncio.Semaphore(int(settings.get("JOBTRENDS_MAX_PARALLEL_KINDS", MAX_PARALLEL_KINDS)))
 
+    board_timeout = float(settings.get("JOBTRENDS_BOARD_TIMEOUT", BOARD_TIMEOUT))
+
     async def one(cfg: SourceConfig) -> None:
         started = utc_now()
         crawler = None
+        failure = "spider did not start"
         try:
             crawler = runner.create_crawler(SPIDERS[cfg.kind])
-            await runner.crawl(crawler, source=cfg, run_id=run_id, lake_dir=str(lake_dir))
+            task = runner.crawl(crawler, source=cfg, run_id=run_id, lake_dir=str(lake_dir))
+            done, _ = await asyncio.wait({task}, timeout=board_timeout)
+            if not done:  # a hung board: stop it, its record says why, the others go on
+                failure = f"board timed out after {board_timeout:.0f}s (JOBTRENDS_BOARD_TIMEOUT)"
+                await _stop_hung(crawler, task, failure)
+            else:
+                task.result()
         except Exception as exc:  # bad config, spider init error, engine failure: this board only
-            spider = getattr(crawler, "spider", None)
-            if getattr(spider, "crawl_record", None) is None:
-                rec = _failed_record(cfg, run_id, started, f"{type(exc).__name__}: {exc}")
-                append_jsonl(lake_dir / run_id / "_crawl_runs.jsonl", rec)
-                records[cfg.key] = rec
-                return
+            failure = f"{type(exc).__name__}: {exc}"
         record = getattr(getattr(crawler, "spider", None), "crawl_record", None)
         if record is None:
-            record = _failed_record(cfg, run_id, started, "spider did not start")
+            record = _failed_record(cfg, run_id, started, failure)
             append_jsonl(lake_dir / run_id / "_crawl_runs.jsonl", record)
         records[cfg.key] = record
+        logger.info("%s", progress_line(record))
 
     async def kind_group(group: list[SourceConfig]) -> None:
         async with gate:
@@ -149,6 +205,7 @@ def crawl_subprocess(
     run_id: str,
     settings_overrides: dict[str, Any] | None = None,
     timeout: float | None = None,
+    progress: bool = True,
 ) -> list[dict[str, Any]]:
     """Same crawl in a child `python -m spiders.run` (strongest isolation, ~1 s start-up).
     Records come back through `_crawl_runs.jsonl`; boards without one are reported failed."""
@@ -172,19 +229,22 @@ def crawl_subprocess(
             "--settings-json",
             json.dumps(settings_overrides or {}),
         ]
-        try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
-            failure = f"crawl subprocess exited {proc.returncode}: {proc.stderr.strip()[-300:]}"
-        except subprocess.TimeoutExpired:
-            failure = f"crawl subprocess timed out after {timeout}s"
+        if timeout is None:  # every board may use its own timeout, plus start-up
+            per_board = float(
+                (settings_overrides or {}).get("JOBTRENDS_BOARD_TIMEOUT", BOARD_TIMEOUT)
+            )
+            timeout = per_board * max(1, len(sources)) + 2 * STOP_GRACE + 60
+        failure = _run_child(cmd, timeout)
     found: dict[str, dict[str, Any]] = {}
     if runs_file.exists():
         with runs_file.open("rb") as fh:
             fh.seek(offset)
-            for line in fh.read().decode("utf-8").splitlines():
-                if line.strip():
+            for line in fh.read().decode("utf-8", errors="replace").splitlines():
+                try:  # a torn line (child killed mid-write) is not a record
                     rec = json.loads(line)
                     found[f"{rec['source']}:{rec['board']}"] = rec
+                except (ValueError, KeyError, TypeError):
+                    continue
     out = []
     for cfg in sources:
         rec = found.get(cfg.key)
@@ -192,7 +252,27 @@ def crawl_subprocess(
             rec = _failed_record(cfg, run_id, started, failure)
             append_jsonl(runs_file, rec)
         out.append(rec)
+        if progress:
+            print(progress_line(rec), file=sys.stderr, flush=True)
     return out
+
+
+def _run_child(cmd: list[str], timeout: float) -> str:
+    """Run the crawl child in its own process group; past `timeout` the whole group is
+    killed (Scrapy's helpers too). Returns the failure text for boards left without a record."""
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    try:
+        _, stderr = proc.communicate(timeout=timeout)
+        return f"crawl subprocess exited {proc.returncode}: {stderr.strip()[-300:]}"
+    except subprocess.TimeoutExpired:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.communicate()
+        return f"crawl subprocess timed out after {timeout:.0f}s"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,6 +7,7 @@ Kinds (FaultRule.kind):
   status        reply `status` (default 500) instead of the real answer
   rate_limit    reply 429 with `Retry-After: retry_after`
   delay         sleep `delay` seconds, then answer normally
+  hang          never answer (the connection stays open until the server stops)
   truncate      cut the body to `fraction` of its length (broken JSON/XML)
   bad_utf8      splice invalid UTF-8 bytes (0xff 0xfe) into the body
   double_utf8   UTF-8 bytes re-encoded as if they were Latin-1 (mojibake: "Zürich" -> "ZÃ¼rich")
@@ -31,6 +32,7 @@ FAULT_KINDS = (
     "status",
     "rate_limit",
     "delay",
+    "hang",
     "truncate",
     "bad_utf8",
     "double_utf8",
@@ -104,6 +106,10 @@ class FaultPlan:
     @staticmethod
     def slow(prefix: str, delay: float, times: int | None = None) -> FaultRule:
         return FaultRule(prefix, "delay", times=times, delay=delay)
+
+    @staticmethod
+    def hang(prefix: str) -> FaultRule:
+        return FaultRule(prefix, "hang")
 
 
 def _job_list(doc: Any) -> list | None:

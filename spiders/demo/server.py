@@ -204,6 +204,10 @@ class DemoServer:
         for r in rules:
             if r.kind == "delay":
                 await asyncio.sleep(r.delay)
+            elif r.kind == "hang":  # a board that never answers: held until the server stops
+                assert self._stop is not None
+                await self._stop.wait()
+                return web.Response(status=503, body=b"")
         reply = self._answer(request, rules)
         self.requests.append((request.method, path_qs, reply.status))
         headers = {"Content-Type": reply.content_type, **reply.headers}
