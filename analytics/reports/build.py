@@ -20,6 +20,7 @@ from analytics.reports.render.tables import (
     write_markdown,
     write_parquet,
 )
+from analytics.reports.staged_dir import staged_dir
 
 _WRITERS = {"csv": write_csv, "json": write_json, "parquet": write_parquet}
 
@@ -86,8 +87,15 @@ def build_reports(
         countries=tuple(c.upper() for c in countries) if countries else None,
     )
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    ctx = ReportContext(con, params)
+    with staged_dir(out_dir) as work:  # a crash or full disk leaves the old folder whole
+        written = _write_all(ReportContext(con, params), work, selected, formats)
+    return {name: [out_dir / p.relative_to(work) for p in paths] for name, paths in written.items()}
+
+
+def _write_all(
+    ctx: ReportContext, out_dir: Path, selected: list[str], formats: Sequence[str]
+) -> dict[str, list[Path]]:
+    """Compute and write every selected report and the index into `out_dir` (the work folder)."""
     written: dict[str, list[Path]] = {}
     entries: list[dict[str, Any]] = []
     for name in selected:

@@ -108,6 +108,8 @@ def report(
         fail(
             f"warehouse {cfg.warehouse} does not exist; run `jobtrends run` first or pass --warehouse"
         )
+    if out is not None and out.exists() and not out.is_dir():
+        fail(f"--out {out} is a file; pass a folder (reports are written as a folder of files)")
     formats = tuple(f.strip() for f in fmt.split(",") if f.strip())
     bad = [f for f in formats if f not in ("md", "html", "csv", "parquet", "json")]
     if bad:
