@@ -68,6 +68,8 @@ class ReportParams:
     min_premium_n: int = 10  #: skill premium needs this many salaries with and without
     min_convergence_n: int = 20  #: postings per role and quarter before a similarity is shown
     min_support: int = 20  #: mentions (both windows) before a trend may be flagged
+    #: postings a trend window needs (from the stable panel of sources); fewer -> "no baseline"
+    min_window_n: int = 30
     min_pair_support: int = 10
     recent_months: int = 6
     baseline_months: int = 6

@@ -10,7 +10,8 @@ import duckdb
 import polars as pl
 
 from analytics.reports.context import ReportContext, ReportParams, ReportResult
-from analytics.reports.render.charts import chart_data, message_chart
+from analytics.reports.render.charts import message_chart
+from analytics.reports.render.figures import monthly_lines
 from analytics.reports.stats import two_proportion_z
 
 
@@ -27,11 +28,23 @@ def trend_frame(ctx: ReportContext) -> pl.DataFrame:
         p_value=pl.Series([float(f"{pv:.3g}") for _, pv in tests], dtype=pl.Float64),
         support=pl.col("k_baseline") + pl.col("k_recent"),
     )
-    significant = (pl.col("p_value") < p.alpha) & (pl.col("support") >= p.min_support)
+    # a window without enough postings has nothing to compare with: never "stable"
+    no_baseline = pl.col("n_baseline") < p.min_window_n
+    no_recent = pl.col("n_recent") < p.min_window_n
+    significant = (
+        (pl.col("p_value") < p.alpha)
+        & (pl.col("support") >= p.min_support)
+        & ~no_baseline
+        & ~no_recent
+    )
     return (
         frame.with_columns(is_significant=significant)
         .with_columns(
-            direction=pl.when(pl.col("support") < p.min_support)
+            direction=pl.when(no_baseline)
+            .then(pl.lit("no baseline"))
+            .when(no_recent)
+            .then(pl.lit("no recent data"))
+            .when(pl.col("support") < p.min_support)
             .then(pl.lit("low support"))
             .when(pl.col("is_significant") & (pl.col("change_pp") > 0))
             .then(pl.lit("riser"))
@@ -41,7 +54,15 @@ def trend_frame(ctx: ReportContext) -> pl.DataFrame:
         )
         .with_columns(
             _order=pl.col("direction").replace_strict(
-                {"riser": 0, "faller": 1, "stable": 2, "low support": 3}, return_dtype=pl.Int8
+                {
+                    "riser": 0,
+                    "faller": 1,
+                    "stable": 2,
+                    "low support": 3,
+                    "no baseline": 4,
+                    "no recent data": 5,
+                },
+                return_dtype=pl.Int8,
             ),
             _abs=pl.col("change_pp").abs(),
         )
@@ -66,6 +87,8 @@ def trend_frame(ctx: ReportContext) -> pl.DataFrame:
             "baseline_start",
             "recent_start",
             "recent_end",
+            "panel_sources",
+            "dropped_sources",
         )
     )
 
@@ -82,26 +105,31 @@ def _lines(monthly: pl.DataFrame, skills: list[str], title: str) -> alt.TopLevel
     data = monthly.filter(pl.col("skill_slug").is_in(skills))
     if data.is_empty():
         return message_chart("no skill mentions")
-    long = data.unpivot(
-        index=["month", "skill_name"],
-        on=["share_new_pct", "share_live_pct"],
-        variable_name="denominator",
-        value_name="share_pct",
-    ).with_columns(pl.col("denominator").str.replace("_pct", "").str.replace("share_", ""))
-    return (
-        alt.Chart(chart_data(long))
-        .mark_line(point=True)
-        .encode(
-            x=alt.X("month:T", title=None),
-            y=alt.Y("share_pct:Q", title="% of postings mentioning"),
-            color=alt.Color("skill_name:N", title="skill"),
-            strokeDash=alt.StrokeDash(
-                "denominator:N",
-                title="denominator",
-                scale=alt.Scale(domain=["new", "live"], range=[[1, 0], [5, 3]]),
-            ),
-        )
-        .properties(width=640, height=300, title=title)
+    long = pl.concat(
+        [
+            data.select(
+                "month",
+                "skill_name",
+                denominator=pl.lit(label),
+                share_pct=pl.col(f"share_{label}_pct"),
+                k=pl.col(f"k_{label}"),
+                n=pl.col(f"n_{label}"),
+            )
+            for label in ("new", "live")
+        ]
+    )
+    return monthly_lines(
+        long,
+        series="skill_name",
+        style="denominator",
+        styles=["new", "live"],
+        value="share_pct",
+        k="k",
+        n="n",
+        title=title,
+        y_title="% of postings mentioning",
+        series_title="skill",
+        style_title="denominator",
     )
 
 
@@ -114,6 +142,30 @@ def _coverage(monthly: pl.DataFrame, ctx: ReportContext) -> tuple[int, str]:
         f"{cov['n_postings']} postings over {months} months ({cov['first_date']} to "
         f"{cov['last_date']}); {cov['n_with_skills']} have at least one skill mention."
     )
+
+
+def data_reach_notes(ctx: ReportContext, monthly: pl.DataFrame) -> list[str]:
+    """What every trend report states: how far back the data reaches, where history comes
+    from before the first crawl, and which month is partial."""
+    cal = ctx.calendar()
+    if cal["first_posted_month"] is None:
+        return []
+    notes = [
+        f"The data reaches back to {cal['first_posted_month']:%Y-%m}; the first crawl was "
+        f"{cal['first_crawl_at']:%Y-%m-%d}: history before it comes only from postings still "
+        "open then (shown as backfill), so earlier months undercount short-lived postings.",
+        f"The data runs to {cal['data_end_at']:%Y-%m-%d}; windows end at the last complete "
+        f"month, {cal['last_complete_month']:%Y-%m}.",
+    ]
+    partial = (
+        monthly.filter(pl.col("is_partial"))["month"].unique().sort().to_list()
+        if monthly.height
+        else []
+    )
+    if partial:
+        months = ", ".join(f"{m:%Y-%m}" for m in partial)
+        notes.append(f"Partial month(s) {months}: shown faded, never used in a test.")
+    return notes
 
 
 def skill_trends(ctx: ReportContext) -> ReportResult:
@@ -129,12 +181,34 @@ def skill_trends(ctx: ReportContext) -> ReportResult:
         f"{r['share_recent_pct']}% ({r['change_pp']:+} pp, p={r['p_value']:.2g}; "
         f"role-mix adjusted {r['adj_change_pp']:+} pp)"
         for r in flagged.head(6).iter_rows(named=True)
-    ] or ["no significant risers or fallers"]
+    ]
+    first = frame.row(0, named=True) if frame.height else None
+    if first is None or first["n_baseline"] < p.min_window_n:
+        n_base = first["n_baseline"] if first else 0
+        headlines = [
+            f"no baseline: {n_base} postings in the baseline window (at least "
+            f"{p.min_window_n} needed), so no skill is called rising, falling or stable"
+        ]
+    elif not headlines:
+        headlines = ["no significant risers or fallers"]
+    panel_note = []
+    if first is not None:
+        panel_note = [
+            "Risers and fallers compare the sources present in both windows "
+            f"({', '.join(first['panel_sources']) or 'none'})"
+            + (
+                f"; left out as new or gone: {', '.join(first['dropped_sources'])}"
+                if first["dropped_sources"]
+                else ""
+            )
+            + ", so a source coming online does not create trends."
+        ]
     return ReportResult(
         name="skill_trends",
         title="Skill risers and fallers",
         description=(
-            f"Share of new postings mentioning each skill in the last {p.recent_months} months "
+            f"Share of new postings asking for each skill in the last {p.recent_months} "
+            "complete months "
             f"vs {p.baseline_months} months ending {p.gap_months} months earlier (year over year at 6/6/6); two-proportion z-test, flagged at "
             f"p < {p.alpha} with at least {p.min_support} mentions."
         ),
@@ -144,9 +218,13 @@ def skill_trends(ctx: ReportContext) -> ReportResult:
         headlines=headlines,
         chart=_lines(monthly, pick, "Monthly share of flagged skills (solid: new, dashed: live)"),
         notes=[
+            *data_reach_notes(ctx, monthly),
+            *panel_note,
             "new = postings by posting month; live = postings open at any time in the month.",
             "Role-mix adjusted shares standardise to the role mix of both windows combined, "
             "so a skill does not rise only because its roles posted more.",
+            f"A window with fewer than {p.min_window_n} postings reads 'no baseline' (or 'no "
+            "recent data'), never 'stable'.",
         ],
         filters=p.describe(),
     )
@@ -179,6 +257,7 @@ def skill_trends_monthly(ctx: ReportContext) -> ReportResult:
             f"{monthly['skill_slug'].n_unique() if monthly.height else 0} skills"
         ],
         chart=_lines(monthly, top, "Monthly share of the most mentioned skills"),
+        notes=data_reach_notes(ctx, monthly),
         null_text={
             "share_new_pct": "no postings",
             "share_live_pct": "no postings",

@@ -3,15 +3,29 @@
 -- (direct standardisation of the new-postings share to the whole period's role mix).
 -- Live counts are running sums of +1 (first live month) / -1 (month after the last) events,
 -- so the cost follows postings, not postings x months.
+-- is_partial marks a month the data (report_calendar) or $until does not cover to its end: it
+-- is shown, never tested; is_backfill marks months before the first crawl, which hold only the
+-- postings still open at that crawl.
 -- params: $since, $until, $roles, $sources, $countries
--- report_postings (filtered, deduplicated) comes from shared/report_postings.sql
+-- report_postings (filtered, deduplicated) and report_calendar come from shared/
 with
 
 bounds as (
     select
         min(activity_month) as first_month,
         coalesce(date_trunc('month', $until::date)::date, max(activity_month)) as last_month,
+        least(
+            any_value(c.last_complete_month),
+            case
+                when $until::date is null then null
+                when last_day($until::date) = $until::date
+                    then date_trunc('month', $until::date)::date
+                else (date_trunc('month', $until::date) - interval 1 month)::date
+            end
+        ) as last_complete_month,
+        date_trunc('month', any_value(c.first_crawl_at))::date as first_crawl_month,
     from report_postings
+    cross join report_calendar as c
 ),
 
 months as (
@@ -186,7 +200,10 @@ final as (
         round(
             100.0 * case when nd.n_new > 0 then coalesce(a.adjusted_share, 0) end, 2
         ) as adjusted_share_pct,
+        m.month > coalesce(b.last_complete_month, m.month) as is_partial,
+        m.month < coalesce(b.first_crawl_month, m.month) as is_backfill,
     from months as m
+    cross join bounds as b
     cross join skill_universe as u
     left join new_denominator as nd on nd.month = m.month
     left join new_numerator as nn on nn.month = m.month and nn.skill_no = u.skill_no

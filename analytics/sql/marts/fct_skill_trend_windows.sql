@@ -1,21 +1,34 @@
 -- fct_skill_trend_windows: per skill, mentions in the last $recent_months months (recent)
 -- vs $baseline_months months that end $gap_months months before the recent window starts
 -- (baseline; gap 6 = year over year, robust to seasonality), raw and role-mix adjusted shares.
--- The significance test runs on these counts in Python (analytics/reports/stats.py).
+-- Honest windows: the recent window ends at the last complete month (report_calendar; a month
+-- the data or $until does not reach the end of is never tested), and only sources with
+-- postings in both windows count (a stable panel: a source that came online in the recent
+-- window cannot create risers). The significance test runs on these counts in Python
+-- (analytics/reports/stats.py).
 -- params: $since, $until, $roles, $sources, $countries, $recent_months, $baseline_months, $gap_months
--- report_postings (filtered, deduplicated) comes from shared/report_postings.sql
+-- report_postings (filtered, deduplicated) and report_calendar come from shared/
 with
 
 bounds as (
     select
-        coalesce(date_trunc('month', $until::date)::date, max(activity_month)) as last_month,
-    from report_postings
+        least(
+            c.last_complete_month,
+            case
+                when $until::date is null then null
+                when last_day($until::date) = $until::date
+                    then date_trunc('month', $until::date)::date
+                else (date_trunc('month', $until::date) - interval 1 month)::date
+            end
+        ) as last_month,
+    from report_calendar as c
 ),
 
-windowed_postings as (
+all_windowed as (
     select
         p.posting_no,
         p.role,
+        p.source,
         case
             when p.activity_month > b.last_month - to_months($recent_months::integer)
                 then 'recent'
@@ -37,6 +50,28 @@ windowed_postings as (
         )
 ),
 
+source_windows as (
+    select
+        source,
+        count(distinct window_name) = 2 as in_panel,
+    from all_windowed
+    group by source
+),
+
+panel as (
+    select
+        coalesce(list(source order by source) filter (where in_panel), []) as panel_sources,
+        coalesce(list(source order by source) filter (where not in_panel), [])
+            as dropped_sources,
+    from source_windows
+),
+
+windowed_postings as (
+    select w.posting_no, w.role, w.window_name,
+    from all_windowed as w
+    semi join (select source from source_windows where in_panel) using (source)
+),
+
 posting_skills as (
     select s.posting_no, s.skill_slug
     from report_posting_skills as s
@@ -45,9 +80,10 @@ posting_skills as (
 
 window_totals as (
     select
-        window_name,
-        count(*) as n_window,
-    from windowed_postings
+        w.window_name,
+        count(p.posting_no) as n_window,
+    from (values ('baseline'), ('recent')) as w (window_name)
+    left join windowed_postings as p using (window_name)
     group by all
 ),
 
@@ -111,7 +147,11 @@ adjusted as (
 ),
 
 skill_universe as (
-    select distinct skill_slug from posting_skills
+    -- every skill of either window, also of sources outside the panel: a window without
+    -- postings still lists its skills (with n 0), so the report can say "no baseline"
+    select distinct s.skill_slug
+    from report_posting_skills as s
+    semi join all_windowed as p using (posting_no)
 ),
 
 window_counts as (
@@ -143,12 +183,15 @@ window_counts as (
 
 final as (
     select
-        *,
+        window_counts.*,
+        panel.panel_sources,
+        panel.dropped_sources,
         round(100.0 * k_baseline / nullif(n_baseline, 0), 2) as share_baseline_pct,
         round(100.0 * k_recent / nullif(n_recent, 0), 2) as share_recent_pct,
         round(share_recent_pct - share_baseline_pct, 2) as change_pp,
         round(adj_share_recent_pct - adj_share_baseline_pct, 2) as adj_change_pp,
     from window_counts
+    cross join panel
     order by skill_slug
 )
 

@@ -60,7 +60,7 @@ def test_monthly_shares_have_two_denominators(seed_con) -> None:
 def test_role_mix_adjustment_removes_composition_effect() -> None:
     """A skill that only one role mentions 'rises' when that role's share grows; the
     standardised share stays flat."""
-    from datetime import date
+    from datetime import date, datetime
 
     from report_seed import make_db, posting
 
@@ -72,7 +72,9 @@ def test_role_mix_adjustment_removes_composition_effect() -> None:
             postings.append(posting(pid, role, "mid", date(2026, m, 3)))
             if role == "ai-engineer" and j % 2 == 0:
                 mentions.append({"posting_id": pid, "skill_slug": "rag"})
-    con = make_db(postings, mentions)
+    crawl = {"run_id": "r", "source": "greenhouse", "board": "acme", "status": "ok",
+             "started_at": datetime(2026, 4, 30), "finished_at": datetime(2026, 4, 30, 1)}  # fmt: skip
+    con = make_db(postings, mentions, crawl_runs=[crawl])  # April complete
     frame = detect_risers(con, recent_months=2, baseline_months=2, gap_months=0, min_support=1)
     rag = _row(frame, "rag")
     assert rag["share_baseline_pct"] == 10.0 and rag["share_recent_pct"] == 40.0

@@ -1,0 +1,112 @@
+"""Honest trends: new sources, partial months and missing baselines never read as trends."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import numpy as np
+import polars as pl
+from report_seed import make_db, posting
+
+from analytics.reports import ReportContext, ReportParams, detect_risers
+from analytics.reports.skill_trends import skill_trends
+from analytics.reports.stats import two_proportion_z
+
+
+def _crawl(day: datetime) -> dict:
+    return {"run_id": f"r{day:%Y%m%d}", "source": "greenhouse", "board": "acme", "status": "ok",
+            "started_at": day, "finished_at": day}  # fmt: skip
+
+
+def _months(n: int, start: date = date(2025, 1, 1)) -> list[date]:
+    return [date(start.year + (start.month - 1 + i) // 12, (start.month - 1 + i) % 12 + 1, 1)
+            for i in range(n)]  # fmt: skip
+
+
+def _warehouse(months: list[date], per_month: int, extra=(), end: datetime | None = None):
+    """Stable skill shares (rag 20%, python 60%) from one source; `extra` adds postings
+    (pid, source, month, skills)."""
+    rng = np.random.default_rng(5)
+    postings, mentions = [], []
+    for m in months:
+        for j in range(per_month):
+            pid = f"g{m:%Y%m}-{j}"
+            postings.append(posting(pid, "ai-engineer", "mid", m.replace(day=1 + j % 27)))
+            for slug, p in (("rag", 0.2), ("python", 0.6)):
+                if rng.random() < p:
+                    mentions.append({"posting_id": pid, "skill_slug": slug})
+    for pid, source, day, skills in extra:
+        postings.append(posting(pid, "ai-engineer", "mid", day, source=source, board=source))
+        mentions += [{"posting_id": pid, "skill_slug": s} for s in skills]
+    last = months[-1]
+    end = end or datetime(last.year + last.month // 12, last.month % 12 + 1, 1) - _day()
+    return make_db(postings, mentions, crawl_runs=[_crawl(datetime(2025, 1, 2)), _crawl(end)])
+
+
+def _day():
+    from datetime import timedelta
+
+    return timedelta(seconds=1)
+
+
+def _row(frame: pl.DataFrame, slug: str) -> dict:
+    return frame.filter(pl.col("skill_slug") == slug).row(0, named=True)
+
+
+def test_a_source_added_in_the_last_quarter_creates_no_riser() -> None:
+    months = _months(18)
+    extra = [
+        (f"hn{m:%Y%m}-{j}", "hn", m.replace(day=5), ["rag"] if j % 5 else [])
+        for m in months[-3:]
+        for j in range(150)
+    ]  # a new source: 450 postings, rag in 80%
+    con = _warehouse(months, 100, extra)
+    rag = _row(detect_risers(con), "rag")
+    assert rag["direction"] != "riser" and not rag["is_significant"]
+    assert rag["dropped_sources"] == ["hn"] and rag["panel_sources"] == ["greenhouse"]
+    assert rag["n_recent"] == 600  # greenhouse's six recent months only
+    # pooled over both sources the same counts read as a strong riser: the test can fail
+    k_hn = sum(1 for e in extra if e[3])
+    _, p = two_proportion_z(rag["k_baseline"], rag["n_baseline"],
+                            rag["k_recent"] + k_hn, rag["n_recent"] + len(extra))  # fmt: skip
+    assert p < 1e-6
+    report = skill_trends(ReportContext(con, ReportParams()))
+    assert any("left out as new or gone: hn" in n for n in report.notes)
+
+
+def test_a_partial_month_is_marked_and_excluded_from_tests() -> None:
+    months = _months(18)
+    spike = [(f"sp{j}", "greenhouse", date(2026, 7, 2 + j % 8), ["mcp"]) for j in range(60)]
+    # crawls reach 2026-07-10: July is partial, June the last complete month
+    con = _warehouse(months, 100, spike, end=datetime(2026, 7, 10, 6))
+    ctx = ReportContext(con, ReportParams())
+    monthly = ctx.mart("fct_skill_share_monthly")
+    partial = monthly.filter(pl.col("is_partial"))["month"].unique().to_list()
+    assert partial == [date(2026, 7, 1)]
+    frame = detect_risers(con, min_support=1)
+    rag = _row(frame, "rag")
+    assert rag["recent_end"] == date(2026, 6, 1)
+    assert rag["n_recent"] == 600  # July's postings are not in the recent window
+    assert "mcp" not in frame["skill_slug"].to_list()  # its spike is all in July
+    report = skill_trends(ctx)
+    assert any("Partial month(s) 2026-07" in n for n in report.notes)
+    assert any("history before it comes only from postings still open" in n for n in report.notes)
+    # the same data with July complete tests the spike: the test can fail
+    closed = _warehouse(months, 100, spike, end=datetime(2026, 7, 31, 23))
+    mcp = _row(detect_risers(closed, min_support=1), "mcp")
+    assert mcp["k_recent"] == 60 and mcp["direction"] == "riser"
+
+
+def test_a_window_without_baseline_says_so() -> None:
+    con = _warehouse(_months(8, date(2026, 1, 1)), 100)
+    frame = detect_risers(con)
+    assert set(frame["direction"]) == {"no baseline"}
+    assert not frame["is_significant"].any()
+    report = skill_trends(ReportContext(con, ReportParams()))
+    assert report.headlines[0].startswith("no baseline")
+
+
+def test_last_months_window_ends_at_the_last_complete_month() -> None:
+    con = _warehouse(_months(10, date(2026, 1, 1)), 20, end=datetime(2026, 10, 20))
+    params = ReportContext(con, ReportParams(last_months=6)).params
+    assert (params.since, params.until) == (date(2026, 4, 1), date(2026, 9, 30))
