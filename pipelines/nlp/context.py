@@ -38,6 +38,13 @@ for _lang in ("rust", "scala"):
 _POSTING_AI_OK = frozenset(_WORDS["posting"]["terms"])
 _AI_SLUGS = frozenset(_WORDS["posting"]["ai_slugs"])
 _EVAL_VERBS = frozenset({"evaluate", "evaluates", "evaluating", "evaluated"})
+LOWER_SAFE = frozenset(_WORDS["lowercase"]["safe"])
+LOWER_AI_SENSE = frozenset(_WORDS["lowercase"]["ai_sense"])
+_TUNE_VERBS = frozenset(_WORDS["fine_tune"]["verbs"])
+_TUNE_OBJECTS = frozenset(_WORDS["fine_tune"]["objects"])
+_RETRIEVAL_CUES = frozenset(_WORDS["retrieval"]["cues"])
+_RETRIEVAL_NEG_BEFORE = frozenset(_WORDS["retrieval"]["negative_before"])
+_LIST_SEP = re.compile(r"[,/;|&+()]|\b(?:and|or|plus|and/or|as well as|e\.g\.)\b", re.I)
 _OK_SUFFIX = re.compile(r"-(based|powered|native|driven|first|centric|compatible|backed)\b", re.I)
 
 
@@ -131,7 +138,8 @@ def in_tech_list(hit: Hit, ctx: SentCtx) -> bool:
             gap = ctx.text[hit.end - ctx.offset : other.start - ctx.offset]
         else:
             continue
-        if len(gap) <= 24 and _LIST_GAP.match(gap):
+        # a list needs a separator: "AI vision", "ML Infrastructure vision" are compounds
+        if len(gap) <= 24 and _LIST_GAP.match(gap) and _LIST_SEP.search(gap):
             return True
     return False
 
@@ -205,6 +213,10 @@ def ai_sense(hit: Hit, ctx: SentCtx) -> bool:
         )  # "evaluate LLM outputs", not "evaluate vendors"
     if key == "embedding" and after and after[0] in {"with", "in", "into", "within", "alongside"}:
         return False  # "embedding with customers"
+    if key in _TUNE_VERBS:
+        return _tunes_a_model(hit, ctx)
+    if key.startswith("retrieval"):
+        return _retrieval_for_models(hit, ctx)
     words = ctx.words() - {key, key.rstrip("s")}
     if words & _AI_CUES or any(set(n.slugs) & _AI_SLUGS for n in ctx.plain):
         return True
@@ -221,6 +233,30 @@ def distributed(hit: Hit, ctx: SentCtx) -> bool:
     if hit.text.lower() == "distributed":
         return bool(set(ctx.after(hit, 2)) & _DIST_NOUNS)
     return bool(set(ctx.before(hit, 3)) & _CLUSTER_CUES)
+
+
+def _tunes_a_model(hit: Hit, ctx: SentCtx) -> bool:
+    """ "fine-tune LLMs / a model / on our data" is model fine-tuning; "fine-tune inference
+    engines", "fine-tune our process" is the everyday verb."""
+    after = ctx.after(hit, 6)
+    if set(after) & _TUNE_OBJECTS or after[:1] == ["on"]:  # "fine-tune on our data"
+        return True
+    rel = hit.end - ctx.offset
+    return any(
+        h.start >= hit.end and h.start - ctx.offset - rel <= 40 and set(h.slugs) & _AI_SLUGS
+        for h in ctx.plain
+    )
+
+
+def _retrieval_for_models(hit: Hit, ctx: SentCtx) -> bool:
+    """Retrieval that feeds a language model (RAG), not "data retrieval" or "SQL queries for
+    retrieval": an LLM/embedding/vector cue in the sentence, and no "data ... retrieval"."""
+    if set(ctx.before(hit, 3)) & _RETRIEVAL_NEG_BEFORE:
+        return False
+    words = ctx.words()
+    if words & _RETRIEVAL_CUES:
+        return True
+    return any(set(n.slugs) & {"llm", "embeddings", "vector-databases", "rag"} for n in ctx.plain)
 
 
 def _in_proper_name(hit: Hit, ctx: SentCtx) -> bool:

@@ -6,6 +6,7 @@ only sentences holding an ambiguous hit are tokenised by spaCy for the context r
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any
@@ -13,13 +14,17 @@ from typing import Any
 import ahocorasick
 import spacy
 
-from .context import RULES, Hit, SentCtx
+from .context import LOWER_AI_SENSE, LOWER_SAFE, RULES, Hit, SentCtx
+from .practice import practice_hits
 from .sections import Sentence, split_sentences
 from .taxonomy import SkillTaxonomy, Surface
 
 _AI_POSTING_SLUGS = frozenset(
     "llm rag ai-agents llm-evaluation prompt-engineering langchain".split()
 )
+
+
+_CAPS_SUFFIX = re.compile(r"-[A-Z]{2,4}\b")
 
 
 def _lower(text: str) -> str:
@@ -38,13 +43,36 @@ def _boundary_ok(text: str, start: int, end: int) -> bool:
             return False
         if p in "+#@$" and text[start].isalnum():
             return False
+        if p == "-" and start > 1 and text[start - 2].islower() and text[start:end].islower():
+            return False  # "llama-cpp": part of another hyphenated name ("stack-Python" is not)
     if end < len(text):
         n = text[end]
         if n.isalnum() or n in "_+#":
             return False
         if n == "." and end + 1 < len(text) and text[end + 1].isalnum():
             return False
+        if n == "-" and _CAPS_SUFFIX.match(text, end):
+            return False  # "JAX-RS", "JAX-WS": another product sharing the prefix
     return True
+
+
+def _folded_rule(s: Surface) -> str | None:
+    """Context rule for a cased form met in lower case: its own rule, the AI-sense rule for AI
+    acronyms (rag, rl), none for distinctive tokens (lora, phd, s3), else the tech-list rule."""
+    form = s.form.lower()
+    if s.rule:
+        return s.rule
+    if form in LOWER_AI_SENSE:
+        return "ai_sense.v1"
+    if form in LOWER_SAFE or not form.isalpha():
+        return None
+    return "tech_list.v1"
+
+
+def _lower_context(text: str, start: int, end: int, width: int = 30) -> bool:
+    """No capital letter near the hit: the text around it is written in lower case."""
+    near = text[max(0, start - width) : end + width]
+    return near == near.lower()
 
 
 class SkillMatcher:
@@ -63,20 +91,38 @@ class SkillMatcher:
             (self.cased_ac if cased else self.lower_ac).add_word(key, (len(key), tuple(surfaces)))
         self.lower_ac.make_automaton()
         self.cased_ac.make_automaton()
+        # Text scraped in lower case writes "go", "r", "rag", "jax": the cased forms folded, each
+        # decided by its context rule (a tech list, a programming or AI cue), see _folded_rule.
+        self.folded_ac = ahocorasick.Automaton()
+        folded: dict[str, list[Surface]] = {}
+        for s in taxonomy.surfaces:
+            if s.cased and s.form != s.form.lower():
+                rule = _folded_rule(s)
+                folded.setdefault(s.form.lower(), []).append(
+                    Surface(s.form.lower(), s.slugs, False, rule, s.opaque, False)
+                )
+        for key, surfaces in folded.items():
+            self.folded_ac.add_word(key, (len(key), tuple(surfaces)))
+        self.folded_ac.make_automaton()
 
     def candidates(self, text: str) -> list[Hit]:
         """All boundary- and case-valid hits, overlaps resolved (longest span wins)."""
         hits: list[Hit] = []
-        for ac, source in ((self.lower_ac, _lower(text)), (self.cased_ac, text)):
+        low = _lower(text)
+        for ac, source in ((self.lower_ac, low), (self.cased_ac, text), (self.folded_ac, low)):
+            folded = ac is self.folded_ac
             for end_idx, (length, surfaces) in ac.iter(source):
                 start, end = end_idx - length + 1, end_idx + 1
                 if not _boundary_ok(text, start, end):
                     continue
                 raw = text[start:end]
+                if folded and (raw != source[start:end] or not _lower_context(text, start, end)):
+                    continue  # a capitalised "Go" is the cased form's; "go" in cased prose is a verb
                 hits.extend(
                     Hit(start, end, raw, s.slugs, s.rule, s.opaque, s.cased, s.named)
                     for s in surfaces
                 )
+        hits.extend(practice_hits(text, low))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         kept: list[Hit] = []
         outer: list[Hit] = []  # hits of the current outermost span
