@@ -168,15 +168,18 @@ def split_sentences(text: str) -> list[Sentence]:
             blank = True
             continue
         found = heading_section(stripped)
+        label = None
+        if _LABEL.match(stripped):  # "Label: text": the label scopes its line or paragraph
+            label, found = found or label_section(stripped), None
         if found:
             section = found
-        elif heading_shaped(stripped):
+        elif not label and heading_shaped(stripped):
             section = "other"  # an unknown heading ends the previous section
         opens = blank or bool(found) or (bool(out) and heading_shaped(stripped)) or not out
         block += opens
         blank = False
         here = scoped[1] if scoped and scoped[0] == block else section
-        if not found and (label := label_section(stripped)):
+        if label:
             here = label  # this line; the whole paragraph when the label opens it
             scoped = (block, label) if opens else scoped
         bullet = bool(_BULLET.match(stripped))

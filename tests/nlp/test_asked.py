@@ -1,0 +1,187 @@
+"""Asked vs mentioned: a skill counts when the posting asks for it, not when the company blurb,
+benefits or legal text merely names it. Postings below are written in the shapes real sources
+have (HTML-derived heading lines, Markdown, all caps, "Label:" lines, forum posts, no headings)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.evaluate_asked import asked_slugs, evaluate_asked
+from pipelines.nlp import get_analyser
+from pipelines.nlp.asked_cues import sentence_cue
+
+
+def _verdicts(text: str, title: str = "Software Engineer") -> dict[str, set[bool]]:
+    out: dict[str, set[bool]] = {}
+    for m in get_analyser().analyse(title, text)["skills"]:
+        out.setdefault(m["slug"], set()).add(m["asked"])
+    return out
+
+
+def _asked(text: str, title: str = "Software Engineer") -> set[str]:
+    return asked_slugs(get_analyser().analyse(title, text)["skills"])
+
+
+HTML_LINES = """About Northwind
+ Northwind builds logistics software. Our platform runs on Kubernetes and we keep calm on-call rotations.
+ About the role
+ You'll run our Kubernetes clusters and build services in Go.
+ What we're looking for
+ Experience with Terraform
+ Strong communication skills
+ Benefits
+ Health insurance, a learning budget and a free Docker course.
+"""
+
+
+def test_html_headings_about_vs_responsibilities() -> None:
+    v = _verdicts(HTML_LINES)
+    assert v["kubernetes"] == {False, True}  # one mention in About, one in the duties
+    assert _asked(HTML_LINES) >= {"kubernetes", "go", "terraform", "communication"}
+    assert "docker" not in _asked(HTML_LINES)
+
+
+def test_company_blurb_alone_asks_nothing() -> None:
+    text = (
+        "About Northwind\n"
+        "Northwind builds logistics software. Our platform runs on Kubernetes and Kafka.\n"
+        "Benefits\n"
+        "Equity, dental and a Python book stipend.\n"
+    )
+    assert _asked(text) == set()
+    assert {"kubernetes", "kafka"} <= set(_verdicts(text))  # still mentioned
+
+
+MARKDOWN = """# Senior Data Engineer
+
+**About us**
+We are a fintech backed by top investors. We build our pipelines with Spark.
+
+## What you'll do
+- Own our Airflow DAGs
+- Model data in dbt
+
+## Nice to have
+- Rust experience
+"""
+
+
+def test_markdown_headings() -> None:
+    asked = _asked(MARKDOWN, "Senior Data Engineer")
+    assert {"airflow", "dbt", "rust"} <= asked
+    assert "spark" not in asked
+
+
+ALL_CAPS = """WHO WE ARE
+We help hospitals schedule staff; our backend is written in Java.
+WHAT YOU WILL DO
+Design APIs in Python and deploy them on AWS.
+EQUAL OPPORTUNITY
+We are an equal opportunity employer and value diversity, including experience with SQL.
+"""
+
+
+def test_all_caps_headings_and_legal_text() -> None:
+    asked = _asked(ALL_CAPS)
+    assert {"python", "aws"} <= asked
+    assert "java" not in asked and "sql" not in asked
+
+
+LABELS = """Company: Acme Robotics, founded in 2019 and backed by Series B investors, uses PyTorch everywhere.
+Responsibilities: build perception models with TensorFlow and ship them to robots.
+Requirements: 3+ years of C++ and ROS.
+Perks: free lunch and a Kubernetes-certified ops team.
+"""
+
+
+def test_label_lines_scope_their_line() -> None:
+    asked = _asked(LABELS, "Robotics Engineer")
+    assert {"tensorflow", "cpp"} <= asked
+    assert "pytorch" not in asked and "kubernetes" not in asked
+
+
+NO_HEADINGS = """Acme is building the data layer for insurance. We raised a $20M Series A and our customers include three of the top ten carriers, who use our Snowflake integration daily.
+
+You'll design retrieval pipelines with LangChain and evaluate them on real claims. Experience with PostgreSQL is a plus.
+
+We value collaboration and curiosity. Email jobs@acme.example with your GitHub."""
+
+
+def test_no_headings_sentence_classifier() -> None:
+    v = _verdicts(NO_HEADINGS)
+    asked = _asked(NO_HEADINGS)
+    assert {"langchain", "postgresql"} <= asked
+    assert "snowflake" in v and "snowflake" not in asked
+    assert "collaboration" not in asked  # a company value, not asked of the candidate
+
+
+def test_soft_skill_asked_of_candidate_counts_not_as_company_value() -> None:
+    asked = "Requirements\nYou bring excellent communication and collaboration skills.\n"
+    assert {"communication", "collaboration"} <= _asked(asked)
+    value = "We are a remote team. We greatly value collaboration skills.\n"
+    assert "collaboration" in _verdicts(value)
+    assert _asked(value) == set()
+
+
+FORUM = """Acme | Staff Engineer, AI | Backend Engineer | Remote (US) | $180k-$220k
+
+Acme builds tools for accountants. Our investors include big funds.
+
+- Staff Engineer, AI: You build our agents with LangChain and evaluate them.
+- Backend Engineer: You scale our Kafka pipelines and write Java services.
+
+Apply: jobs@acme.example"""
+
+
+def test_forum_post_other_role_block_is_not_asked() -> None:
+    asked = _asked(FORUM, "Staff Engineer, AI")
+    assert "langchain" in asked
+    assert "kafka" not in asked and "java" not in asked
+    # the same post read for the backend role asks the opposite
+    backend = _asked(FORUM, "Backend Engineer")
+    assert "kafka" in backend and "langchain" not in backend
+
+
+def test_waived_requirement_is_not_asked() -> None:
+    text = "Requirements\nStrong SQL.\nPrior Kubernetes experience is not required.\n"
+    asked = _asked(text)
+    assert "sql" in asked and "kubernetes" not in asked
+
+
+def test_every_mention_carries_a_reason() -> None:
+    for m in get_analyser().analyse("Engineer", HTML_LINES)["skills"]:
+        assert isinstance(m["asked"], bool) and m["asked_reason"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("You'll run our Kubernetes clusters.", "candidate"),
+        ("Our platform runs on Kubernetes.", "company"),
+        ("We value collaboration and communication.", "values"),
+        ("Stack: Python, Go, Postgres.", "stack"),
+        ("Backed by Sequoia, we were founded in 2020.", "company"),
+        ("We offer equity, 401(k) matching and parental leave.", "benefits"),
+        ("We do not discriminate on the basis of race, religion or disability.", "legal"),
+        ("Experience with distributed systems", "candidate"),
+        ("Designing intelligent routing algorithms", "duty"),
+        ("Prior ML experience is not required.", "waived"),
+        ("The weather is nice.", None),
+    ],
+)
+def test_sentence_cues(sentence: str, cue: str | None) -> None:
+    assert sentence_cue(sentence) == cue
+
+
+def test_evaluate_asked_counts_like_the_scorer() -> None:
+    gold = {
+        "a": {"id": "a", "asked": ["python", "sql"], "mentioned_only": ["kubernetes"]},
+        "b": {"id": "b", "asked": ["python"], "mentioned_only": ["docker", "sql"]},
+    }
+    pred = {"a": {"python", "kubernetes"}, "b": {"python", "sql"}}
+    m = evaluate_asked(gold, pred)
+    assert (m["precision"], m["recall"]) == (0.5, 2 / 3)
+    assert (m["mentioned_only_counted"], m["mentioned_only"]) == (2, 3)
+    assert m["share_errors"][0]["slug"] == "sql" and m["max_share_error_pts"] == 0.0
+    pred["b"] = {"python"}
+    assert evaluate_asked(gold, pred)["max_share_error_pts"] == 50.0
