@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,36 @@ def coverage_numbers(warehouse: Path) -> dict[str, Any]:
     }
 
 
+#: the crawl record's per-reason summary line ("skipped 3: no title"), see spiders/base.py
+SKIP_LINE = re.compile(r"^skipped (\d+): (.+)$")
+
+
+def skip_numbers(warehouse: Path, run_id: str) -> dict[str, Any]:
+    """Postings the crawl saw but could not keep, by reason, and the boards whose listing was
+    incomplete (nothing closed on them): read from this run's crawl records."""
+    from analytics.db import connect
+
+    con = connect(warehouse, read_only=True)
+    try:
+        rows = con.execute(
+            "select listing_complete, error_messages from crawl_runs where run_id = ?", [run_id]
+        ).fetchall()
+    finally:
+        con.close()
+    reasons: dict[str, int] = {}
+    for _complete, messages in rows:
+        for message in messages or []:
+            match = SKIP_LINE.match(message or "")
+            if match:
+                reasons[match.group(2)] = reasons.get(match.group(2), 0) + int(match.group(1))
+    out: dict[str, Any] = {
+        "items_skipped": sum(reasons.values()),
+        "boards_listing_incomplete": sum(1 for complete, _ in rows if not complete),
+    }
+    out.update({f"skipped: {why}": n for why, n in sorted(reasons.items())})
+    return out
+
+
 def record_run(
     warehouse: Path,
     run_id: str,
@@ -56,6 +87,7 @@ def record_run(
         "lake_lines_skipped": int(load_stats.get("lake_lines_skipped", 0)),
     }
     numbers.update(coverage_numbers(warehouse))
+    numbers.update(skip_numbers(warehouse, run_id))
     state = "Partial" if crawl_errors else "Completed"
     con = connect(warehouse)
     try:
