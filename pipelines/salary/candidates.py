@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipelines.textnorm import normalise_text
+
 from .context import heading_kind, kind_hits, nearest_kind
 from .grammar import parse_phrases
 from .lexicon import CODES, SYMBOLS
@@ -21,14 +23,14 @@ from .parse import _is_money, _reading, _text_code_hint
 
 _SYMS = "".join(sorted({s for s in SYMBOLS if len(s) == 1 and not s.isalpha()}))
 #: the one cheap scan: a currency sign or a digit run (one character class: the engine's fast path)
-_SCAN = re.compile("[" + re.escape(_SYMS) + r"\d][\d.,' ]*")
+_SCAN = re.compile("[" + re.escape(_SYMS) + r"\d][\d.,' \u00a0\u202f]*")
 #: what makes a digit run money: a magnitude, a currency word or code right after it
 _AFTER = re.compile(
     r"\s?(?:[kK]\b|mil\b|Mio\b|Tsd|(?:"
     + "|".join(CODES)
     + r")\b|(?i:lpa|lakh|lac|crore|euro|reais|kr\b|zł|k[čc]\b|dollar|pound|ron\b|[€$£]))"
 )
-_GROUPED = re.compile(r"\d[.,' ]\d{3}(?!\d)")
+_GROUPED = re.compile(r"\d[.,' \u00a0\u202f]\d{3}(?!\d)")
 _YEARLIKE = re.compile(r"(?:19|20)\d\d\D*$")
 
 
@@ -48,6 +50,7 @@ def money_hits(text: str) -> list[int]:
 
 
 _MAX_LINE = 320  # longer lines are cut to the sentence around the hit
+_CONTEXT = 120  # characters of context the grammar reads either side of the amounts
 _SENT_END = re.compile(r"(?<=[.!?;:])\s+(?=[A-Z0-9(*#\[])|\s\|\s|\n")
 _HEADING = re.compile(r"^\s*(?:#{1,6}\s*\S|\*\*[^*\n]{2,70}\*\*\s*:?\s*$|[^\n.]{2,60}:\s*$)")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -123,11 +126,27 @@ def _period_in_sentence(ph: Phrase, toks: list[Any], s: int, e: int) -> str | No
     return best[1] if best else None
 
 
+def _unmark(m: re.Match[str]) -> str:
+    return "" if len(m.group(0)) == 2 else " "
+
+
+def _window(seg: str) -> str:
+    """The part of a long segment the grammar needs: from a little before the first amount to a
+    little after the last (the tokenizer's cost grows with the text it reads)."""
+    if len(seg) <= 2 * _CONTEXT:
+        return seg
+    hits = money_hits(seg)
+    if not hits:
+        return seg
+    return seg[max(0, hits[0] - _CONTEXT) : hits[-1] + _CONTEXT]
+
+
 def read_candidates(text: str, hint: str | None) -> list[Candidate]:
-    """Every typed money phrase in the pay-bearing segments of a (normalised) description."""
+    """Every typed money phrase in the pay-bearing segments of a description (raw text: each
+    segment is normalised on its own, so normalisation costs what the pay lines cost)."""
     out: list[Candidate] = []
     for s, e in segments(text):
-        seg = _MD.sub(lambda m: "" if len(m.group(0)) == 2 else " ", text[s:e])
+        seg = _window(_MD.sub(_unmark, normalise_text(text[s:e])))
         phrases, toks = parse_phrases(seg)
         if not phrases:
             continue

@@ -196,7 +196,13 @@ _WORK_KIND = (
 )
 
 
-_WORK_RX = re.compile("|".join(f"(?P<{flag}>{rx.pattern})" for flag, rx in _WORK_KIND), re.I)
+_WORK_RX = re.compile("|".join(f"(?P<{flag}>{rx.pattern})" for flag, rx in _WORK_KIND))
+#: cheap substring test first: most postings hold none of these and skip the regex
+_WORK_KEYS = (
+    "intern", "prakti", "werkstud", "estagi", "estági", "stagiaire", "apprenti", "trainee",
+    "bolsa", "part", "teilzeit", "minijob", "woche", "week", "contract", "freelanc", "b2b",
+    "pj", "employed", "fixed", "befristet", "cdd",
+)  # fmt: skip
 
 
 def work_flags(record: dict[str, Any], raw: str) -> list[str]:
@@ -204,7 +210,9 @@ def work_flags(record: dict[str, Any], raw: str) -> list[str]:
     (where boards state the kind of contract); one scan."""
     text = " ".join(
         [str(record.get("title") or ""), raw or "", str(record.get("_text") or "")[:600]]
-    )
+    ).lower()
+    if not any(key in text for key in _WORK_KEYS):
+        return []
     found = {m.lastgroup for m in _WORK_RX.finditer(text)}
     return [flag for flag, _ in _WORK_KIND if flag in found]
 
@@ -215,7 +223,7 @@ def _normalised(record: dict[str, Any]) -> dict[str, Any]:
     for key in ("salary_text", "title"):
         if isinstance(out.get(key), str):
             out[key] = normalise_text(out[key])
-    out["_text"] = normalise_text(description_text(record))
+    out["_text"] = description_text(record)  # raw: pay segments are normalised one by one
     return out
 
 
