@@ -55,6 +55,10 @@ def test_data_tests_pass_on_an_empty_warehouse(con):
             "update postings_core set source = 'myspace' where posting_id = 'greenhouse:acme:102'",
             "accepted_values_source",
         ),
+        (
+            "update posting_skills_core set asked = false where posting_id = 'greenhouse:acme:101'",
+            "posting_skills_asked_matches_mentions",
+        ),
     ],
 )
 def test_each_data_test_catches_its_breakage(seeded, breakage, failing):
