@@ -199,6 +199,20 @@ class AskedClassifier:
         return Verdict(self.default, "default")
 
 
+def asked_sentences(text: str, title: str | None = None) -> list[str]:
+    """The sentences of a posting that ask something of the hire (for taxonomy suggestions):
+    company blurbs, benefits, legal text and other roles' blocks are left out."""
+    from .sections import split_sentences
+
+    sentences = split_sentences(text)
+    clf = AskedClassifier(text, sentences, title)
+    return [
+        text[s.start : s.end]
+        for i, s in enumerate(sentences)
+        if not _is_header(text, s) and clf.verdict(i).asked
+    ]
+
+
 def mark_asked(
     text: str,
     sentences: list[Sentence],
@@ -231,6 +245,7 @@ __all__ = [
     "COMPANY",
     "COMPANY_SECTIONS",
     "AskedClassifier",
+    "asked_sentences",
     "Verdict",
     "mark_asked",
 ]

@@ -1,6 +1,10 @@
 """Suggest new taxonomy terms: n-grams and title tokens absent from the taxonomy whose share of
 postings rises over recent months (a curator reviews them; nothing is added automatically).
 
+Text candidates come only from sentences that ask something of the hire (pipelines/nlp/asked.py):
+a product name in the company blurb or a perk in the benefits is not a skill. A candidate that is
+a fragment of a known term ("model context" of "Model Context Protocol") is not proposed.
+
 A blank spaCy model has no parser/noun chunker, so candidates are n-grams filtered by
 capitalisation and stopword heuristics; the trend test is a two-proportion z-test of the
 recent months against the earlier ones.
@@ -14,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from .asked import asked_sentences
 from .taxonomy import skill_taxonomy
 
 _STOP = frozenset(
@@ -53,8 +58,25 @@ def _technical(tok: str, first: bool) -> bool:
     return tok[:1].isupper() and not first
 
 
-def candidates(text: str, known: set[str], max_n: int = 3) -> set[str]:
-    """Candidate terms of one text (lowercased), excluding known ones and those containing them."""
+def known_fragments(known: Iterable[str]) -> set[str]:
+    """Every run of whole words inside a known multi-word term ("model context", "context
+    protocol" of "model context protocol"): proposing one would re-add a known skill in pieces."""
+    out: set[str] = set()
+    for term in known:
+        words = term.split()
+        for a in range(len(words)):
+            for b in range(a + 1, len(words) + 1):
+                if b - a < len(words):
+                    out.add(" ".join(words[a:b]))
+    return out
+
+
+def candidates(
+    text: str, known: set[str], max_n: int = 3, fragments: set[str] | None = None
+) -> set[str]:
+    """Candidate terms of one text (lowercased), excluding known ones, those containing them and
+    fragments of known multi-word terms."""
+    fragments = fragments if fragments is not None else known_fragments(known)
     out: set[str] = set()
     for chunk in _CHUNK.findall(text):
         toks = _TOKEN.findall(chunk)
@@ -71,6 +93,12 @@ def candidates(text: str, known: set[str], max_n: int = 3) -> set[str]:
                 term = " ".join(gram)
                 if any(" ".join(gram[a:b]) in known for a in range(n) for b in range(a + 1, n + 1)):
                     continue
+                if term in fragments or any(
+                    " ".join(gram[a : a + k]) in fragments
+                    for k in range(2, n)
+                    for a in range(n - k + 1)
+                ):
+                    continue  # a known term in pieces: "model context (servers)"
                 out.add(term)
     return out
 
@@ -89,20 +117,25 @@ def suggest_terms(
     min_postings: int = 5,
     min_z: float = 2.0,
     limit: int = 50,
+    asked_only: bool = True,
 ) -> list[dict[str, Any]]:
     """Rising unknown terms from (posted_month, title, text) rows, strongest trend first.
 
     Each suggestion: term, source ("text" | "title"), postings, early_share, recent_share, z.
+    With `asked_only` (the default) text terms come only from the sentences that ask something
+    of the hire, never from company, benefits or legal text.
     """
     known = {t.lower() for t in (known_terms if known_terms is not None else taxonomy_terms())}
+    fragments = known_fragments(known)
     per_month: Counter[str] = Counter()
     counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for month, title, text in rows:
         m = str(month)[:7]
         per_month[m] += 1
-        for term in candidates(text or "", known):
+        body = "\n".join(asked_sentences(text or "", title)) if asked_only else text or ""
+        for term in candidates(body, known, fragments=fragments):
             counts[(term, "text")][m] += 1
-        for term in candidates(title or "", known, max_n=2):
+        for term in candidates(title or "", known, max_n=2, fragments=fragments):
             counts[(term, "title")][m] += 1
     months = sorted(per_month)
     if len(months) < 2:
