@@ -13,23 +13,11 @@ from typing import Any
 
 from .taxonomy import role_taxonomy
 from .title_parse import TitleParser
+from .years import required_years
+
+__all__ = ["Decision", "TitleNormaliser", "normalise_title", "required_years"]
 
 _PUNCT = re.compile(r"[^a-z0-9+#]+")
-_YEARS = re.compile(
-    r"\b(?P<lo>\d{1,2})\s*(?P<plus>\+|plus)?\s*(?:(?:-|–|to)\s*(?P<hi>\d{1,2})\s*\+?\s*)?"
-    r"(?:years?|yrs?)\b",
-    re.I,
-)
-_NUMBER_WORDS = {
-    w: str(i)
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()
-    )
-}
-_WORD_YEARS = re.compile(
-    r"\b(" + "|".join(_NUMBER_WORDS) + r")(?=\s*(?:\(\d+\)\s*)?\+?\s*(?:years?|yrs?)\b)", re.I
-)
-_PRE = re.compile(r"(at least|minimum(?: of)?|min\.?|over)\s*$", re.I)
 _ROLE_NOUN_NUM = re.compile(
     r"\b(?:engineer|scientist|developer|analyst|researcher|architect|swe)\s+([1-6])\b"
 )
@@ -271,28 +259,3 @@ _RANGE = re.compile(
     rf"(?P<b>{_LEVEL_TOKEN}(?:\.?\s+{_LEVEL_TOKEN})*)(?![\w])"
 )
 _RANGE_HINT = re.compile(r"[/~-]|\bto\b|\bor\b")
-
-
-def required_years(text: str) -> int | None:
-    """Largest lower bound of "N+ years (of experience)" requirements, capped at 15.
-
-    >>> required_years("3+ years of Python; 5-7 years of experience overall")
-    5
-    """
-    best: int | None = None
-    if not text or ("year" not in text and "yr" not in text and "Year" not in text):
-        return None
-    text = _WORD_YEARS.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()], text)
-    for m in _YEARS.finditer(text):
-        lo = int(m.group("lo"))
-        post = text[m.end() : m.end() + 60].lower()
-        pre_m = _PRE.search(text[max(0, m.start() - 20) : m.start()])
-        pre = pre_m.group(1).lower() if pre_m else ""
-        if pre == "over" and "experience" not in post:
-            continue  # "for over 20 years" is company history
-        if not (m.group("plus") or m.group("hi") or pre or "experience" in post or " exp" in post):
-            continue
-        if lo > 15 or (m.group("hi") and int(m.group("hi")) > 20):
-            continue
-        best = lo if best is None else max(best, lo)
-    return best

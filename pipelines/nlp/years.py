@@ -1,0 +1,82 @@
+"""Required years of experience, in the forms postings write them.
+
+"5+ years", "5 plus years", "five (5) years", "3-5 yrs", "Experience: 4 years", "5 or more years",
+"mindestens 3 Jahre Berufserfahrung", "3 anos de experiência". Extraction speed matters, so a
+cheap pre-scan finds the year words first and the detailed patterns run only on a window around
+each one (most of a posting never reaches them).
+"""
+
+from __future__ import annotations
+
+import re
+
+_YEAR = r"(?:years?|yrs?|jahre?n?|anos|años|ans|års|år|jaar|vuotta)"
+#: the pre-scan: a year word at all (cheap, one pass, case-insensitive)
+_PRESCAN = re.compile(r"(?i)(?<![^\W\d_])(?:years?|yrs?|jahre?n?|anos|años|ans|års|år|jaar|vuotta)\b")
+_NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+#: "five (5)" -> "5", "two-plus" -> "2 plus"
+_WORD_NUM = re.compile(
+    r"(?i)\b(" + "|".join(_NUMBER_WORDS) + r")(?:\s*\(\d{1,2}\))?(?:-(?=plus\b)|(?=[\s+-]))"
+)
+_YEARS = re.compile(
+    r"(?i)(?<![\d.,])(?P<lo>\d{1,2})\s*(?P<plus>\+|plus|or more|or above)?\s*"
+    r"(?:(?:-|to|bis|a)\s*(?P<hi>\d{1,2})\s*\+?\s*)?" + _YEAR + r"\b(?P<after>\s*\+)?"
+)
+_EXPERIENCE = re.compile(
+    r"(?i)\b(?:experience|exp|erfahrung|berufserfahrung|experi[eê]ncia|experiencia|exp[eé]rience"
+    r"|erfaring|ervaring|erfarenhet|track record)"
+)
+_PRE = re.compile(
+    r"(?i)(at least|minimum(?: of)?|min\.?|over|more than|mindestens|au moins|m[ií]nimo(?: de)?"
+    r"|minst|experience:?|exp\.?:?|experience of)\s*$"
+)
+_POST_MIN = re.compile(r"(?i)^\s*(?:minimum|min\.?|or more|or longer|\+)")
+
+
+def required_years(text: str) -> int | None:
+    """Largest lower bound of the "N+ years (of experience)" requirements, capped at 15.
+
+    >>> required_years("3+ years of Python; 5-7 years of experience overall")
+    5
+    >>> required_years("we have served customers for 20 years") is None
+    True
+    """
+    if not text:
+        return None
+    best: int | None = None
+    last_end = -1
+    for pm in _PRESCAN.finditer(text):
+        if pm.start() < last_end:
+            continue
+        lo_w, hi_w = max(0, pm.start() - 40), min(len(text), pm.end() + 60)
+        last_end = pm.end()
+        window = _WORD_NUM.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()] + " ", text[lo_w:hi_w])
+        for m in _YEARS.finditer(window):
+            lo = _bound(window, m)
+            if lo is not None:
+                best = lo if best is None else max(best, lo)
+    return best
+
+
+def _bound(window: str, m: re.Match[str]) -> int | None:
+    """The lower bound of one match if it reads as a requirement, else None."""
+    lo = int(m.group("lo"))
+    hi = m.group("hi")
+    if lo > 15 or (hi and int(hi) > 20):
+        return None
+    post = window[m.end() : m.end() + 60]
+    pre_m = _PRE.search(window[max(0, m.start() - 24) : m.start()])
+    pre = pre_m.group(1).lower() if pre_m else ""
+    cue_after = bool(_EXPERIENCE.search(post))
+    cue_before = bool(_EXPERIENCE.search(window[max(0, m.start() - 30) : m.start()]))
+    if pre in {"over", "more than"} and not cue_after:
+        return None  # "for over 20 years" is company history
+    marked = m.group("plus") or m.group("after") or hi or pre or _POST_MIN.match(post)
+    if not (marked or cue_after or cue_before):
+        return None
+    return lo
