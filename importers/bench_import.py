@@ -52,6 +52,12 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process (all threads): steadier than wall time on a shared machine."""
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    return use.ru_utime + use.ru_stime
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--rows", type=int, default=1_000_000)
@@ -66,23 +72,25 @@ def main(argv: list[str] | None = None) -> None:
         src = synthetic_jobspy(work / "jobs.csv", args.rows)
         base = peak_rss_mb()
         size = src.stat().st_size / 1e6
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), cpu_seconds()
         result = import_files([src], work / "lake", source="bench")
-        took = time.perf_counter() - t0
+        took, cpu = time.perf_counter() - t0, cpu_seconds() - c0
         print(
-            f"import: {result.written} rows of {size:.0f} MB CSV in {took:.1f} s = "
-            f"{result.written / took:,.0f} rows/s; peak RSS {peak_rss_mb():.0f} MB "
-            f"(before the import {base:.0f} MB)"
+            f"import: {result.written} rows of {size:.0f} MB CSV in {took:.1f} s wall = "
+            f"{result.written / took:,.0f} rows/s ({cpu:.1f} s CPU = {result.written / cpu:,.0f} "
+            f"rows per CPU-s); peak RSS {peak_rss_mb():.0f} MB (before the import {base:.0f} MB)"
         )
         if args.load:
             from flows.load import load_stage
 
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), cpu_seconds()
             stats = load_stage(work / "w.duckdb", work / "lake", result.run_id, [])
-            took = time.perf_counter() - t0
+            took, cpu = time.perf_counter() - t0, cpu_seconds() - c0
+            new = stats.get("new", 0)
             print(
-                f"load:   {stats.get('new', 0)} postings in {took:.1f} s = "
-                f"{stats.get('new', 0) / took:,.0f} rows/s; peak RSS {peak_rss_mb():.0f} MB"
+                f"load:   {new} postings in {took:.1f} s wall = {new / took:,.0f} rows/s "
+                f"({cpu:.1f} s CPU = {new / cpu:,.0f} rows per CPU-s); "
+                f"peak RSS {peak_rss_mb():.0f} MB"
             )
     finally:
         if not args.keep:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 FORMATS = ("auto", "jobspy", "csv", "jsonl", "parquet")
 _SUFFIXES = {
@@ -89,15 +90,19 @@ class FileReader:
             ) from None
         return self
 
-    def batches(self, rows: int = BATCH_ROWS) -> Iterator[list[dict[str, Any]]]:
-        """Row dicts in file order, `rows` at a time."""
+    def arrow_batches(self, rows: int = BATCH_ROWS) -> Iterator[pa.RecordBatch]:
+        """Arrow record batches in file order, about `rows` rows each."""
         assert self._rel is not None
         try:
-            for batch in self._rel.to_arrow_reader(rows):
-                yield batch.to_pylist()
+            yield from self._rel.to_arrow_reader(rows)
         except duckdb.Error as exc:
             first = str(exc).strip().splitlines()[0][:300]
             raise ImportFileError(f"{self.path}: reading stopped: {first}") from None
+
+    def batches(self, rows: int = BATCH_ROWS) -> Iterator[list[dict[str, Any]]]:
+        """Row dicts in file order, `rows` at a time."""
+        for batch in self.arrow_batches(rows):
+            yield batch.to_pylist()
 
     def bad_lines(self) -> list[tuple[int, str]]:
         """(row, reason) of CSV rows the reader could not split into the header's columns; rows

@@ -14,11 +14,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import BinaryIO
+
+import polars as pl
 
 from importers import IMPORT_SOURCE
 from importers.coverage import month_end, write_coverage
 from importers.fields import JOBSPY_COLUMNS, ColumnMap, MappingError, build_map, looks_like_jobspy
+from importers.frames import lake_frame, ndjson
 from importers.readers import FileReader, ImportFileError, file_format
 from importers.rows import Rejected, board_part, lake_row
 from spiders.lake import append_jsonl, new_run_id
@@ -39,13 +42,6 @@ class BoardTally:
     first: str | None = None
     last: str | None = None
     files: set[str] = field(default_factory=set)
-
-    def seen(self, posted_at: str | None) -> None:
-        self.items += 1
-        if posted_at:
-            day = posted_at[:10]
-            self.first = day if self.first is None or day < self.first else self.first
-            self.last = day if self.last is None or day > self.last else self.last
 
 
 @dataclass(slots=True)
@@ -169,7 +165,7 @@ def import_files(
     part = run_dir / f"{LAKE_FILE}.part"
     seen: set[int] = set()
     try:
-        with part.open("w", encoding="utf-8") as out:
+        with part.open("wb") as out:
             for path, reader in readers:
                 with reader:
                     _import_one(path, reader, fmt, source, maps, result, out, seen, started)
@@ -188,42 +184,59 @@ def _import_one(
     source: str | None,
     maps: dict[str, str],
     result: ImportResult,
-    out: Any,
+    out: BinaryIO,
     seen: set[int],
     fetched_at: str,
 ) -> None:
+    """Stream one file into the open lake file, batch by batch (lake_frame does the rows)."""
     cmap = column_map(reader, fmt, maps)
     board = board_part(source or path.stem) or "import"
-    name, run_dir = str(path), Path(out.name).parent
+    name = str(path)
     result.files.append(name)
-    n = 0
+    offset = 0
     pending: list[tuple[int, str]] = []
-    for batch in reader.batches():
-        lines = []
-        for row in batch:
-            n += 1
-            try:
-                rec = lake_row(row, cmap, board=board, run_id=result.run_id, fetched_at=fetched_at)
-            except Rejected as exc:
-                pending.append((n, str(exc)))
-                result.boards.setdefault(exc.board, BoardTally()).rejected += 1
-                continue
-            key = hash((rec["board"], rec["source_id"]))
+    for batch in reader.arrow_batches():
+        frame, rejects = lake_frame(
+            batch, cmap, board=board, run_id=result.run_id, fetched_at=fetched_at
+        )
+        for i, reason, rboard in rejects:
+            pending.append((offset + i + 1, reason))
+            result.boards.setdefault(rboard, BoardTally()).rejected += 1
+        keep = []
+        for i, rboard, sid in frame.select("_row", "board", "source_id").iter_rows():
+            key = hash((rboard, sid))
+            keep.append(key not in seen)
             if key in seen:  # one lake line per posting per run, as the spiders keep it
-                pending.append((n, f"duplicate id {rec['source_id']} (first kept)"))
-                result.boards.setdefault(rec["board"], BoardTally()).rejected += 1
-                continue
+                pending.append((offset + i + 1, f"duplicate id {sid} (first kept)"))
+                result.boards.setdefault(rboard, BoardTally()).rejected += 1
             seen.add(key)
-            tally = result.boards.setdefault(rec["board"], BoardTally())
-            tally.seen(rec.get("posted_at"))
-            tally.files.add(name)
-            lines.append(json.dumps(rec, ensure_ascii=False, default=str))
-        if lines:
-            out.write("\n".join(lines) + "\n")
-            result.written += len(lines)
+        frame = frame.filter(pl.Series(keep, dtype=pl.Boolean)).drop("_row")
+        offset += batch.num_rows
+        if frame.height:
+            out.write(ndjson(frame))
+            result.written += frame.height
+            _tally(result, frame, name)
     bad = reader.bad_lines()
-    result.rows += n + len({row for row, _ in bad})
-    result.reject(run_dir, [(name, row, why) for row, why in file_rows(pending, bad)])
+    result.rows += offset + len({row for row, _ in bad})
+    result.reject(
+        Path(out.name).parent, [(name, row, why) for row, why in file_rows(sorted(pending), bad)]
+    )
+
+
+def _tally(result: ImportResult, frame: pl.DataFrame, name: str) -> None:
+    """Per board: postings written and their first and last posted day."""
+    per = frame.group_by("board").agg(
+        pl.len().alias("n"),
+        pl.col("posted_at").str.slice(0, 10).min().alias("first"),
+        pl.col("posted_at").str.slice(0, 10).max().alias("last"),
+    )
+    for rboard, n, first, last in per.iter_rows():
+        tally = result.boards.setdefault(rboard, BoardTally())
+        tally.items += n
+        tally.files.add(name)
+        if first:
+            tally.first = first if tally.first is None else min(tally.first, first)
+            tally.last = last if tally.last is None else max(tally.last, last)
 
 
 def _write_records(lake: Path, result: ImportResult, started: str, finished: str) -> None:
