@@ -17,7 +17,7 @@ from pipelines.textnorm import normalise_text
 
 from .context import heading_kind, kind_hits, nearest_kind
 from .grammar import parse_phrases
-from .lexicon import CODES, SYMBOLS
+from .lexicon import CODES, MULTS, SYMBOLS, WORDS
 from .model import Phrase
 from .parse import _is_money, _reading, _text_code_hint
 
@@ -25,28 +25,17 @@ _SYMS = "".join(sorted({s for s in SYMBOLS if len(s) == 1 and not s.isalpha()}))
 #: the one cheap scan: a currency sign or a digit run (one character class: the engine's fast path)
 _SCAN = re.compile("[" + re.escape(_SYMS) + r"\d][\d.,' \u00a0\u202f]*")
 #: what makes a digit run money: a magnitude, a currency word or code right after it
-_AFTER = re.compile(
-    r"\s?(?:[kK]\b|mil\b|Mio\b|Tsd|(?:"
-    + "|".join(CODES)
-    + r")\b|(?i:lpa|lakh|lac|crore|euro|reais|kr\b|zł|k[čc]\b|dollar|pound|ron\b|[€$£]))"
+#: every word the grammar reads as a currency or a magnitude marks the number it follows/precedes
+_MARK_WORDS = sorted(
+    {w.lower() for w in (*CODES, *WORDS, *MULTS) if len(w) > 1} | {"kr", "zł", "kč", "ron"},
+    key=len,
+    reverse=True,
 )
+_MARK_ALT = "|".join(re.escape(w) for w in _MARK_WORDS)
+_AFTER = re.compile(r"\s?(?:[kK]\b|[€$£¥₹]|(?i:(?:" + _MARK_ALT + r")\b))")
+_BEFORE = re.compile(r"(?i:\b(?:" + _MARK_ALT + r"|rs))[.:]?\s?$")
 _GROUPED = re.compile(r"\d[.,' \u00a0\u202f]\d{3}(?!\d)")
 _YEARLIKE = re.compile(r"(?:19|20)\d\d\D*$")
-
-
-def money_hits(text: str) -> list[int]:
-    """Positions that can hold an amount: a currency sign, a grouped or long number
-    ('65.000', '181 000', '7000' but not a year), or a number with a magnitude or currency after it."""
-    out: list[int] = []
-    for m in _SCAN.finditer(text):
-        run = m.group(0)
-        if not run[0].isdigit():
-            out.append(m.start())
-        elif _GROUPED.search(run) or _AFTER.match(text, m.end(), m.end() + 12):
-            out.append(m.start())
-        elif sum(ch.isdigit() for ch in run) >= 4 and not _YEARLIKE.match(run):
-            out.append(m.start())
-    return out
 
 
 _MAX_LINE = 320  # longer lines are cut to the sentence around the hit
@@ -55,6 +44,7 @@ _SENT_END = re.compile(r"(?<=[.!?;:])\s+(?=[A-Z0-9(*#\[])|\s\|\s|\n")
 _HEADING = re.compile(r"^\s*(?:#{1,6}\s*\S|\*\*[^*\n]{2,70}\*\*\s*:?\s*$|[^\n.]{2,60}:\s*$)")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _RATE_WORDS = re.compile(r"\brate\b|stawka|\bvat\b|hourly|stunde|\bb2b\b|freelanc", re.I)
+_SPACES = re.compile(r"[ \t\r\f\v]{2,}")
 _MD = re.compile(r"\*\*|__|(?<!\S)\*(?=\S)")
 
 
@@ -71,18 +61,40 @@ class Candidate:
     flags: list[str] = field(default_factory=list)
 
 
-def segments(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the line or sentence around each money hit, in order, without repeats."""
-    out: list[tuple[int, int]] = []
-    for pos in money_hits(text):
+def money_hits(text: str) -> list[tuple[int, bool]]:
+    """(position, marked) of what can hold an amount: a currency sign, a number with a magnitude
+    or currency after it (marked), or a grouped or long number ('65.000', '7000', not a year)."""
+    out: list[tuple[int, bool]] = []
+    for m in _SCAN.finditer(text):
+        run = m.group(0)
+        if (
+            not run[0].isdigit()
+            or _AFTER.match(text, m.end(), m.end() + 12)
+            or _BEFORE.search(text, max(0, m.start() - 8), m.start())
+        ):
+            out.append((m.start(), True))
+        elif _GROUPED.search(run) or (
+            sum(ch.isdigit() for ch in run) >= 4 and not _YEARLIKE.match(run)
+        ):
+            out.append((m.start(), False))
+    return out
+
+
+def segments(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, marked) of the line or sentence around each money hit, in order, once each;
+    marked: some hit in it carries a currency or magnitude."""
+    out: list[tuple[int, int, bool]] = []
+    for pos, marked in money_hits(text):
         if out and pos < out[-1][1]:
+            if marked and not out[-1][2]:
+                out[-1] = (out[-1][0], out[-1][1], True)
             continue
         s = text.rfind("\n", 0, pos) + 1
         e = text.find("\n", pos)
         e = len(text) if e < 0 else e
         if e - s > _MAX_LINE:
             s, e = _sentence(text, s, e, pos, pos + 1)
-        out.append((s, e))
+        out.append((s, e, marked))
     return out
 
 
@@ -138,21 +150,26 @@ def _window(seg: str) -> str:
     hits = money_hits(seg)
     if not hits:
         return seg
-    return seg[max(0, hits[0] - _CONTEXT) : hits[-1] + _CONTEXT]
+    return seg[max(0, hits[0][0] - _CONTEXT) : hits[-1][0] + _CONTEXT]
 
 
 def read_candidates(text: str, hint: str | None) -> list[Candidate]:
     """Every typed money phrase in the pay-bearing segments of a description (raw text: each
     segment is normalised on its own, so normalisation costs what the pay lines cost)."""
     out: list[Candidate] = []
-    for s, e in segments(text):
-        seg = _window(_MD.sub(_unmark, normalise_text(text[s:e])))
+    for s, e, marked in segments(text):
+        seg = _window(_MD.sub(_unmark, _SPACES.sub(" ", normalise_text(text[s:e]))))
+        hits = kind_hits(seg)
+        head: str | None = None
+        if not marked and all(k != "base" for _, _, k in hits):
+            # bare numbers ("4,000 customers") are pay only next to a pay word or under a pay heading
+            head = heading_kind(heading_before(text, s))
+            if head != "base":
+                continue
         phrases, toks = parse_phrases(seg)
         if not phrases:
             continue
         hint_text = _text_code_hint(toks, phrases)
-        hits = kind_hits(seg)
-        head: str | None = None
         for ph in phrases:
             if not _is_money(ph) or ph.percent:
                 continue
