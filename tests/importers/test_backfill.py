@@ -72,3 +72,33 @@ def test_replica_title_search_pages_through_past_threads() -> None:
     tree = json.loads(router.route(f"/hn/algolia/api/v1/items/{past['objectID']}", {}).body)
     assert tree["title"] == past["title"] and tree["children"]
     assert {c["created_at"][:7] for c in tree["children"]} == {past["created_at"][:7]}
+
+
+def test_backfill_dates_a_late_comment_into_its_threads_month() -> None:
+    from scrapy.http import Request, TextResponse
+
+    from spiders.kinds.hn import HnSpider
+    from spiders.source_config import SourceConfig
+
+    spider = HnSpider(source=SourceConfig(kind="hn", board="whoishiring", base_url="http://x"))
+    spider.backfill = True
+    thread = {
+        "id": 7,
+        "children": [
+            {"id": 8, "text": "Acme | ML Engineer | Berlin", "created_at": "2026-03-30T10:00:00Z"},
+            {
+                "id": 9,
+                "text": "Bolt | Data Engineer | Remote",
+                "created_at": "2026-04-02T09:00:00Z",
+            },
+        ],
+    }
+    url = "http://x/api/v1/items/7"
+    response = TextResponse(
+        url, body=json.dumps(thread).encode(), encoding="utf-8", request=Request(url)
+    )
+    posted = {p.company: p.posted_at for p in spider.parse_thread(response, month="2026-03")}
+    assert posted == {"Acme": "2026-03-30T10:00:00Z", "Bolt": "2026-03-01T00:00:00Z"}
+    spider.backfill = False  # the daily crawl keeps the comment's own time
+    posted = {p.company: p.posted_at for p in spider.parse_thread(response, month="2026-03")}
+    assert posted["Bolt"] == "2026-04-02T09:00:00Z"
