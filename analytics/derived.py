@@ -32,11 +32,11 @@ DERIVED = {
 }
 
 #: boilerplate rules (sql/load/insert_*_boilerplate.sql): a sentence of >= min_words words in
-#: >= min_titles distinct titles and >= min_title_share of a company's titles is company text;
-#: one of >= template_min_words words in >= min_companies companies' postings is a template
+#: >= min_texts distinct posting texts and >= min_text_share of a company's texts is company
+#: text; one of >= template_min_words words in >= min_companies companies' postings is a template
 BOILERPLATE: dict[str, Any] = {
-    "min_titles": 3,
-    "min_title_share": 0.5,
+    "min_texts": 3,
+    "min_text_share": 0.5,
     "min_words": 6,
     "min_companies": 5,
     "template_min_words": 8,
@@ -68,6 +68,14 @@ def _replace_staged_keys(con: duckdb.DuckDBPyConnection, prefix: str = "") -> No
         con.execute(f"insert into {prefix}{table} by name select * from {view}")
 
 
+def _refresh_scope(con: duckdb.DuckDBPyConnection, loaded: str) -> str:
+    """The loaded postings, or every extracted posting while boilerplate was never looked for
+    across the warehouse (a warehouse migrated from before 0006)."""
+    if scalar(con, "select count(*) from asked_refresh_state"):
+        return loaded
+    return "select posting_id from extractions"
+
+
 def refresh_asked(con: duckdb.DuckDBPyConnection, scope: str) -> int:
     """Recompute boilerplate for the companies and sentences of the postings `scope` selects
     (a query returning posting_id), then posting_skills_core.asked of every posting affected.
@@ -93,7 +101,13 @@ def refresh_asked(con: duckdb.DuckDBPyConnection, scope: str) -> int:
             f"create or replace temp table asked_affected as {sql('load/asked_affected_postings')}"
         )
         con.execute(sql("load/update_posting_skills_asked"))
-        return int(scalar(con, "select count(*) from boilerplate_sentences") or 0)
+        found = int(scalar(con, "select count(*) from boilerplate_sentences") or 0)
+        con.execute("delete from asked_refresh_state")
+        con.execute(
+            "insert into asked_refresh_state values (now()::timestamp, $scope, $n)",
+            {"scope": scope, "n": found},
+        )
+        return found
     finally:
         for name in ("asked_affected", "asked_hashes", "asked_companies", "asked_scope"):
             con.execute(f"drop table if exists {name}")
@@ -107,7 +121,7 @@ def load_extractions(
     counts = _stage_extractions(con, extractions)
     with transaction(con):
         _replace_staged_keys(con)
-        refresh_asked(con, "select posting_id from stg_extractions")
+        refresh_asked(con, _refresh_scope(con, "select posting_id from stg_extractions"))
     return counts
 
 
@@ -149,7 +163,7 @@ def _swap_in_run(
             for table in DERIVED:
                 con.execute(f"delete from {table} where {replaced}")
                 con.execute(f"insert into {table} by name select * from new_{table}")
-            refresh_asked(con, "select posting_id from new_extractions")
+            refresh_asked(con, _refresh_scope(con, "select posting_id from new_extractions"))
         return _staged_counts(con)
     finally:
         for table in DERIVED:

@@ -1,6 +1,5 @@
--- each posting's company key (lower-cased company name, else source:board when the source
--- names none) and title key: boilerplate detection counts a company's distinct titles, so the
--- same job listed in five cities does not make its own requirements look like company text.
+-- each posting's company key: the lower-cased company name, else source:board when the source
+-- names none. Boilerplate detection groups a company's postings by it.
 with
 
 core as (
@@ -14,7 +13,6 @@ final as (
             nullif(lower(trim(regexp_replace(company, '\s+', ' ', 'g'))), ''),
             source || ':' || board
         ) as company_key,
-        lower(trim(regexp_replace(coalesce(title, ''), '\s+', ' ', 'g'))) as title_key,
     from core
 )
 

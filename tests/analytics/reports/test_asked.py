@@ -138,12 +138,13 @@ def test_boilerplate_found_across_load_batches(wh) -> None:
     assert wh.execute(flags, {"s": BLURB_SKILL}).fetchall()[0][0] is False
 
 
-def test_one_job_listed_in_many_cities_keeps_its_requirements(wh) -> None:
-    """Five copies of one title repeat every sentence: that is one job, not company text."""
+def test_one_text_split_into_many_postings_keeps_its_requirements(wh) -> None:
+    """One job listed in five cities, or one multi-role comment split per role, repeats every
+    sentence: that is one text, not company text."""
     sentence = "Hands-on experience with skill-00 in production systems."
     recs, exts = [], []
     for i, city in enumerate(["Austin", "Boston", "Denver", "Miami", "Seattle"]):
-        rec = _record("Cities Inc", i, "ML Engineer", city)
+        rec = _record("Cities Inc", i, TITLES[i % 2], city)
         recs.append(rec)
         exts.append(
             _extraction(rec, [_mention("skill-00", sentence, "requirements", 9, asked=True)])
@@ -192,3 +193,18 @@ def test_extractor_verdict_not_asked_is_kept(wh) -> None:
     assert wh.sql("select asked from posting_skills").fetchall()[0] == (False,)
     with pytest.raises(ValueError, match="mentions must be"):
         ReportParams(mentions="some")
+
+
+def test_first_load_after_the_migration_refreshes_every_posting(wh) -> None:
+    """A warehouse migrated to 0006 never looked for boilerplate: the next load does, for all."""
+    rng = np.random.default_rng(5)
+    recs, exts = _company_postings("Old Co", rng)
+    _load(wh, recs, exts)
+    wh.execute("delete from boilerplate_sentences; delete from asked_refresh_state")
+    wh.execute("update posting_skills_core set asked = true, asked_mentions = mentions")
+    flags = "select bool_or(asked) from posting_skills where skill_slug = $s"
+    assert wh.execute(flags, {"s": BLURB_SKILL}).fetchall()[0][0] is True
+    rec = _record("New Co", 99, "AI Engineer")
+    _load(wh, [rec], [_extraction(rec, [])])  # an unrelated posting
+    assert wh.execute(flags, {"s": BLURB_SKILL}).fetchall()[0][0] is False
+    assert wh.sql("select count(*) from asked_refresh_state").fetchall()[0][0] == 1
