@@ -93,6 +93,16 @@ def report(
     fmt: Annotated[
         str, typer.Option("--format", help="Comma list of md,html,csv,parquet,json.")
     ] = "md,html,csv,json,parquet",
+    mentions: Annotated[
+        str,
+        typer.Option(help="Skills counted: 'asked' (what postings ask for) or 'all' mentions."),
+    ] = "asked",
+    last_months: Annotated[
+        int | None,
+        typer.Option(
+            help="Only the last N complete months of the data (not with --since/--until)."
+        ),
+    ] = None,
 ) -> None:
     """Build trend reports from the warehouse.
 
@@ -100,6 +110,7 @@ def report(
 
     Example: jobtrends report --role ai-engineer --since 2026-01-01 --country US --format md,html
              (writes reports/<date>_role-ai-engineer_country-US_since-2026-01-01/)
+             jobtrends report --last-months 6 --mentions all
     """
     from flows.report import build_report_files, report_dir
 
@@ -114,6 +125,12 @@ def report(
     bad = [f for f in formats if f not in ("md", "html", "csv", "parquet", "json")]
     if bad:
         fail(f"unknown report format(s) {bad}; use md, html, csv, parquet, json")
+    if mentions not in ("asked", "all"):
+        fail(f"--mentions {mentions!r} is not asked or all")
+    if last_months is not None and (last_months < 1 or since or until):
+        fail(
+            "--last-months takes a number >= 1 and replaces --since/--until; give one or the other"
+        )
     from flows.report_filters import (
         FilterError,
         Filters,
@@ -136,15 +153,18 @@ def report(
     except FilterError as exc:
         fail(str(exc))
     filters = canonical(filters, valid)
+    extra = (f"_last-{last_months}m" if last_months else "") + (
+        "_mentions-all" if mentions == "all" else ""
+    )
     out_dir = out or report_dir(cfg.reports).with_name(
-        folder_name(report_dir(cfg.reports).name, filters)
+        folder_name(report_dir(cfg.reports).name, filters) + extra
     )
     countries = [c for c in filters.countries if c != "all"] or None
-    params = None
-    if "all" in filters.countries:
-        from analytics.reports.context import ReportParams
+    from analytics.reports.context import ReportParams
 
-        params = ReportParams(salary_countries=())
+    params = ReportParams(mentions=mentions, last_months=last_months)
+    if "all" in filters.countries:
+        params = ReportParams(salary_countries=(), mentions=mentions, last_months=last_months)
     written = build_report_files(
         cfg.warehouse,
         out_dir,
