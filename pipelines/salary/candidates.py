@@ -31,9 +31,7 @@ _MARK_WORDS = sorted(
     key=len,
     reverse=True,
 )
-_MARK_ALT = "|".join(re.escape(w) for w in _MARK_WORDS)
-_AFTER = re.compile(r"\s?(?:[kK]\b|[€$£¥₹]|(?i:(?:" + _MARK_ALT + r")\b))")
-_BEFORE = re.compile(r"(?i:\b(?:" + _MARK_ALT + r"|rs))[.:]?\s?$")
+_MARKS = frozenset([*_MARK_WORDS, "k", "rs"])
 _GROUPED = re.compile(r"\d[.,' \u00a0\u202f]\d{3}(?!\d)")
 _YEARLIKE = re.compile(r"(?:19|20)\d\d\D*$")
 
@@ -61,17 +59,25 @@ class Candidate:
     flags: list[str] = field(default_factory=list)
 
 
+_NEXT_WORD = re.compile(r"\s?([^\W\d_]+\.?|[€$£¥₹])")
+
+
+def _marked(text: str, start: int, end: int) -> bool:
+    """A currency or magnitude word right after or right before the digits."""
+    m = _NEXT_WORD.match(text, end, end + 14)
+    if m and (m.group(1) in "€$£¥₹" or m.group(1).rstrip(".").lower() in _MARKS):
+        return True
+    before = text[max(0, start - 8) : start].rstrip(" .:").rsplit(None, 1)
+    return bool(before) and before[-1].lower().lstrip("(") in _MARKS
+
+
 def money_hits(text: str) -> list[tuple[int, bool]]:
     """(position, marked) of what can hold an amount: a currency sign, a number with a magnitude
-    or currency after it (marked), or a grouped or long number ('65.000', '7000', not a year)."""
+    or currency next to it (marked), or a grouped or long number ('65.000', '7000', not a year)."""
     out: list[tuple[int, bool]] = []
     for m in _SCAN.finditer(text):
         run = m.group(0)
-        if (
-            not run[0].isdigit()
-            or _AFTER.match(text, m.end(), m.end() + 12)
-            or _BEFORE.search(text, max(0, m.start() - 8), m.start())
-        ):
+        if not run[0].isdigit() or _marked(text, m.start(), m.end()):
             out.append((m.start(), True))
         elif _GROUPED.search(run) or (
             sum(ch.isdigit() for ch in run) >= 4 and not _YEARLIKE.match(run)

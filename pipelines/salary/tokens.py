@@ -87,7 +87,11 @@ _SPEC: list[tuple[str, str]] = [
     ("RP", r"[)\]]"),
     ("WORD", r"[A-Za-zÀ-ÿ]+(?:['\-][A-Za-zÀ-ÿ]+)*"),
 ]
-_MASTER = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _SPEC), re.IGNORECASE)
+#: the leading look-ahead lets the engine skip spaces without trying every alternative there
+#: (half the tokenizer's time on prose); newlines stay tokens (clause breaks)
+_MASTER = re.compile(
+    "(?=[^ \t])(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in _SPEC) + ")", re.IGNORECASE
+)
 _BIG = {"b", "bn", "billion", "t", "tn", "trillion"}
 
 
