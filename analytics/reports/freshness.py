@@ -6,29 +6,11 @@ import altair as alt
 import polars as pl
 
 from analytics.reports.context import ReportContext, ReportResult
-from analytics.reports.render.charts import chart_data, message_chart
+from analytics.reports.render.figures import freshness_bars
 
 
 def _chart(frame: pl.DataFrame) -> alt.TopLevelMixin:
-    if frame.is_empty():
-        return message_chart("no crawl runs")
-    data = frame.with_columns(board_label=pl.col("source") + ":" + pl.col("board")).unpivot(
-        index=["board_label"],
-        on=["n_postings", "n_open"],
-        variable_name="count",
-        value_name="postings",
-    )
-    return (
-        alt.Chart(chart_data(data))
-        .mark_bar()
-        .encode(
-            x=alt.X("postings:Q", title="postings"),
-            y=alt.Y("board_label:N", title=None),
-            yOffset="count:N",
-            color=alt.Color("count:N", title=None),
-        )
-        .properties(width=560, title="Postings per board (all vs open)")
-    )
+    return freshness_bars(frame)
 
 
 def freshness(ctx: ReportContext) -> ReportResult:

@@ -6,23 +6,23 @@ import altair as alt
 import polars as pl
 
 from analytics.reports.context import ReportContext, ReportResult, coverage_sentence
-from analytics.reports.render.charts import chart_data, message_chart
+from analytics.reports.render.figures import hbars, quarterly_lines
 
 
 def _fingerprint_chart(frame: pl.DataFrame) -> alt.TopLevelMixin:
-    data = frame.filter(pl.col("skill_rank") <= 3)
-    if data.is_empty():
-        return message_chart("no distinguishing skills")
-    data = data.with_columns(label=pl.col("role") + " · " + pl.col("skill_name"))
-    return (
-        alt.Chart(chart_data(data))
-        .mark_bar()
-        .encode(
-            x=alt.X("log_odds:Q", title="log-odds ratio, role vs all other roles"),
-            y=alt.Y("label:N", sort=None, title=None),
-            color=alt.Color("role:N", legend=None),
-        )
-        .properties(width=560, title="Top 3 distinguishing skills per role")
+    data = frame.filter(pl.col("skill_rank") <= 3).with_columns(
+        label=pl.col("role") + " · " + pl.col("skill_name")
+    )
+    return hbars(
+        data,
+        x="log_odds",
+        y="label",
+        n=("k_role", "n_role"),
+        sort=None,
+        title="Top 3 distinguishing skills per role",
+        x_title="log-odds ratio, role vs all other roles",
+        color=alt.Color("role:N", legend=None),
+        empty="no distinguishing skills",
     )
 
 
@@ -57,22 +57,16 @@ def role_fingerprints(ctx: ReportContext) -> ReportResult:
 
 
 def _convergence_chart(frame: pl.DataFrame, focus: str) -> alt.TopLevelMixin:
-    data = frame.drop_nulls("cosine_similarity")
-    if data.is_empty():
-        return message_chart(f"not enough {focus} postings per quarter")
-    return (
-        alt.Chart(chart_data(data))
-        .mark_line(point=True)
-        .encode(
-            x=alt.X("quarter_start:T", title=None),
-            y=alt.Y(
-                "cosine_similarity:Q",
-                title=f"cosine similarity to {focus}",
-                scale=alt.Scale(domain=[0, 1]),
-            ),
-            color=alt.Color("role:N", title="role"),
-        )
-        .properties(width=640, height=300, title=f"Skill-profile similarity to {focus} by quarter")
+    return quarterly_lines(
+        frame.drop_nulls("cosine_similarity"),
+        quarter="quarter_start",
+        value="cosine_similarity",
+        series="role",
+        n="n_role",
+        title=f"Skill-profile similarity to {focus} by quarter",
+        y_title=f"cosine similarity to {focus}",
+        y_domain=(0, 1),
+        empty=f"not enough {focus} postings per quarter",
     )
 
 

@@ -8,7 +8,7 @@ import altair as alt
 import polars as pl
 
 from analytics.reports.context import ReportContext, ReportResult, coverage_sentence
-from analytics.reports.render.charts import chart_data, message_chart
+from analytics.reports.render.figures import salary_intervals
 from analytics.reports.stats import bootstrap_median_ci
 
 STAT_COLUMNS = ("p25_usd", "median_usd", "median_ci_low_usd", "median_ci_high_usd", "p75_usd")
@@ -40,26 +40,13 @@ def _with_bootstrap(frame: pl.DataFrame, samples: int, seed: int) -> pl.DataFram
     )
 
 
-def _chart(frame: pl.DataFrame) -> alt.TopLevelMixin:
-    data = frame.filter(
-        ~pl.col("is_suppressed") & pl.col("seniority_group").is_in(["Entry", "Mid", "Senior"])
-    ).with_columns(cell=pl.col("role") + " · " + pl.col("seniority_group"))
-    if data.is_empty():
-        return message_chart("no cell has enough salaries")
-    base = alt.Chart(chart_data(data)).encode(y=alt.Y("cell:N", sort=None, title=None))
-    band = base.mark_bar(color="#c9d6e3", height=10).encode(
-        x=alt.X(
-            "ref_low_usd:Q",
-            title="annual USD (median, 95% CI; grey = reference band)",
-            axis=alt.Axis(format="$~s"),
-        ),
-        x2="ref_high_usd:Q",
+def _chart(frame: pl.DataFrame, min_n: int) -> alt.TopLevelMixin:
+    return salary_intervals(
+        frame,
+        groups=["Intern", "Entry", "Mid", "Senior"],
+        min_n=min_n,
+        title="Observed median salary vs reference",
     )
-    ci = base.mark_rule().encode(x="median_ci_low_usd:Q", x2="median_ci_high_usd:Q")
-    point = base.mark_point(filled=True, size=60).encode(
-        x="median_usd:Q", color=alt.Color("seniority_group:N", title="seniority")
-    )
-    return (band + ci + point).properties(width=640, title="Observed median salary vs reference")
 
 
 def salary_bands(ctx: ReportContext) -> ReportResult:
@@ -99,7 +86,7 @@ def salary_bands(ctx: ReportContext) -> ReportResult:
         n_postings=cov["n_postings"],
         coverage=coverage_sentence(cov),
         headlines=headlines,
-        chart=_chart(frame),
+        chart=_chart(frame, p.min_cell_n),
         null_text={c: suppressed for c in STAT_COLUMNS},
         notes=[
             f"Cells with fewer than {p.min_cell_n} salaries are suppressed ({suppressed}).",

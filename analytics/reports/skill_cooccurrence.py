@@ -6,22 +6,20 @@ import altair as alt
 import polars as pl
 
 from analytics.reports.context import ReportContext, ReportResult, coverage_sentence
-from analytics.reports.render.charts import chart_data, message_chart
+from analytics.reports.render.figures import hbars
 
 
 def _chart(frame: pl.DataFrame) -> alt.TopLevelMixin:
-    if frame.is_empty():
-        return message_chart("no pair reaches the minimum support")
-    data = frame.head(20).with_columns(pair=pl.col("skill_a") + " + " + pl.col("skill_b"))
-    return (
-        alt.Chart(chart_data(data))
-        .mark_bar(color="#72b7b2")
-        .encode(
-            x=alt.X("lift:Q", title="lift (1 = independent)"),
-            y=alt.Y("pair:N", sort="-x", title=None),
-            tooltip=["n_pair:Q", "support_pct:Q"],
-        )
-        .properties(width=560, title="Top skill pairs by lift")
+    return hbars(
+        frame.head(20).with_columns(pair=pl.col("skill_a") + " + " + pl.col("skill_b")),
+        x="lift",
+        y="pair",
+        n=("n_pair",),
+        title="Top skill pairs by lift",
+        x_title="lift (1 = independent)",
+        color="#72b7b2",
+        tooltip=["support_pct:Q"],
+        empty="no pair reaches the minimum support",
     )
 
 

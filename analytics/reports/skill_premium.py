@@ -8,12 +8,10 @@ import altair as alt
 import polars as pl
 
 from analytics.reports.context import ReportContext, ReportResult, coverage_sentence
-from analytics.reports.render.charts import chart_data, message_chart
+from analytics.reports.render.figures import hbars
 
 
 def _chart(frame: pl.DataFrame) -> alt.TopLevelMixin:
-    if frame.is_empty():
-        return message_chart("no cell has enough salaries with and without a skill")
     data = (
         frame.with_columns(
             label=pl.concat_str(
@@ -24,17 +22,15 @@ def _chart(frame: pl.DataFrame) -> alt.TopLevelMixin:
         .sort("_abs", descending=True)
         .head(25)
     )
-    return (
-        alt.Chart(chart_data(data))
-        .mark_bar()
-        .encode(
-            x=alt.X("premium_pct:Q", title="median with skill vs without (%)"),
-            y=alt.Y("label:N", sort="-x", title=None),
-            color=alt.condition(
-                alt.datum.premium_pct > 0, alt.value("#54a24b"), alt.value("#e45756")
-            ),
-        )
-        .properties(width=560, title="Largest skill premiums (within role, seniority and country)")
+    return hbars(
+        data,
+        x="premium_pct",
+        y="label",
+        n=("n_with", "n_without"),
+        title="Largest skill premiums (within role, seniority and country)",
+        x_title="median with skill vs without (%)",
+        color=alt.condition(alt.datum.premium_pct > 0, alt.value("#54a24b"), alt.value("#e45756")),
+        empty="no cell has enough salaries with and without a skill",
     )
 
 

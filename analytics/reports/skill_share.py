@@ -6,7 +6,7 @@ import altair as alt
 import polars as pl
 
 from analytics.reports.context import ReportContext, ReportResult, coverage_sentence
-from analytics.reports.render.charts import chart_data, message_chart
+from analytics.reports.render.figures import hbars
 from analytics.reports.stats import wilson_arrays
 
 MIN_VERDICT_N = 30  #: fewer focus-role postings than this and no verdict is given
@@ -61,14 +61,16 @@ def skill_share_frame(ctx: ReportContext) -> pl.DataFrame:
 
 def _chart(frame: pl.DataFrame, role: str | None) -> alt.TopLevelMixin:
     data = frame.filter(pl.col("role") == role) if role else frame.head(0)
-    if data.is_empty():
-        return message_chart("no postings")
-    base = alt.Chart(chart_data(data)).encode(y=alt.Y("skill_name:N", sort="-x", title=None))
-    bars = base.mark_bar(color="#4c78a8").encode(
-        x=alt.X("share_pct:Q", title=f"% of {role} postings mentioning (95% Wilson CI)")
+    return hbars(
+        data,
+        x="share_pct",
+        y="skill_name",
+        n=("n_mentioning", "n_postings"),
+        ci=("ci_low_pct", "ci_high_pct"),
+        title=f"Skill share: {role}",
+        x_title=f"% of {role} postings mentioning (95% Wilson CI)",
+        empty="no postings",
     )
-    ci = base.mark_rule(color="#1d232a").encode(x="ci_low_pct:Q", x2="ci_high_pct:Q")
-    return (bars + ci).properties(width=560, title=f"Skill share: {role}")
 
 
 def skill_share(ctx: ReportContext) -> ReportResult:

@@ -36,10 +36,38 @@ def message_chart(text: str) -> alt.Chart:
     )
 
 
+#: labels are never cut (Vega's default cuts axis labels at 180 px and legend labels at 160 px)
+LABEL_LIMIT = 1000
+
+
+def finish(chart: Any) -> Any:
+    """Shared look of every chart: full-length labels, readable fonts, months with their year."""
+    return (
+        chart.configure_axis(labelLimit=LABEL_LIMIT, titleLimit=LABEL_LIMIT, labelFontSize=11)
+        .configure_axisTemporal(format="%b %Y")
+        .configure_legend(labelLimit=LABEL_LIMIT, titleLimit=LABEL_LIMIT)
+        .configure_title(subtitleColor="#555", subtitleFontSize=11, anchor="start")
+    )
+
+
+#: a mark Vega describes for screen readers (aria-label holds its data, n included)
+_TIPPED = re.compile(r'<(path|rect|circle|line)(\s[^<>]*?aria-label="([^"<>]*)"[^<>]*?)/>')
+
+
+def _with_title(match: re.Match[str]) -> str:
+    """The mark's description as an SVG <title>, which browsers show as a hover tooltip.
+
+    The label is already attribute-escaped by Vega (&amp; &lt; &quot;), valid as element text.
+    """
+    tag, attrs, label = match.groups()
+    return f"<{tag}{attrs}><title>{label}</title></{tag}>"
+
+
 def to_svg(chart: Any) -> str:
     """Render to inline SVG; namespace URLs are dropped (HTML5 inline SVG does not need them)."""
-    svg = vlc.vegalite_to_svg(chart.to_dict())
+    svg = vlc.vegalite_to_svg(finish(chart).to_dict())
     svg = _XMLNS.sub("", svg, count=2)
+    svg = _TIPPED.sub(_with_title, svg)
     if _UNSAFE.search(svg):
         raise ValueError("chart SVG contains active content; refusing to inline it")
     return svg

@@ -7,6 +7,7 @@ formats agree cell for cell; only nulls get a per-column label (e.g. "n<5").
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -50,15 +51,19 @@ def truncation_note(result: ReportResult, max_rows: int = MAX_TABLE_ROWS) -> str
     return f"Showing {max_rows} of {n} rows; the CSV, JSON and Parquet files hold all rows."
 
 
+#: what could start Markdown or HTML markup: a backslash, code, emphasis, a link, a tag or
+#: comment (``<`` before a letter, ``/``, ``!`` or ``?``), a table cell break, an entity
+_MD_SPECIAL = re.compile(r"[\\`*\[\]|]|<(?=[A-Za-z/!?])|&(?=#?\w+;)")
+
+
 def md_escape(text: str) -> str:
-    """Scraped text must not become Markdown/HTML markup in a Markdown viewer."""
-    return (
-        text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace("|", "\\|")
-        .replace("\r", " ")
-        .replace("\n", " ")
-    )
+    """Scraped text must not become Markdown/HTML markup in a Markdown viewer.
+
+    Backslash escapes (CommonMark) instead of HTML entities, and only where markup could
+    start, so the file reads as plain text too: ``R&D`` stays ``R&D`` (never ``R&amp;D``) and
+    ``<script>`` is written ``\\<script>``.
+    """
+    return _MD_SPECIAL.sub(lambda m: "\\" + m.group(0), text.replace("\r", " ").replace("\n", " "))
 
 
 def to_markdown(result: ReportResult, links: dict[str, str] | None = None) -> str:

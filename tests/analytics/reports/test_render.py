@@ -27,7 +27,8 @@ def _md_table(text: str) -> tuple[list[str], list[list[str]]]:
 
 
 def _unescape_md(text: str) -> str:
-    return text.replace("\\|", "|").replace("&lt;", "<").replace("&amp;", "&")
+    """Markdown cells escape markup with backslashes (CommonMark), never HTML entities."""
+    return re.sub(r"\\(.)", r"\1", text)
 
 
 def test_every_report_in_every_format(built) -> None:
@@ -98,7 +99,7 @@ def test_xss_payload_rendered_as_text(built) -> None:
     svg = re.search(r"<svg.*?</svg>", (out / "skill_share.html").read_text(), re.S).group(0)
     assert "&lt;script&gt;" in svg  # skill label inside the chart is escaped too
     md = (out / "freshness.md").read_text()
-    assert "<script>" not in md and "&lt;script>" in md
+    assert "\\<script>" in md and re.search(r"(?<!\\)<script>", md) is None
 
 
 def test_every_report_states_n_and_coverage(built) -> None:
