@@ -144,6 +144,15 @@ def _period_in_sentence(ph: Phrase, toks: list[Any], s: int, e: int) -> str | No
     return best[1] if best else None
 
 
+_WHOLE = re.compile(r"(\d),[-–](?!\d)")  # "1840,- Euro", "1.200,–": whole units, German style
+
+
+def _prepare(raw: str) -> str:
+    """A pay segment as the grammar reads it: normalised, emphasis marks and runs of spaces gone."""
+    seg = _MD.sub(_unmark, _SPACES.sub(" ", normalise_text(raw)))
+    return _WHOLE.sub(r"\1", seg) if ",-" in seg else seg
+
+
 def _unmark(m: re.Match[str]) -> str:
     return "" if len(m.group(0)) == 2 else " "
 
@@ -164,7 +173,7 @@ def read_candidates(text: str, hint: str | None) -> list[Candidate]:
     segment is normalised on its own, so normalisation costs what the pay lines cost)."""
     out: list[Candidate] = []
     for s, e, marked in segments(text):
-        seg = _window(_MD.sub(_unmark, _SPACES.sub(" ", normalise_text(text[s:e]))))
+        seg = _window(_prepare(text[s:e]))
         hits = kind_hits(seg)
         head: str | None = None
         if not marked and all(k != "base" for _, _, k in hits):

@@ -20,7 +20,7 @@ _STEMS: dict[str, str] = {
     "bonus": (
         "bonus bonuses bônus commission commissions sign-on signing incentive incentives variable "
         "prämie prämien praemie provision 13th profit-sharing plr prime recommend referral "
-        "empfehlung"
+        "empfehlung ~bonus ~prämie"
     ),
     "equity": "equity stock stocks rsu rsus options shares esop vesting token tokens",
     "benefit": (
@@ -31,7 +31,8 @@ _STEMS: dict[str, str] = {
         "refei alimenta zuschuss jobrad gesundheit essens mileage km kilomet donat charit coworking "
         "internet phone pension retirement vacation holiday holidays leave pto abondement pee "
         "mutuelle ticket tickets gift discount rabatt urlaub benefício benefícios beneficio "
-        "benefit benefits perk perks bolsa ~budget ~zuschuss ~zulage"
+        "benefit benefits perk perks bolsa subvention mitgliedschaft membership mobilit "
+        "~budget ~zuschuss ~zulage ~pauschale ~zuschüsse"
     ),
     "funding": (
         "raised raising funding funded valuation revenue revenues arr investor investors invest "
@@ -115,6 +116,13 @@ _JOINER = re.compile(
 )
 
 
+_BESIDES = re.compile(
+    r"(?:in\s+addition\s+to|on\s+top\s+of|besides|beyond|zusätzlich\s+zu\w*|neben|"
+    r"en\s+plus\s+de|além\s+d[oa])\s+(?:your|the|our|dem|deinem|ihrem|votre|seu|sua)?\s*$",
+    re.IGNORECASE,
+)
+
+
 def nearest_kind(
     text: str, hits: list[tuple[int, int, str]], start: int, end: int
 ) -> tuple[str | None, int]:
@@ -124,8 +132,12 @@ def nearest_kind(
     for s, e, kind in hits:
         if s >= start and e <= end:
             continue
-        if s >= end and _JOINER.search(text, end, s):
+        if s >= end and (_JOINER.search(text, end, s) or "(" in text[end:s]):
             continue
+        if e <= start and ")" in text[e:start]:
+            continue  # "(OTE $184,000) Performing: $160,000": a closed aside types only itself
+        if kind == "base" and _BESIDES.search(text, max(0, s - 30), s):
+            continue  # "in addition to your salary, 2700 RON": the salary is elsewhere
         dist = start - e if e <= start else s - end
         # on a tie a non-base word wins: "$5,000 learning budget" beats a range word further off
         rank = (max(dist, 0), kind == "base")

@@ -105,7 +105,8 @@ def _phrase_at(toks: list[Token], i: int, between: bool) -> tuple[Phrase | None,
     while i < len(toks) and toks[i].kind in ("APPROX", "UPTO", "FROM", "BETWEEN"):
         approx |= toks[i].kind == "APPROX"
         open_low |= toks[i].kind == "UPTO"
-        open_high |= toks[i].kind == "FROM"
+        # German "von 17 €" is "of 17 €": an open end only in "ab", "from", "mindestens"...
+        open_high |= toks[i].kind == "FROM" and toks[i].text.lower() != "von"
         between |= toks[i].kind == "BETWEEN"
         i += 1
     lo, j = _read_amount(toks, i)
@@ -120,7 +121,7 @@ def _phrase_at(toks: list[Token], i: int, between: bool) -> tuple[Phrase | None,
         toks[j].kind == "SEP"
         or (between and toks[j].kind == "AND")
         or toks[j].kind == "UPTO"
-        or (toks[j].kind == "APPROX" and _gap(toks[j - 1], toks[j]) <= 1)
+        or (toks[j].kind == "APPROX" and toks[j].text == "~" and _gap(toks[j - 1], toks[j]) <= 1)
     ):
         hi, k = _read_amount(toks, j + 1)
         if hi is not None:

@@ -102,11 +102,12 @@ def _period(
     # (months=True) monthly when only twelve of it are ("$2000 - $3000", "R$ 7,5k"); a board's
     # pay field keeps its annual convention ("$3K - $7K" on a yearly field); hourly when tiny.
     top = max(v for v in (lo, hi) if v is not None) * usd_rate
-    if top < 300 and not any(a.has_mult for a in amts):
+    hourly_sized = not any(a.has_mult for a in amts)
+    if hourly_sized and top < (150 if months else 300):
         return "hour", True
     if months and not _plausible(top, currency) and _plausible(top * 12, currency):
         return "month", True
-    return "year", True
+    return ("hour", True) if hourly_sized and top < 300 else ("year", True)
 
 
 def _reading(
