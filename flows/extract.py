@@ -41,7 +41,9 @@ def extract_task(
     lake: Path, run_ids: list[str] | None, known_hashes: set[tuple[str, str]], workers: int
 ) -> tuple[list[Path], dict[str, Any]]:
     outputs, stats = run_extract(lake, run_ids, known_hashes, workers)
-    get_run_logger().info("extraction: %s", stats)
+    from flows.progress import extraction_line
+
+    get_run_logger().info(extraction_line(stats))
     return outputs, stats
 
 

@@ -112,7 +112,9 @@ def load_task(
     warehouse: Path, lake: Path, run_id: str, derived_files: list[Path]
 ) -> dict[str, Any]:
     stats = load_stage(warehouse, lake, run_id, derived_files)
-    get_run_logger().info("load: %s", stats)
+    from flows.progress import load_line
+
+    get_run_logger().info(load_line(stats))
     return stats
 
 

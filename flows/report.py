@@ -33,7 +33,11 @@ def build_report_files(
 def report_task(
     warehouse: Path, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS
 ) -> dict[str, list[Path]]:
-    return build_report_files(warehouse, out_dir, formats)
+    from flows.progress import log, report_lines
+
+    written = build_report_files(warehouse, out_dir, formats)
+    log(report_lines(written))
+    return written
 
 
 @flow(name="report")

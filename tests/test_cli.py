@@ -280,3 +280,59 @@ def test_filtered_report_gets_its_own_folder(warehouse: Path, tmp_path: Path) ->
     assert (filtered / "skill_share.md").exists()
     assert str(filtered) in proc.stdout
     assert (day / "skill_share.md").read_text() == before  # the full reports are untouched
+
+
+def test_progress_lines_are_words_not_dicts() -> None:
+    from flows.progress import board_line, extraction_line, load_line, reextract_lines
+
+    line = board_line(
+        {
+            "source": "greenhouse",
+            "board": "acme\x1b[31m",
+            "pages": 3,
+            "items": 1520,
+            "status": "partial",
+            "errors": 1,
+            "dropped": {"no_title": 2, "encoding": 1},
+            "listing_complete": False,
+            "error_messages": ["HTTP 500 on page 3"],
+        }
+    )
+    assert "\x1b" not in line
+    for part in ("greenhouse", "acme[31m", "3 pages", "1,520 postings", "partial", "3 dropped"):
+        assert part in line
+    assert "listing incomplete" in line and "HTTP 500 on page 3" in line
+    stats = {"files": 10, "files_cached": 2, "postings": 1510, "extracted": 1400}
+    assert extraction_line(stats).startswith("extract 1,510 postings: 1,400 extracted")
+    assert load_line({"new": 5, "closed": 2, "crawl_boards": 52}) == (
+        "load    5 new, 0 updated, 0 unchanged, 2 closed; 52 board crawls recorded"
+    )
+    assert "{" not in " ".join(reextract_lines({**stats, "postings": 1510}))
+
+
+def test_serve_passes_config_and_workers_to_the_served_flow(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    import flows.daily
+    from flows.cli import app
+
+    calls: list[tuple[str, dict]] = []
+
+    def scheduled(**kwargs: object) -> None:
+        calls.append(("run", kwargs))
+
+    scheduled.serve = lambda **kwargs: calls.append(("serve", kwargs))  # type: ignore[attr-defined]
+    monkeypatch.setattr(flows.daily, "scheduled_daily", scheduled)
+    config = tmp_path / "prod.toml"
+    config.write_text('[schedule]\ncron = "15 4 * * *"\n')
+    runner = CliRunner()
+    result = runner.invoke(app, ["serve", "--config", str(config), "--workers", "3"])
+    assert result.exit_code == 0, result.output
+    kind, kwargs = calls[-1]
+    assert kind == "serve" and kwargs["cron"] == "15 4 * * *"
+    assert kwargs["parameters"] == {"config": str(config.resolve()), "workers": 3}
+    result = runner.invoke(app, ["serve", "--config", str(config), "--workers", "2", "--once"])
+    assert calls[-1] == ("run", {"config": str(config.resolve()), "workers": 2})
+    assert runner.invoke(app, ["serve", "--workers", "0"]).exit_code == 2

@@ -58,15 +58,21 @@ def serve(
     once: Annotated[
         bool, typer.Option("--once", help="Run one scheduled execution and exit.")
     ] = False,
+    workers: Annotated[int, typer.Option(help="Extraction processes of each run.")] = 1,
 ) -> None:
     """Serve the daily deployment on the cron from jobtrends.toml (needs a Prefect server).
 
     Example: jobtrends serve          (blocks; schedule = [schedule].cron)
              jobtrends serve --once   (one scheduled execution end to end, for tests)
+             jobtrends serve --config prod.toml --workers 2   (each run reads prod.toml)
     """
     from flows.schedule import serve_daily
 
-    serve_daily(settings(config), once=once)
+    if workers < 1:
+        fail(f"--workers must be 1 or more, got {workers}")
+    cfg = settings(config)  # a bad config fails here, before the deployment is served
+    config_path = str(config.resolve()) if config else None
+    serve_daily(cfg, once=once, config_path=config_path, workers=workers)
 
 
 @app.command()
@@ -207,8 +213,13 @@ def reextract(
     from flows.reextract import reextract_flow
 
     cfg = settings(config, warehouse=warehouse)
+    from flows.progress import reextract_lines
+
     stats = reextract_flow(cfg, workers=workers, force=force)
-    typer.echo(f"re-extracted: {stats}")
+    typer.echo("")
+    typer.echo(f"jobtrends reextract finished (warehouse {cfg.warehouse.resolve()})")
+    for line in reextract_lines(stats):
+        typer.echo(f"  {line}")
 
 
 @app.command()
