@@ -2,7 +2,8 @@
 
 Variant per site (Company.variant): 0 plain object; 1 `@graph` with an Organization referenced by
 `@id`; 2 a top-level list [BreadcrumbList, JobPosting]; 3 several ld+json blocks per page with
-`@type` as a list; 4 explicit nulls, `jobLocation` as a list and "YYYY-MM-DD HH:MM:SS" dates.
+`@type` as a list; 4 explicit nulls, `jobLocation` as a list and "YYYY-MM-DD HH:MM:SS" dates. One page in five
+has a slightly invalid posting block (trailing text, trailing comma, an unescaped quote).
 """
 
 from __future__ import annotations
@@ -92,8 +93,27 @@ def job_posting(job: DemoJob, page_url: str) -> dict[str, Any]:
     return d
 
 
-def _script(obj: Any) -> str:
+#: slightly invalid JSON-LD as real CMSs emit it (browsers and search engines read it anyway)
+FLAWS = ("trailing text", "trailing comma", "unescaped quote")
+
+
+def flaw_for(job: DemoJob) -> str | None:
+    """One job page in five carries a slightly invalid posting block, chosen by its id."""
+    n = sum(map(ord, job.source_id))
+    return FLAWS[(n // 5) % len(FLAWS)] if n % 5 == 0 else None
+
+
+def _script(obj: Any, flaw: str | None = None) -> str:
     text = json.dumps(obj, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    if flaw == "trailing text":
+        text += " // rendered by careers-cms 4.2"
+    elif flaw == "trailing comma":
+        text = text[: text.rindex("}")].rstrip() + ",\n}"
+    elif flaw == "unescaped quote":
+        text = (
+            text[: text.rindex("}")].rstrip()
+            + ',\n "disambiguatingDescription": "the "core" crew"\n}'
+        )
     return f'<script type="application/ld+json">{text}</script>\n'
 
 
@@ -111,26 +131,28 @@ def job_page(job: DemoJob, site_base: str) -> str:
     """Full HTML page for `/careers/{site}/jobs/{id}`; `site_base` is `{base}/careers/{site}`."""
     url = f"{site_base}/jobs/{job.source_id}"
     posting, v, c = job_posting(job, url), job.company.variant, job.company
+    flaw = flaw_for(job)
     if v == 0:
-        scripts = _script({"@context": "https://schema.org", **posting})
+        scripts = _script({"@context": "https://schema.org", **posting}, flaw)
     elif v == 1:
         org = {**_org(c), "@id": f"https://{c.board}.example/#organization"}
-        scripts = _script({"@context": "https://schema.org/", "@graph": [org, posting]})
+        scripts = _script({"@context": "https://schema.org/", "@graph": [org, posting]}, flaw)
     elif v == 2:
         scripts = _script(
             [
                 {"@context": "https://schema.org", **_crumbs(job, site_base)},
                 {"@context": "https://schema.org", **posting},
-            ]
+            ],
+            flaw,
         )
     elif v == 3:
         scripts = (
             _script({"@context": "http://schema.org/", **_org(c)})
             + _script({"@context": "http://schema.org/", **_crumbs(job, site_base)})
-            + _script({"@context": "http://schema.org/", **posting})
+            + _script({"@context": "http://schema.org/", **posting}, flaw)
         )
     else:
-        scripts = _script({"@context": "http://schema.org", **posting})
+        scripts = _script({"@context": "http://schema.org", **posting}, flaw)
     where = escape("; ".join(job.locations))
     return (
         f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'

@@ -57,6 +57,55 @@ def workable_account(company: Company, jobs: list[DemoJob], details: bool) -> di
     return {"name": company.name, "description": company.about, "jobs": out}
 
 
+_V3_TYPES = {"Full-time": "full", "Part-time": "part", "Contract": "contract"}
+_V3_WORKPLACE = {"remote": "remote", "hybrid": "hybrid", "onsite": "on_site"}
+
+
+def workable_v3_jobs(company: Company, jobs: list[DemoJob]) -> dict[str, Any]:
+    """The newer careers-page API (`/api/v3/accounts/{slug}/jobs`): no description and no
+    account name; a job open in two countries is listed once per country, same shortcode."""
+    out = []
+    for n, j in enumerate(jobs):
+        city, region, cc = _city_country(j)
+        loc = {
+            "country": COUNTRY_NAMES.get(cc, ""),
+            "countryCode": cc,
+            "city": city,
+            "region": region or None,
+        }
+        entry = {
+            "id": 5_000_000 + n,
+            "shortcode": j.source_id,
+            "title": j.title,
+            "remote": j.workplace_type == "remote",
+            "location": loc,
+            "locations": [{**loc, "hidden": False}],
+            "state": "published",
+            "isInternal": False,
+            "code": "",
+            "published": j.posted_at.strftime("%Y-%m-%dT00:00:00.000Z"),
+            "type": _V3_TYPES.get(commitment(j), "full"),
+            "language": "en",
+            "department": [j.department] if j.department else [],
+            "accountUid": f"00000000-0000-4000-8000-{abs(hash(company.board)) % 10**12:012d}",
+            "approvalStatus": "approved",
+            "workplace": _V3_WORKPLACE.get(j.workplace_type, "on_site"),
+        }
+        out.append(entry)
+    return {"total": len(out), "results": out}
+
+
+def workable_v2_job(j: DemoJob) -> dict[str, Any]:
+    """Per-job detail of the careers-page API: the description the v3 list lacks."""
+    return {
+        "shortcode": j.source_id,
+        "title": j.title,
+        "description": j.description_html,
+        "requirements": "",
+        "benefits": "",
+    }
+
+
 def _sr_location(j: DemoJob) -> dict[str, Any]:
     city, region, cc = _city_country(j)
     full = ", ".join(p for p in (city, region, COUNTRY_NAMES.get(cc, "")) if p)
@@ -389,6 +438,8 @@ def remoteok_list(jobs: list[DemoJob], last_updated: int) -> list[dict[str, Any]
 __all__ = [
     "plain",
     "workable_account",
+    "workable_v2_job",
+    "workable_v3_jobs",
     "smartrecruiters_item",
     "smartrecruiters_detail",
     "recruitee_offer",

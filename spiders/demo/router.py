@@ -26,6 +26,8 @@ from .render_side import (
     smartrecruiters_detail,
     smartrecruiters_item,
     workable_account,
+    workable_v2_job,
+    workable_v3_jobs,
     wwr_rss,
 )
 from .side import WWR_CATEGORIES
@@ -87,6 +89,8 @@ class Router:
                 (r"/careers/([^/]+)/sitemap\.xml", self.jl_sitemap),
                 (r"/careers/([^/]+)/about", self.jl_about),
                 (r"/workable/api/v1/widget/accounts/([^/]+)", self.workable),
+                (r"/workable/api/v3/accounts/([^/]+)/jobs", self.workable_v3),
+                (r"/workable/api/v2/accounts/([^/]+)/jobs/([^/]+)", self.workable_v2_job),
                 (r"/smartrecruiters/v1/companies/([^/]+)/postings", self.sr_list),
                 (r"/smartrecruiters/v1/companies/([^/]+)/postings/(\d+)", self.sr_one),
                 (r"/recruitee/([^/]+)/api/offers/?", self.recruitee),
@@ -242,6 +246,20 @@ class Router:
         if entry is None or (token is not None and entry[0].board != token):
             return None
         return entry[0], [j for j in entry[1] if j.is_open(self.at)]
+
+    def workable_v3(self, q: Mapping[str, str], slug: str) -> Reply:
+        """The newer careers-page listing (POST in the wild; the replica answers GET too)."""
+        side = self._side("workable", slug)
+        if side is None:
+            return Reply(404, b"Not Found", "text/plain")
+        return self._cached(("wk3",), lambda: _json(workable_v3_jobs(*side)))
+
+    def workable_v2_job(self, q: Mapping[str, str], slug: str, shortcode: str) -> Reply:
+        side = self._side("workable", slug)
+        job = next((j for j in side[1] if j.source_id == shortcode), None) if side else None
+        if job is None:
+            return Reply(404, b"Not Found", "text/plain")
+        return _json(workable_v2_job(job))
 
     def workable(self, q: Mapping[str, str], slug: str) -> Reply:
         side = self._side("workable", slug)

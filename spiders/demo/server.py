@@ -215,7 +215,8 @@ class DemoServer:
         return web.Response(status=reply.status, body=body, headers=headers)
 
     def _answer(self, request: web.Request, rules: list[FaultRule]) -> Reply:
-        if request.method not in ("GET", "HEAD"):
+        posts_ok = request.method == "POST" and "/api/v3/accounts/" in request.path
+        if request.method not in ("GET", "HEAD") and not posts_ok:
             return Reply(405, b'{"error":"method not allowed"}')
         for r in rules:
             if r.kind == "status":

@@ -141,21 +141,52 @@ def hn_escape(text: str) -> str:
     return escape(text, quote=False).replace("/", "&#x2F;").replace("'", "&#x27;")
 
 
+#: header separators people use besides pipes (weights: pipes stay the most common)
+HN_STYLES = (
+    "pipes",
+    "pipes",
+    "pipes",
+    "dashes",
+    "em dashes",
+    "slashes",
+    "bullets",
+    "open roles",
+    "role lines",
+)
+_HN_SEPARATORS = {"dashes": " - ", "em dashes": " — ", "slashes": " / ", "bullets": " • "}
+
+
+def hn_style(company: Company, n_roles: int) -> str:
+    """The header style of one company's comment, from its name (its own random stream, so
+    the board's other data does not move); roles on their own lines need two roles or more."""
+    style = random.Random(f"hn-style:{company.name}").choice(HN_STYLES)
+    return "open roles" if style == "role lines" and n_roles < 2 else style
+
+
 def _hn_text(rng: random.Random, company: Company, jobs: list[DemoJob]) -> str:
-    """'Company | Roles | Location | REMOTE | pay | url' then one paragraph per role."""
+    """'Company | Roles | Location | REMOTE | pay | url' then one paragraph per role, in the
+    header style of hn_style: other separators, an "Open roles:" list, or roles on lines."""
     first = jobs[0]
     url = f"https://{slugify(company.name)}.example/careers"
-    head = [
-        company.name,
-        ", ".join(j.title for j in jobs),
+    style = hn_style(company, len(jobs))
+    roles = ", ".join(j.title for j in jobs)
+    head = [company.name, roles] if style not in ("open roles", "role lines") else [company.name]
+    head += [
         first.locations[0],
         "REMOTE" if first.workplace_type == "remote" else "ONSITE",
         "Full-time",
     ]
     if first.salary:
         head.append(first.salary.text or "")
+    sep = _HN_SEPARATORS.get(style, " | ")
+    if any(sep.strip() in field for field in head):  # a field holds the separator: pipes
+        sep = " | "
     link = f'<a href="{hn_escape(url)}" rel="nofollow">{hn_escape(url)}</a>'
-    parts = [hn_escape(" | ".join(head)) + " | " + link, hn_escape(company.about)]
+    parts = [hn_escape(sep.join(head)) + sep + link, hn_escape(company.about)]
+    if style == "open roles":
+        parts += [hn_escape("Open roles:")] + [hn_escape(f"- {j.title}") for j in jobs]
+    elif style == "role lines":
+        parts += [hn_escape(j.title) for j in jobs]
     for j in jobs:
         phrases = {s: phrase_for(rng, s) for s in j.skills[:6]}
         j.skills = list(phrases)

@@ -80,13 +80,15 @@ class Header:
 
 
 def split_header(line: str) -> tuple[list[str], str | None]:
-    """Fields of a header and the separator that split it (None: one field)."""
+    """Fields of a header and the separator that split it (None: one field): the separator
+    giving the most fields wins, earlier ones on ties ("A / B / C / $1 - $2": slashes; the
+    dash inside the pay range stays)."""
+    best: tuple[list[str], str | None] = ([line.strip()], None)
     for sep in PRIMARY_SEPARATORS:
-        parts = [p.strip(" ,") for p in sep.split(line)]
-        parts = [p for p in parts if p]
-        if len(parts) >= 2:
-            return parts, sep.pattern
-    return [line.strip()], None
+        parts = [p for p in (p.strip(" ,") for p in sep.split(line)) if p]
+        if len(parts) >= 2 and len(parts) > len(best[0]):
+            best = (parts, sep.pattern)
+    return best
 
 
 def classify(text: str) -> str:

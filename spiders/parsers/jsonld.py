@@ -82,6 +82,9 @@ def _address_text(place: Any, index: dict[str, dict[str, Any]]) -> tuple[str | N
 _WRAPPERS = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?:-->|//\s*\]\]>|\]\]>)\s*$")
 
 
+_SOLIDUS = re.compile(r"(?<!\\)((?:\\\\)*)\\/")
+
+
 def load_block(text: str) -> tuple[Any, str | None]:
     """(data, how) of one ld+json block: strict JSON first, else the lenient reading browsers
     and search engines apply (json-repair: unescaped quotes, trailing text or commas, raw
@@ -93,8 +96,8 @@ def load_block(text: str) -> tuple[Any, str | None]:
         return json.loads(text), None
     except ValueError as exc:
         strict_error = f"{type(exc).__name__}: {exc}"[:160]
-    try:
-        data = json_repair.loads(text)
+    try:  # json-repair keeps "\\/" as two characters; JSON means "/" (pages write "<\\/p>")
+        data = json_repair.loads(_SOLIDUS.sub(r"\1/", text))
     except Exception as exc:  # noqa: BLE001 - the repairer's own failure: block unreadable
         return None, f"{strict_error}; repair failed: {exc!r}"[:240]
     if not isinstance(data, dict | list) or not data:

@@ -128,3 +128,18 @@ def parse_workable(
         )
 
     return parse_each(_merge_by_shortcode(jobs), one)
+
+
+def parse_workable_detail(payload: Any, *, listed: Posting) -> Posting:
+    """Per-job detail of the careers-page API (`/api/v2/accounts/{slug}/jobs/{shortcode}`):
+    the description the v3 list lacks (description + requirements + benefits HTML)."""
+    if not isinstance(payload, dict):
+        raise ResponseShapeError(
+            f"workable detail: expected an object, got {type(payload).__name__}"
+        )
+    parts = [clean_str(payload.get(k)) for k in ("description", "requirements", "benefits")]
+    html = "\n".join(p for p in parts if p) or None
+    posting = Posting.from_dict(listed.to_dict())
+    posting.description_html = html or listed.description_html
+    posting.description_text = None
+    return finish(posting)

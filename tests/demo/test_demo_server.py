@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import re
 import time
 from datetime import date
@@ -128,8 +127,11 @@ def test_ashby_compensation_and_unlisted(
 
 
 def _ld_blocks(html: str) -> list:
+    """Blocks as the crawler reads them: some pages carry slightly invalid JSON on purpose."""
+    from spiders.parsers.jsonld import load_block
+
     return [
-        json.loads(b)
+        load_block(b)[0]
         for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     ]
 
