@@ -137,6 +137,11 @@ def test_generic_csv_with_map(work: Path) -> None:
     )
     assert [r[0] for r in rows] == ["import:client:A-1", "import:client:A-2"]
     assert rows[0][2] == ["Berlin"] and str(rows[1][3]) == "2026-10-01"
+    from importers.coverage import source_coverage
+
+    assert source_coverage(work / "data/raw") == {
+        ("import", "client"): ("2026-09-01", "2026-10-31")
+    }
 
 
 def test_parquet_and_jsonl_are_read_in_place(work: Path) -> None:
