@@ -32,13 +32,14 @@ _MARK_WORDS = sorted(
     reverse=True,
 )
 _MARKS = frozenset([*_MARK_WORDS, "k", "rs"])
+_CJK_MARKS = "元円万萬千₫"
 _GROUPED = re.compile(r"\d[.,' \u00a0\u202f]\d{3}(?!\d)")
 _YEARLIKE = re.compile(r"(?:19|20)\d\d\D*$")
 
 
 _MAX_LINE = 320  # longer lines are cut to the sentence around the hit
 _CONTEXT = 120  # characters of context the grammar reads either side of the amounts
-_SENT_END = re.compile(r"(?<=[.!?;:])\s+(?=[A-Z0-9(*#\[])|\s\|\s|\n")
+_SENT_END = re.compile(r"(?<=[.!?;:])\s+(?=[A-Z0-9(*#\[])|\s\|\s|\n|(?<=[。！？；])")
 _HEADING = re.compile(r"^\s*(?:#{1,6}\s*\S|\*\*[^*\n]{2,70}\*\*\s*:?\s*$|[^\n.]{2,60}:\s*$)")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _RATE_WORDS = re.compile(r"\brate\b|stawka|\bvat\b|hourly|stunde|\bb2b\b|freelanc", re.I)
@@ -65,7 +66,11 @@ _NEXT_WORD = re.compile(r"\s?([^\W\d_]+\.?|[€$£¥₹])")
 def _marked(text: str, start: int, end: int) -> bool:
     """A currency or magnitude word right after or right before the digits."""
     m = _NEXT_WORD.match(text, end, end + 14)
-    if m and (m.group(1) in "€$£¥₹" or m.group(1).rstrip(".").lower() in _MARKS):
+    if m and (
+        m.group(1) in "€$£¥₹"
+        or m.group(1)[0] in _CJK_MARKS
+        or m.group(1).rstrip(".").lower() in _MARKS
+    ):
         return True
     before = text[max(0, start - 8) : start].rstrip(" .:").rsplit(None, 1)
     return bool(before) and before[-1].lower().lstrip("(") in _MARKS

@@ -20,7 +20,7 @@ _STEMS: dict[str, str] = {
     "bonus": (
         "bonus bonuses bônus commission commissions sign-on signing incentive incentives variable "
         "prämie prämien praemie provision 13th profit-sharing plr prime recommend referral "
-        "empfehlung ~bonus ~prämie"
+        "empfehlung ~bonus ~prämie ~獎金 ~奖金 ~分紅 ~分红 ~賞与"
     ),
     "equity": "equity stock stocks rsu rsus options shares esop vesting token tokens",
     "benefit": (
@@ -32,7 +32,8 @@ _STEMS: dict[str, str] = {
         "internet phone pension retirement vacation holiday holidays leave pto abondement pee "
         "mutuelle ticket tickets gift discount rabatt urlaub benefício benefícios beneficio "
         "benefit benefits perk perks bolsa subvention mitgliedschaft membership mobilit "
-        "~budget ~zuschuss ~zulage ~pauschale ~zuschüsse"
+        "~budget ~zuschuss ~zulage ~pauschale ~zuschüsse ~補助 ~补助 ~津貼 ~津贴 ~补贴 ~福利 "
+        "~手当"
     ),
     "funding": (
         "raised raising funding funded valuation revenue revenues arr investor investors invest "
@@ -46,7 +47,8 @@ _STEMS: dict[str, str] = {
         "remunerated rémunération rémunéré gehalt gehälter vergütung verguetung entgelt lohn "
         "einkommen bezahlung brutto gross net netto salaire sueldo salário salario faixa lønn "
         "løn lön loon salaris ctc lpa stawka wynagrodzenie tvöd tvod tarif earn earning earnings "
-        "income range fourchette spanne band bands ~gehalt ~lohn ~salar ~vergütung"
+        "income range fourchette spanne band bands ~gehalt ~lohn ~salar ~vergütung ~薪 ~待遇 "
+        "~工資 ~工资 ~給与 ~報酬"
     ),
 }
 _PAIRS = {
@@ -73,7 +75,7 @@ for _kind, _words in _STEMS.items():
             _INFIX.append((_stem[1:], _kind))
         else:
             _PREFIX.setdefault(_stem[:2], []).append((_stem, _kind))
-_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 _SHORT = 4  # a stem this short marks whole words only (and a plural): "pay"/"pays", not "payment"
 _HEAD_KIND = ("benefit", "bonus", "equity", "funding")
 
@@ -82,7 +84,7 @@ def _word_kind(word: str) -> str | None:
     for stem, kind in _PREFIX.get(word[:2], ()):
         if word.startswith(stem) and (len(stem) >= _SHORT or len(word) <= len(stem) + 1):
             return kind
-    if len(word) > 9:
+    if len(word) > 9 or not word.isascii():
         for stem, kind in _INFIX:
             if stem in word:
                 return kind

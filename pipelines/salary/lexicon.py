@@ -40,8 +40,12 @@ SYMBOLS: dict[str, str] = {
     "₱": "PHP",
     "₦": "NGN",
     "₴": "UAH",
+    "NT$": "TWD",
+    "元": "CNY",  # yuan, or Taiwan/Hong Kong dollars: resolved by location like "$"
+    "円": "JPY",
+    "₫": "VND",
 }
-AMBIGUOUS_SYMBOLS = {"$", "kr", "¥"}
+AMBIGUOUS_SYMBOLS = {"$", "kr", "¥", "元"}
 
 #: ISO 4217 codes recognised in upper case (common ones only: "ALL", "TOP" would hit English words).
 CODES = (
@@ -90,6 +94,9 @@ MULTS: dict[str, tuple[float, str | None, str | None]] = {
     "tsd": (1e3, None, None),
     "tausend": (1e3, None, None),
     "mio": (1e6, None, None),
+    "万": (1e4, None, None),  # Chinese/Japanese ten-thousand ("4万", "40萬")
+    "萬": (1e4, None, None),
+    "千": (1e3, None, None),
     "l": (1e5, "INR", None),
     "lakh": (1e5, "INR", None),
     "lakhs": (1e5, "INR", None),
@@ -107,13 +114,13 @@ PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
         r"/\s*(?:hours?|hrs?|h|std|stunde|heure|hora|uur|timme|time)\b|\bper\s+(?:hour|hr|h)\b|"
         r"\ban?\s+hour\b|\bhourly\b|\bp\.?\s?h\.?(?=\s|$|\))|\b\w*stunde\b|\bstundenlohn\b|"
         r"\bstündlich\b|\b(?:par|de\s+l')\s*heure\b|\bhoraire\b|\bpor\s+hora\b|\bper\s+uur\b|"
-        r"\bper\s+timme\b|\btimlön\b|\btimel[øo]nn?\b",
+        r"\bper\s+timme\b|\btimlön\b|\btimel[øo]nn?\b|時薪|时薪|時給|/\s*小時|/\s*小时|每小時|每小时",
         "hour",
     ),
     (
         r"/\s*(?:days?|d|tag|jour|dia|día|dag)\b|\bper\s+(?:day|diem)\b|\ba\s+day\b|\bdaily\b|"
         r"\bp\.d\.|\b(?:pro|je)\s+tag\b|\btagessatz\b|\bpar\s+jour\b|\bpor\s+d[ií]a\b|"
-        r"\bper\s+dag\b|\bdagtarief\b|\bday[\s-]rate\b",
+        r"\bper\s+dag\b|\bdagtarief\b|\bday[\s-]rate\b|日薪|日給|每日|/\s*日|/\s*天",
         "day",
     ),
     (
@@ -125,7 +132,7 @@ PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
         r"/\s*(?:months?|mos?|mth|m|mån(?:ad)?|mnd|mes|mês|mois|monat|maand)\b|"
         r"\bper\s+(?:month|mo|mth)\b|\ba\s+month\b|\bmonthly\b|\bpcm\b|\bp\.m\.|"
         r"\b(?:par|pro|per|je|im|al|por|i)\s+(?:mois|monat|maand|mes|mês|m[åa]ned(?:en)?|m[åa]nad(?:en)?)\b|"
-        r"\bmensuel\w*|\bmonatlich\w*|\b\w*monats\w*|\bmensal\b|\bmensual\b|\bmaandelijks\b",
+        r"\bmensuel\w*|\bmonatlich\w*|\b\w*monats\w*|\bmensal\b|\bmensual\b|\bmaandelijks\b|月薪|月給|每月|/\s*月",
         "month",
     ),
     (
@@ -133,7 +140,7 @@ PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
         r"\ba\s+year\b|\b(?:yearly|annually|annual)\b|\bp\.\s?a\.?|\bpa\b|\bper\s+an+um\b|"
         r"\bpar\s+an\b|\b(?:pro|im|je)\s+jahr\b|\bannuel\w*|\bj[äa]hrlich\w*|\b\w*jahres\w*|"
         r"\bbrutto\s+p\.?\s?a\b|\bpor\s+a[ñn]o\b|\banual\b|\bper\s+jaar\b|\bjaarsalaris\b|"
-        r"\b(?:per|pr\.?|i)\s+[åa]r(?:et)?\b|\b[åa]rsl[øo]nn?\b|\b[åa]rsl[öo]n\b",
+        r"\b(?:per|pr\.?|i)\s+[åa]r(?:et)?\b|\b[åa]rsl[øo]nn?\b|\b[åa]rsl[öo]n\b|年薪|年收|年俸|每年|/\s*年",
         "year",
     ),
 )
@@ -213,6 +220,12 @@ COUNTRY_HINTS: tuple[tuple[str, str, str], ...] = (
     ("mexico", "MX", "MXN"),
     ("israel", "IL", "ILS"),
     ("new zealand", "NZ", "NZD"),
+    ("taiwan", "TW", "TWD"),
+    ("taipei", "TW", "TWD"),
+    ("hong kong", "HK", "HKD"),
+    ("vietnam", "VN", "VND"),
+    ("ho chi minh", "VN", "VND"),
+    ("hanoi", "VN", "VND"),
     ("united states", "US", "USD"),
     ("usa", "US", "USD"),
     ("us", "US", "USD"),

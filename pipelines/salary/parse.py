@@ -14,6 +14,7 @@ _FAMILIES = {
     "$": {"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"},
     "kr": {"SEK", "NOK", "DKK"},
     "¥": {"JPY", "CNY"},
+    "元": {"CNY", "TWD", "HKD"},
 }
 _BASE_KINDS = (None, "base")
 _HEADLINE_KINDS = ("ote", "total_comp")

@@ -49,6 +49,7 @@ _SPEC: list[tuple[str, str]] = [
     *[(f"PERIOD_{p}", pat) for pat, p in PERIOD_PATTERNS],
     *[(f"KINDP_{k}", pat) for pat, k in KIND_PHRASES],
     ("CUR", _alt(_SYMBOLS) + r"|(?:Rs\.?|Fr\.)(?=\s?\d)|\bkr\b"),
+    ("MULTCJK", r"[万萬千](?!\w)|[万萬](?=[元円])"),
     ("CODE", r"(?<![A-Za-z])(?-i:" + "|".join(CODES) + r")(?![A-Za-z])"),
     (
         "NUM",
@@ -102,7 +103,9 @@ def tokenize(text: str) -> list[Token]:
         kind = m.lastgroup or "WORD"
         raw = m.group(0)
         value: str | None = None
-        if kind == "UPTO_DE":
+        if kind == "MULTCJK":
+            kind, value = "MULT", raw
+        elif kind == "UPTO_DE":
             kind = "UPTO"
         elif kind == "SEP" and raw[0].isalpha() and _starts_phrase(out):
             kind = "UPTO"  # "Gehalt bis 60.000 €": a range word with no lower end is a cap

@@ -154,3 +154,23 @@ def test_contract_and_intern_pay_is_flagged() -> None:
     assert "intern" in intern["flags"]
     full = pay("Salary: $150,000 per year", "Boston, MA", "Senior Engineer")
     assert not {"intern", "contract", "part_time"} & set(full["flags"])
+
+
+def test_chinese_and_japanese_pay_words_and_units() -> None:
+    assert band(pay("月薪 NT$ 40,000 - 60,000 元", "Taipei, Taiwan")) == (
+        40000,
+        60000,
+        "TWD",
+        "month",
+    )
+    assert band(pay("年薪 80万-120万元", "Shanghai, China")) == (800000, 1200000, "CNY", "year")
+
+
+def test_kr_follows_the_nordic_location() -> None:
+    assert pay("Lön: 45 000 kr per månad", "Stockholm, Sweden")["currency"] == "SEK"
+    assert pay("Løn: 45.000 kr. om måneden", "Copenhagen, Denmark")["currency"] == "DKK"
+
+
+def test_twd_has_no_ecb_rate_and_says_so() -> None:
+    row = pay("月薪 NT$ 40,000 - 60,000", "Taipei, Taiwan")
+    assert row["annual_min_usd"] is None and "fx_missing" in row["flags"]
