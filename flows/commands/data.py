@@ -204,7 +204,7 @@ def demo_board(
     postings: Annotated[int, typer.Option(help="Postings to generate.")] = 3000,
     seed: Annotated[int, typer.Option(help="Generator seed.")] = 7,
 ) -> None:
-    """Serve the bundled demo job board (Greenhouse, Lever, Ashby, JSON-LD replicas) until Ctrl-C.
+    """Serve the bundled demo job board until Ctrl-C: replicas of all ten source kinds on 127.0.0.1.
 
     Example: jobtrends demo-board --port 8123
     """
