@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
+from dataclasses import fields
 from functools import lru_cache
 from typing import Any
 
@@ -18,6 +18,7 @@ from .normalise import normalise
 from .parse import parse_salary_text
 from .structured import READERS
 
+_PARSED_FIELDS = tuple(f.name for f in fields(ParsedSalary))
 _EMPTY: tuple[Any, ...] = (None, "", [], {})
 _COUNTRY_CURRENCY = {country: currency for _, country, currency in COUNTRY_HINTS}
 _COUNTRY_CURRENCY.update(
@@ -74,7 +75,7 @@ def _hint_for(places: tuple[str, ...]) -> tuple[str | None, str | None]:
 
 
 def _from_parsed(p: ParsedSalary, source: str) -> dict[str, Any]:
-    d = asdict(p)
+    d = {name: getattr(p, name) for name in _PARSED_FIELDS}  # shallow: asdict deep-copies
     d["source"] = "estimate" if p.estimate else source
     return d
 
@@ -180,7 +181,7 @@ _WORK_KIND = (
         "part_time",
         re.compile(
             r"part[\s-]?time|teilzeit|minijob|temps\s+partiel|meio\s+per[ií]odo|"
-            r"\b\d{1,2}\s?(?:h|std|stunden|hours)\s*(?:/|pro|per|a)\s*(?:woche|week)",
+            r"\b(?:[5-9]|[12]\d|3[0-4])\s?(?:h|std|stunden|hours)\s*(?:/|pro|per|a)\s*(?:woche|week)",
             re.I,
         ),
     ),
@@ -200,7 +201,8 @@ _WORK_RX = re.compile("|".join(f"(?P<{flag}>{rx.pattern})" for flag, rx in _WORK
 #: cheap substring test first: most postings hold none of these and skip the regex
 _WORK_KEYS = (
     "intern", "prakti", "werkstud", "estagi", "estági", "stagiaire", "apprenti", "trainee",
-    "bolsa", "part", "teilzeit", "minijob", "woche", "week", "contract", "freelanc", "b2b",
+    "bolsa", "part-time", "part time", "parttime", "teilzeit", "minijob", "partiel", "período",
+    "periodo", "woche", "week", "contract", "freelanc", "b2b",
     "pj", "employed", "fixed", "befristet", "cdd",
 )  # fmt: skip
 
