@@ -58,7 +58,9 @@ def crawl_boards(
     return records
 
 
-@task(name="crawl-source", retries=2, retry_delay_seconds=[2, 10], timeout_seconds=3600)
+# no Prefect timeout: these tasks run in worker threads, where Prefect cannot interrupt them and
+# only warns (ten warnings per run); the crawl child process is bounded by its per-board timeout
+@task(name="crawl-source", retries=2, retry_delay_seconds=[2, 10])
 def crawl_source_task(
     kind: str, sources: list[SourceConfig], lake: Path, run_id: str, scrapy_settings: dict[str, Any]
 ) -> list[dict[str, Any]]:
