@@ -32,6 +32,7 @@ from .asked_cues import (
     VALUES,
     WAIVED,
     addresses_candidate,
+    list_sentence_cue,
     sentence_cue,
 )
 from .sections import Sentence
@@ -51,6 +52,16 @@ _ROLE_LABEL = re.compile(
     r"\s*(?::|—|–| - )",
     re.IGNORECASE,
 )
+
+
+_SEPARATOR = re.compile(r":| - |—|–")
+
+
+def _has_separator(text: str, start: int, end: int) -> bool:
+    """Cheap prefilter for _ROLE_LABEL: the line has a label separator near its start."""
+    return _SEPARATOR.search(text, start, end) is not None
+
+
 _WORD = re.compile(r"[a-z0-9+#]+")
 #: words that do not tell two roles apart (level, contract, place, generic role nouns)
 _GENERIC = frozenset(
@@ -140,7 +151,11 @@ class AskedClassifier:
         """Sentences in the block of a role that is not the posting's (multi-role posts only)."""
         labels: dict[int, str] = {}
         for i, s in enumerate(self.sentences):
-            if s.first and (m := _ROLE_LABEL.match(self.text, s.start, s.end)):
+            if (
+                s.first
+                and _has_separator(self.text, s.start, min(s.end, s.start + 116))
+                and (m := _ROLE_LABEL.match(self.text, s.start, s.end))
+            ):
                 labels[i] = m.group("label")
         if len({_WORD.sub("", v.lower()) or v for v in labels.values()}) < 2:
             return frozenset()
@@ -179,11 +194,12 @@ class AskedClassifier:
             return Verdict(False, "other_role")
         if _is_header(self.text, s):
             return header_verdict(self.text, s, s.start if pos is None else pos, self.title)
-        cue = self.cue(idx)
         if s.section in ASKED_SECTIONS:
+            cue = list_sentence_cue(self.text[s.start : s.end])
             if cue in _NOT_ASKED_IN_ASKED_SECTION:
                 return Verdict(False, f"sentence:{cue}")
             return Verdict(True, "section")
+        cue = self.cue(idx)
         if s.section in COMPANY_SECTIONS:
             sent_text = self.text[s.start : s.end]
             if cue == STACK or (cue == CANDIDATE and addresses_candidate(sent_text)):

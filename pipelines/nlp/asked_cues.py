@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick
+
 # Cue kinds, strongest first within each side.
 CANDIDATE = "candidate"  # requirement / duty addressed to the hire
 DUTY = "duty"  # a line opening with a verb ("Build ...", "Designing ..."): a duty in a list
@@ -20,7 +22,6 @@ LEGAL = "legal"  # EEO, privacy, accommodation, recruiting scams
 WAIVED = "waived"  # "X is not required": named, not asked
 APPLY = "apply"  # how to apply / contact
 
-_I = re.IGNORECASE
 
 #: the posting speaking to the hire: second person, "we're looking for", "in this role"
 _CANDIDATE_STRONG = re.compile(
@@ -34,7 +35,6 @@ _CANDIDATE_STRONG = re.compile(
     r"|\bresponsib(?:le|ilit)|\bthe role\b|\byour (?:work|role|day|responsibilities|experience|background|skills)\b"
     r"|\bmust[- ]haves?\b|\b(?:is|are|be) (?:a )?(?:big |huge |strong )?(?:plus|bonus)\b"
     r"|\bnice[- ]to[- ]have\b|\bpreferred\b|\brequired\b|\brequirements?\b|\bqualifications?\b",
-    _I,
 )
 
 #: requirement vocabulary without an addressee ("Experience with Go", "5+ years of Python"):
@@ -47,7 +47,6 @@ _CANDIDATE_WEAK = re.compile(
     r"|\b\d+\+? ?(?:years?|yrs)\b|\bdegree in\b|\b(?:bs|ms|phd|bachelor'?s|master'?s) in\b"
     r"|\bstrong (?:\w+ ){0,3}(?:skills|background|experience|understanding|knowledge|foundation)\b"
     r"|\bexperience\b",
-    _I,
 )
 
 #: duty lines opening with a verb, imperative or gerund: "- Build ...", "Designing routing ..."
@@ -61,14 +60,12 @@ _DUTY_VERB = re.compile(
     r"|experiment|benchmark|profil|instrument|hir|recruit|communicat|educat|teach|document|draft"
     r"|plan|prioriti[sz]|track|measur|report|ensur|stay|keep|embed|act|autoscal|partner)"
     r"(?:e|es|s|ed|ing|ning|ping|ging|ting|ies|y|ying)?\b",
-    _I,
 )
 
 _STACK = re.compile(
     r"^(?:[\-*•·–\s]+)?(?:(?:our|the|tech(?:nical)?|current) )?(?:tech )?stack\b|\b(?:our|the|tech) stack"
     r"(?: is| includes|:| we use)|\btools? (?:we use|you(?:'|’)ll use)\b|\bwe use\b|\bwe work (?:with|in)\b"
     r"|\bwe(?:'|’)re (?:built|written) (?:on|in|with)\b",
-    _I,
 )
 
 _COMPANY = re.compile(
@@ -85,13 +82,12 @@ _COMPANY = re.compile(
     r"|\b(?:is|are) (?:a|an|the) (?:leading|fast[- ]growing|pioneering|global|world|\w+-(?:native|powered|first))\b"
     r"|\b(?:previously|formerly|ex-)|\bpreviously (?:co-?)?(?:founded|built|invented)\b"
     r"|\b(?:co-?)?(?:invented|pioneered)\b|\bsaid\b",
-    _I,
 )
 
 #: company history and funding: strong enough to outweigh a requirement word said about the team
 _HISTORY = re.compile(
     r"\b(?:founded|co-?founded|backed by|funded by|raised|series [a-e]\b|seed (?:round|stage|funding)"
-    r"|venture|investors?|valuation|headquartered|customers include|trusted by|ex-[A-Z]|formerly"
+    r"|venture|investors?|valuation|headquartered|customers include|trusted by|ex-[a-z]|formerly"
     r"|previously (?:co-?)?(?:founded|built|invented|worked)|(?:co-?)?invented|pioneered)",
 )
 
@@ -99,14 +95,12 @@ _HISTORY = re.compile(
 _WAIVED = re.compile(
     r"\bnot (?:required|necessary|needed|a requirement|expected)\b|\bno (?:\w+ ){0,3}(?:required|needed)\b"
     r"|\b(?:don(?:'|’)t|do not|doesn(?:'|’)t|does not) (?:need|have to|require)\b|\bnot looking for\b",
-    _I,
 )
 
 _VALUES = re.compile(
     r"\bwe (?:\w+ )?(?:value|values|care about|celebrate|prize|cherish|believe in|foster|embrace)\b"
     r"|\bour (?:values|culture|principles)\b|\bculture of\b|\b(?:we(?:'|’)re|we are) (?:an? )?(?:\w+ )?"
     r"(?:collaborative|curious|humble|diverse|inclusive|remote[- ]first|distributed) (?:group|team|company|bunch|culture)",
-    _I,
 )
 
 _BENEFITS = re.compile(
@@ -115,7 +109,6 @@ _BENEFITS = re.compile(
     r"|equity|stock options|compensation|salary|base pay|pay range|\bote\b|bonus(?:es)? target"
     r"|relocation|visa|sponsor|offsites?|retreats?|gym|meals|snacks|hybrid policy|office (?:space|policy)"
     r"|days? (?:a|per) week|in[- ]office|remote[- ]first|remote-friendly|flexible (?:working )?hours)\b",
-    _I,
 )
 
 _LEGAL = re.compile(
@@ -124,16 +117,286 @@ _LEGAL = re.compile(
     r"|reasonable accommodation|e-verify|background check|privacy (?:policy|notice)|applicant"
     r"|recruiters? (?:will|only)|scams?|fraud|underrepresented|affirmative action|eeo\b"
     r"|pay transparency|fair chance|criminal histor)",
-    _I,
 )
 
 _APPLY = re.compile(
     r"^(?:[\-*•·–\s]+)?(?:to )?apply\b|\bapply (?:here|now|at|via|through|online|today)\b|\bemail\b"
     r"|\bsend (?:us|me|your)\b|\breach out\b|\bresumes?\b|\bcv\b|\bapplication process\b",
-    _I,
 )
 
-_YOU = re.compile(r"\byou\b|\byour\b", _I)
+_YOU = re.compile(r"\byou\b|\byour\b")
+
+
+#: literal words at least one of which every match of a pattern contains: one Aho-Corasick pass
+#: over the sentence tells which patterns can match, and only those run (regex alternations
+#: are slow in Python's re; most sentences trigger one or two patterns)
+_TRIGGERS: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = {
+    "legal": (
+        _LEGAL,
+        (
+            "equal",
+            "regard",
+            "race,",
+            "religio",
+            "gender",
+            "sexual",
+            "origin",
+            "disabilit",
+            "veteran",
+            "protected",
+            "accommodat",
+            "verify",
+            "background check",
+            "privacy",
+            "applicant",
+            "recruiter",
+            "scam",
+            "fraud",
+            "underrepresented",
+            "affirmative",
+            "eeo",
+            "transparency",
+            "fair chance",
+            "criminal",
+        ),
+    ),
+    "waived": (_WAIVED, ("not", "no ", "n't", "n’t")),
+    "values": (
+        _VALUES,
+        (
+            "value",
+            "care about",
+            "celebrate",
+            "prize",
+            "cherish",
+            "believe in",
+            "foster",
+            "embrace",
+            "our culture",
+            "our principles",
+            "culture of",
+            "collaborative",
+            "curious",
+            "humble",
+            "diverse",
+            "inclusive",
+            "remote-first",
+            "remote first",
+            "distributed",
+        ),
+    ),
+    "history": (
+        _HISTORY,
+        (
+            "founded",
+            "backed",
+            "funded",
+            "raised",
+            "series",
+            "seed",
+            "venture",
+            "investor",
+            "valuation",
+            "headquartered",
+            "customers include",
+            "trusted by",
+            "ex-",
+            "formerly",
+            "previously",
+            "invented",
+            "pioneered",
+        ),
+    ),
+    "strong": (
+        _CANDIDATE_STRONG,
+        (
+            "you",
+            "looking",
+            "hiring",
+            "searching",
+            "seeking",
+            "candidate",
+            "role",
+            "responsib",
+            "must",
+            "plus",
+            "bonus",
+            "nice",
+            "prefer",
+            "require",
+            "qualif",
+        ),
+    ),
+    "stack": (_STACK, ("stack", "tool", "we use", "we work", "built", "written")),
+    "benefits": (
+        _BENEFITS,
+        (
+            "benefit",
+            "perk",
+            "401",
+            "health",
+            "dental",
+            "vision",
+            "parental",
+            "paid time",
+            "pto",
+            "vacation",
+            "stipend",
+            "wellness",
+            "equity",
+            "stock",
+            "compensation",
+            "salary",
+            "base pay",
+            "pay range",
+            "ote",
+            "bonus",
+            "relocation",
+            "visa",
+            "sponsor",
+            "offsite",
+            "retreat",
+            "gym",
+            "meal",
+            "snack",
+            "hybrid",
+            "office",
+            "day",
+            "remote",
+            "flexible",
+        ),
+    ),
+    "apply": (_APPLY, ("apply", "email", "send", "reach out", "resume", "cv", "application")),
+    "company": (
+        _COMPANY,
+        (
+            "our ",
+            "we",
+            "founded",
+            "backed",
+            "funded",
+            "raised",
+            "series",
+            "seed",
+            "venture",
+            "investor",
+            "valuation",
+            "unicorn",
+            "headquartered",
+            "customers include",
+            "trusted by",
+            "used by",
+            "public benefit",
+            "fortune",
+            "portfolio",
+            "revenue",
+            "arr",
+            "is a",
+            "is the",
+            "are a",
+            "are the",
+            "previously",
+            "formerly",
+            "ex-",
+            "invented",
+            "pioneered",
+            "said",
+        ),
+    ),
+    "weak": (
+        _CANDIDATE_WEAK,
+        (
+            "experience",
+            "expertise",
+            "proficien",
+            "fluen",
+            "background",
+            "track record",
+            "familiar",
+            "skilled",
+            "adept",
+            "expert",
+            "comfortable",
+            "knowledge",
+            "understanding",
+            "mastery",
+            "command",
+            "ability to",
+            "hands",
+            "year",
+            "yrs",
+            "degree",
+            "bs in",
+            "ms in",
+            "phd",
+            "bachelor",
+            "master",
+            "strong",
+        ),
+    ),
+}
+
+
+def _automaton() -> ahocorasick.Automaton:
+    ac = ahocorasick.Automaton()
+    by_word: dict[str, set[str]] = {}
+    for name, (_, words) in _TRIGGERS.items():
+        for w in words:
+            by_word.setdefault(w, set()).add(name)
+    for w, names in by_word.items():
+        ac.add_word(w, frozenset(names))
+    ac.make_automaton()
+    return ac
+
+
+_AC = _automaton()
+
+
+class _Hits:
+    """Which cue patterns match one sentence, each run at most once and only when asked for and
+    triggered (sentence_cue stops at the first decisive cue, so most patterns never run)."""
+
+    __slots__ = ("low", "possible", "done")
+
+    def __init__(self, sentence: str) -> None:
+        self.low = sentence.lower().replace("’", "'")
+        self.possible: set[str] = set()
+        for _, names in _AC.iter(self.low):
+            self.possible |= names
+        self.done: dict[str, bool] = {}
+
+    def __contains__(self, name: object) -> bool:
+        if name not in self.possible:
+            return False
+        if name not in self.done:
+            self.done[name] = _TRIGGERS[str(name)][0].search(self.low) is not None
+        return self.done[name]
+
+
+def cue_hits(sentence: str) -> frozenset[str]:
+    """Names of the cue patterns that match a sentence (patterns gated by their trigger words)."""
+    hits = _Hits(sentence)
+    return frozenset(n for n in _TRIGGERS if n in hits)
+
+
+#: the cues that take a sentence out of a requirements/duties section
+_NOT_ASKED_IN_LISTS = (("legal", LEGAL), ("waived", WAIVED), ("values", VALUES))
+
+
+def list_sentence_cue(sentence: str) -> str | None:
+    """The cue of a sentence inside a requirements/duties section, where only legal, waived,
+    culture, benefits and apply text can take it out (cheaper than sentence_cue)."""
+    hits = _Hits(sentence)
+    for name, cue in _NOT_ASKED_IN_LISTS:
+        if name in hits:
+            return cue
+    if "stack" in hits or "strong" in hits:
+        return CANDIDATE
+    if "benefits" in hits:
+        return BENEFITS
+    if "apply" in hits:
+        return APPLY
+    return None
 
 
 def sentence_cue(sentence: str) -> str | None:
@@ -148,33 +411,32 @@ def sentence_cue(sentence: str) -> str | None:
     >>> sentence_cue("We value collaboration and communication."), sentence_cue("Stack: Python, Go.")
     ('values', 'stack')
     """
-    if _LEGAL.search(sentence):
+    hits = _Hits(sentence)
+    if "legal" in hits:
         return LEGAL
-    if _WAIVED.search(sentence):
+    if "waived" in hits:
         return WAIVED
-    if _VALUES.search(sentence):
+    if "values" in hits:
         return VALUES
-    if _HISTORY.search(sentence) and not _YOU.search(sentence):
+    if "history" in hits and not _YOU.search(hits.low):
         return COMPANY
-    candidate = bool(_CANDIDATE_STRONG.search(sentence))
-    if _STACK.search(sentence):
+    if "stack" in hits:
         return STACK
-    benefits = bool(_BENEFITS.search(sentence))
-    if candidate and not benefits:
+    if "strong" in hits and "benefits" not in hits:
         return CANDIDATE
-    if benefits:
+    if "benefits" in hits:
         return BENEFITS
-    if _APPLY.search(sentence):
+    if "apply" in hits:
         return APPLY
-    if _COMPANY.search(sentence):
+    if "company" in hits:
         return COMPANY
-    if _CANDIDATE_WEAK.search(sentence):
+    if "weak" in hits:
         return CANDIDATE
-    if _DUTY_VERB.search(sentence):
+    if _DUTY_VERB.search(hits.low):
         return DUTY
     return None
 
 
 def addresses_candidate(sentence: str) -> bool:
     """Second person anywhere ("you", "your"): a weak hint that the text speaks to the hire."""
-    return bool(_YOU.search(sentence))
+    return bool(_YOU.search(sentence.lower()))
