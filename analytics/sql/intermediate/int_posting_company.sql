@@ -10,7 +10,7 @@ final as (
     select
         posting_id,
         coalesce(
-            nullif(lower(trim(regexp_replace(company, '\s+', ' ', 'g'))), ''),
+            nullif(lower(trim(company)), ''),
             source || ':' || board
         ) as company_key,
     from core

@@ -15,17 +15,27 @@ company_postings as (
 ),
 
 company_mentions as (
-    select m.posting_id, c.company_key, m.sentence_hash, m.sentence,
+    select m.posting_id, c.company_key, m.sentence_hash,
     from skill_mentions_core as m
     inner join company_postings as c using (posting_id)
     where m.sentence_hash is not null
 ),
 
+-- a sentence in fewer than $min_texts postings cannot pass: keep only repeated ones (a cheap
+-- count on integer keys before the distinct-text counts)
+candidates as (
+    select company_key, sentence_hash,
+    from company_mentions
+    group by company_key, sentence_hash
+    having count(distinct posting_id) >= $min_texts::integer
+),
+
 posting_texts as (
+    -- a posting's text: the sum of its distinct sentence hashes (same sentences = same text)
     select
         posting_id,
         any_value(company_key) as company_key,
-        hash(list(distinct sentence_hash order by sentence_hash)) as text_hash,
+        sum(distinct sentence_hash::hugeint) as text_hash,
     from company_mentions
     group by posting_id
 ),
@@ -41,11 +51,18 @@ sentence_texts as (
         m.company_key,
         m.sentence_hash,
         count(distinct t.text_hash) as n_texts,
-        any_value(m.sentence) as sentence,
     from company_mentions as m
+    semi join candidates using (company_key, sentence_hash)
     inner join posting_texts as t using (posting_id)
-    where len(regexp_split_to_array(trim(m.sentence), '\s+')) >= $min_words::integer
     group by m.company_key, m.sentence_hash
+),
+
+examples as (
+    -- one example sentence of each, long enough that its repetition is not chance
+    select m.sentence_hash, any_value(m.sentence) as sentence,
+    from skill_mentions_core as m
+    semi join candidates using (sentence_hash)
+    group by m.sentence_hash
 )
 
 select
@@ -54,9 +71,12 @@ select
     'company' as kind,
     s.n_texts::integer as n_texts,
     t.n_company_texts::integer as n_company_texts,
-    s.sentence,
+    e.sentence,
 from sentence_texts as s
 inner join company_texts as t using (company_key)
+inner join examples as e using (sentence_hash)
 where
     s.n_texts >= $min_texts::integer
     and s.n_texts >= $min_text_share::double * t.n_company_texts
+    -- word count: spaces + 1 (sentences are whitespace-normalised by the analyser)
+    and length(e.sentence) - length(replace(e.sentence, ' ', '')) + 1 >= $min_words::integer
