@@ -7,10 +7,12 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlparse
 
+from scrapy.downloadermiddlewares.retry import get_retry_request
 from scrapy.http import Response
 
 from spiders.base import JobSpider, utc_now
 from spiders.middlewares import registrable_domain
+from spiders.parsers.common import cut_short
 from spiders.parsers.jsonld import discover_job_links, parse_jsonld, parse_sitemap
 
 
@@ -68,12 +70,20 @@ class JsonLdSpider(JobSpider):
             yield self.detail(url, "parse_page", required=True)
 
     def parse_page(self, response: Response) -> Iterator[Any]:
-        postings = parse_jsonld(
-            response.text, board=self.board, page_url=response.url, fetched_at=utc_now()
-        )
-        if not postings:  # a page cut before its JSON-LD: retry, else the listing is incomplete
-            retry = self.complete_or_retry(response)
+        """A job page cut short is retried; if it stays cut short its posting is a counted skip:
+        lenient JSON-LD reading would otherwise store a truncated posting as if whole."""
+        problem = cut_short(response.body)
+        if problem is not None:
+            request = response.request
+            retry = get_retry_request(request, spider=self, reason="cut_short") if request else None
             if retry is not None:
                 yield retry
                 return
+            self.record_skip("page cut short", f"{response.url}: {problem}")
+            return
+        postings = parse_jsonld(
+            response.text, board=self.board, page_url=response.url, fetched_at=utc_now()
+        )
+        if not postings:
+            self.note_ignored("job page without a JobPosting")
         yield from postings
