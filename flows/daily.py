@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger
-from prefect.states import Completed
+from prefect.states import Completed, Failed
 
 from flows.config import Settings
 from flows.crawl import crawl_kinds
+from flows.errors import run_outcome
 from flows.extract import extract_task
 from flows.load import load_task
 from flows.lock import warehouse_lock
@@ -98,13 +99,21 @@ def daily_flow(settings: Settings, run_id: str | None = None, workers: int = 1) 
         ):
             crawl_errors = crawl_kinds(sources, settings.lake, run_id, scrapy_settings)
         result = process_run(settings, run_id, started, crawl_errors, workers)
-    if crawl_errors:
-        logger.warning("partial run: %s", crawl_errors)
-        return Completed(
-            name="Partial",
-            message=f"{len(crawl_errors)} source(s) failed: {crawl_errors}",
-            data=result,
-        )
+    return outcome_state(result, logger)
+
+
+def outcome_state(result: dict[str, Any], logger: Any) -> Any:
+    """The flow's final state from the run's outcome: Completed, Completed named Partial, or
+    Failed named NothingStored (its data the NothingStored error carrying the result)."""
+    from flows.errors import EXIT_NOTHING_STORED, EXIT_PARTIAL, NothingStored
+
+    code, name, reason = result["exit_code"], result["state"], result["outcome"]
+    if code == EXIT_NOTHING_STORED:
+        logger.error("%s: %s", reason, result["crawl_errors"])
+        return Failed(name=name, message=reason, data=NothingStored(reason, result))
+    if code == EXIT_PARTIAL:
+        logger.warning("%s: %s", reason, result["crawl_errors"])
+        return Completed(name=name, message=f"{reason}: {result['crawl_errors']}", data=result)
     return result
 
 
@@ -124,8 +133,16 @@ def process_run(
     load_stats = load_task(settings.warehouse, settings.lake, run_id, derived)
     out_dir = report_dir(settings.reports)
     reports = report_task(settings.warehouse, out_dir)
+    code, state, outcome = run_outcome(crawl_errors, load_stats)
     numbers = record_run(
-        settings.warehouse, run_id, started, load_stats, extract_stats, crawl_errors, flow_name
+        settings.warehouse,
+        run_id,
+        started,
+        load_stats,
+        extract_stats,
+        crawl_errors,
+        flow_name,
+        state=state,
     )
     publish_summary(run_id, numbers, out_dir, crawl_errors)
     print(f"warehouse: {settings.warehouse.resolve()}")
@@ -137,6 +154,10 @@ def process_run(
         "reports": reports,
         "numbers": numbers,
         "crawl_errors": crawl_errors,
+        "exit_code": code,
+        "state": state,
+        "outcome": outcome,
+        "skipped_lines": load_stats.get("skipped_lines", []),
     }
 
 

@@ -71,6 +71,7 @@ def record_run(
     extract_stats: dict[str, Any],
     crawl_errors: dict[str, str],
     flow: str = "daily",
+    state: str | None = None,
 ) -> dict[str, Any]:
     """Store the run's key numbers in flow_runs (as run of `flow`) and return them."""
     from analytics.db import connect
@@ -88,7 +89,7 @@ def record_run(
     }
     numbers.update(coverage_numbers(warehouse))
     numbers.update(skip_numbers(warehouse, run_id))
-    state = "Partial" if crawl_errors else "Completed"
+    state = state or ("Partial" if crawl_errors else "Completed")
     con = connect(warehouse)
     try:
         record_flow_run(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -93,10 +94,25 @@ def _error_line(rid: Any, message: str, lineno: int | None = None) -> tuple[str,
     return json.dumps(data), False
 
 
+#: what `bytes.decode("utf-8", "surrogateescape")` turns an undecodable byte into
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+
+
+def decode_lines(raw: Iterable[bytes]) -> Iterator[str]:
+    """Lines of a byte stream as text; a byte that is not UTF-8 stays visible as a surrogate, so
+    that line alone becomes an error line instead of stopping the whole input."""
+    for line in raw:
+        yield line.decode("utf-8", errors="surrogateescape")
+
+
 def extract_json_lines(lines: Iterable[str]) -> Iterator[tuple[str, bool]]:
     """The `jobtrends extract` engine: (output line, ok) per input line; bad lines yield an error."""
     for lineno, line in enumerate(lines, start=1):
         if not line.strip():
+            continue
+        bad = _UNDECODABLE.search(line)  # bytes kept as surrogates by decode_lines
+        if bad:
+            yield _error_line(None, f"invalid UTF-8 at character {bad.start() + 1}", lineno)
             continue
         try:
             record = json.loads(line)

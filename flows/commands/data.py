@@ -39,10 +39,10 @@ def extract(
 
     Example: jobtrends extract postings.jsonl -o extracted.jsonl
     """
-    from pipelines.extract import extract_json_lines
+    from pipelines.extract import decode_lines, extract_json_lines
 
-    try:
-        src = sys.stdin if str(input_path) == "-" else input_path.open(encoding="utf-8")
+    try:  # bytes: a line that is not UTF-8 becomes one error line, the rest is extracted
+        src = sys.stdin.buffer if str(input_path) == "-" else input_path.open("rb")
     except OSError as exc:
         fail(f"cannot read {input_path}: {exc.strerror}; pass an existing JSON lines file")
     dst = sys.stdout if str(output) == "-" else output.open("w", encoding="utf-8")
@@ -51,13 +51,11 @@ def extract(
     try:
         with progress:
             task = progress.add_task("extracting", total=None)
-            for line, ok in extract_json_lines(src):
+            for line, ok in extract_json_lines(decode_lines(src)):
                 total += 1
                 errors += not ok
                 dst.write(line + "\n")
                 progress.advance(task)
-    except UnicodeDecodeError as exc:
-        fail(f"{input_path} is not UTF-8 text ({exc.reason} at byte {exc.start})")
     finally:
         if dst is not sys.stdout:
             dst.close()

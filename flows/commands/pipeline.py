@@ -26,15 +26,20 @@ def run(
     Example: jobtrends run   (crawls the bundled demo board when no sources.toml exists)
     """
     from flows.daily import configured_sources, daily_flow
+    from flows.errors import NothingStored
+    from flows.preflight import run_guard
 
     cfg = settings(
         config, warehouse=warehouse, lake=lake, reports=reports, demo_postings=demo_postings
     )
-    from flows.preflight import run_guard
-
     configured_sources(cfg)  # a bad sources.toml fails here, in one line, before Prefect starts
     with run_guard(cfg):  # held warehouse, newer schema, read-only folders: refused before crawling
-        result = daily_flow(cfg, workers=workers)
+        state = daily_flow(cfg, workers=workers, return_state=True)
+    result = state.result(raise_on_failure=False)
+    if isinstance(result, NothingStored):
+        result = result.result
+    elif isinstance(result, BaseException):
+        raise result
     n = result["numbers"]
     typer.echo("")
     typer.echo(f"jobtrends run {result['run_id']} finished")
@@ -49,7 +54,12 @@ def run(
     )
     for kind, error in result["crawl_errors"].items():
         typer.echo(f"  FAILED {kind}: {error[:200]}")
+    for line in result.get("skipped_lines", [])[:10]:
+        typer.echo(f"  SKIPPED lake line {line}")
+    typer.echo(f"  outcome:   {result['outcome']} (exit {result['exit_code']})")
     typer.echo('  try:       jobtrends sql "select role, count(*) from postings group by 1"')
+    if result["exit_code"]:
+        raise typer.Exit(result["exit_code"])
 
 
 @app.command()
