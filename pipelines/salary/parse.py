@@ -40,10 +40,22 @@ def _values(ph: Phrase) -> tuple[float, float | None, list[str]]:
     if hi is None:
         return lo.value * lo.mult, None, flags
     lm, hm = lo.mult, hi.mult
-    if hi.has_mult and not lo.has_mult and not ph.spaced_symbols and lo.value <= hi.value:
-        lm = hm  # "$150-225K", "2-3k": the suffix belongs to both ends
+    if hi.has_mult and not lo.has_mult and lo.value <= hi.value:
+        # "$150-225K", "2-3k": the suffix belongs to both ends; with a symbol on each side
+        # ("$130 to $160K") only when the lower end then lands in the upper's range ("$4 - $7K"
+        # stays literal: a four-dollar floor is a typo we flag, not a figure we invent)
+        if not ph.spaced_symbols or (lo.value >= 10 and lo.value * hm >= 0.2 * hi.value * hm):
+            lm = hm
     elif lo.has_mult and not hi.has_mult and hi.value < lo.value * lm <= hi.value * lm:
         hm = lm  # "$75k - $120/yr": upper bound lost its k
+    elif (
+        not lo.has_mult
+        and not hi.has_mult
+        and 10 <= lo.value < 1000 <= hi.value
+        and 0.2 * hi.value <= lo.value * 1000 <= hi.value
+    ):
+        lm = 1000.0  # "$140 - $160000", "60-80 000 Kč": the thousands of the upper end are shared
+        flags.append("magnitude_shared")
     return lo.value * lm, hi.value * hm, flags
 
 

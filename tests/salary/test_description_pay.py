@@ -81,6 +81,10 @@ def test_insurance_coverage_per_annum_is_a_benefit() -> None:
         ("Base pay: $168,200 usd - $224,900 usd", (168200, 224900, "USD", "year")),
         (r"The pay range is \$48\.26 \- \$82\.69 per hour.", (48.26, 82.69, "USD", "hour")),
         ("Hourly rate: up to USD $30.00 per hour", (None, 30, "USD", "hour")),
+        ("Salary: $130 to $160K", (130000, 160000, "USD", "year")),
+        ("Salary: $140 - $160000 per annum", (140000, 160000, "USD", "year")),
+        ("Salary: USD 3.5K-4.9K per month", (3500, 4900, "USD", "month")),
+        ("Salary from $120,000 per year", (120000, None, "USD", "year")),
     ],
 )
 def test_range_shapes(text: str, expected: tuple[Any, ...]) -> None:
@@ -120,6 +124,10 @@ def test_ranges_for_no_stated_location_span_and_say_so() -> None:
         ("Salario: 30.000 - 36.000 EUR brutos al año", "Madrid, Spain", (30000, 36000, "EUR", "year")),
         ("Lønn: 600 000 - 750 000 kr per år", "Oslo, Norway", (600000, 750000, "NOK", "year")),
         ("Salaris: 4.000 - 5.000 euro per maand", "Amsterdam", (4000, 5000, "EUR", "month")),
+        ("Mzda: 60-80 000 Kč měsíčně", "Praha, Czech Republic", (60000, 80000, "CZK", "month")),
+        ("Gehalt: 9046,80 EUR brutto pro Monat", "Berlin", (9046.8, 9046.8, "EUR", "month")),
+        ("Gehalt: 65.000 EUR brutto im Jahr", "Berlin", (65000, 65000, "EUR", "year")),
+        ("Salaire : 45-55 k EUR brut annuel", "Paris, France", (45000, 55000, "EUR", "year")),
     ],
 )  # fmt: skip
 def test_languages(text: str, location: str, expected: tuple[Any, ...]) -> None:
