@@ -7,6 +7,7 @@ import polars as pl
 
 from analytics.reports.context import ReportContext, ReportResult, coverage_sentence
 from analytics.reports.render.figures import hbars, quarterly_lines
+from analytics.reports.skill_trends import data_reach_notes
 
 
 def _fingerprint_chart(frame: pl.DataFrame) -> alt.TopLevelMixin:
@@ -97,5 +98,6 @@ def role_convergence(ctx: ReportContext) -> ReportResult:
         headlines=headlines[:8] or ["not enough postings to compare roles"],
         chart=_convergence_chart(frame, p.focus_role),
         null_text={"cosine_similarity": f"n<{p.min_convergence_n}"},
+        notes=data_reach_notes(ctx),
         filters=p.describe(),
     )

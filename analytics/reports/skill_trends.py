@@ -144,9 +144,10 @@ def _coverage(monthly: pl.DataFrame, ctx: ReportContext) -> tuple[int, str]:
     )
 
 
-def data_reach_notes(ctx: ReportContext, monthly: pl.DataFrame) -> list[str]:
+def data_reach_notes(ctx: ReportContext, monthly: pl.DataFrame | None = None) -> list[str]:
     """What every trend report states: how far back the data reaches, where history comes
-    from before the first crawl, and which month is partial."""
+    from before the first crawl, and which month is partial (from `monthly` when given, else
+    the data's own partial month)."""
     cal = ctx.calendar()
     if cal["first_posted_month"] is None:
         return []
@@ -157,11 +158,12 @@ def data_reach_notes(ctx: ReportContext, monthly: pl.DataFrame) -> list[str]:
         f"The data runs to {cal['data_end_at']:%Y-%m-%d}; windows end at the last complete "
         f"month, {cal['last_complete_month']:%Y-%m}.",
     ]
-    partial = (
-        monthly.filter(pl.col("is_partial"))["month"].unique().sort().to_list()
-        if monthly.height
-        else []
-    )
+    if monthly is None:
+        partial = [cal["partial_month"]] if cal["partial_month"] else []
+    elif monthly.height:
+        partial = monthly.filter(pl.col("is_partial"))["month"].unique().sort().to_list()
+    else:
+        partial = []
     if partial:
         months = ", ".join(f"{m:%Y-%m}" for m in partial)
         notes.append(f"Partial month(s) {months}: shown faded, never used in a test.")

@@ -9,6 +9,7 @@ import polars as pl
 from report_seed import make_db, posting
 
 from analytics.reports import ReportContext, ReportParams, detect_risers
+from analytics.reports.role_fingerprints import role_convergence
 from analytics.reports.skill_trends import skill_trends
 from analytics.reports.stats import two_proportion_z
 
@@ -90,6 +91,8 @@ def test_a_partial_month_is_marked_and_excluded_from_tests() -> None:
     assert "mcp" not in frame["skill_slug"].to_list()  # its spike is all in July
     report = skill_trends(ctx)
     assert any("Partial month(s) 2026-07" in n for n in report.notes)
+    convergence = role_convergence(ctx)
+    assert any("Partial month(s) 2026-07" in n for n in convergence.notes)
     assert any("history before it comes only from postings still open" in n for n in report.notes)
     # the same data with July complete tests the spike: the test can fail
     closed = _warehouse(months, 100, spike, end=datetime(2026, 7, 31, 23))
