@@ -71,7 +71,8 @@ def make_source(entry: dict[str, Any], where: str = "source") -> SourceConfig:
     unknown = sorted(set(entry) - set(ALLOWED_KEYS))
     if unknown:
         raise SourceConfigError(
-            f"{label}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(ALLOWED_KEYS)}"
+            f"{label}: unknown key(s) {', '.join(unknown)}{_nearest(unknown[0], ALLOWED_KEYS)}; "
+            f"allowed: {', '.join(ALLOWED_KEYS)}"
         )
     if kind not in SOURCE_KINDS:
         raise SourceConfigError(
@@ -118,13 +119,37 @@ def make_source(entry: dict[str, Any], where: str = "source") -> SourceConfig:
         raise SourceConfigError(f"{label}: {exc}") from None
 
 
+def _nearest(word: str, valid: tuple[str, ...]) -> str:
+    """ " (did you mean 'x'?)" for the closest valid key, else ""."""
+    from difflib import get_close_matches
+
+    near = get_close_matches(word, valid, n=1, cutoff=0.5)
+    return f" (did you mean {near[0]!r}?)" if near else ""
+
+
+def read_sources_text(path: Path) -> str:
+    """The file's text, or one SourceConfigError line (a folder, unreadable, not UTF-8)."""
+    if path.is_dir():
+        raise SourceConfigError(f"sources file {path} is a folder; pass a .toml file")
+    if not path.is_file():  # a FIFO or device would block the read forever
+        raise SourceConfigError(f"sources file {path} is not a regular file; pass a .toml file")
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise SourceConfigError(
+            f"{path} is not UTF-8 text (byte {exc.start}); save it as UTF-8"
+        ) from None
+    except OSError as exc:
+        raise SourceConfigError(f"cannot read {path}: {exc.strerror}") from None
+
+
 def load_sources(path: Path) -> list[SourceConfig]:
     """All `[[source]]` entries; [] when the file is missing or has none (the demo board is then
     the caller's default). Duplicate (kind, board) pairs are an error."""
     if not path.exists():
         return []
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_sources_text(path))
     except tomllib.TOMLDecodeError as exc:
         raise SourceConfigError(f"{path}: malformed TOML ({exc}); fix the syntax there") from None
     entries = data.get("source", [])
@@ -134,9 +159,9 @@ def load_sources(path: Path) -> list[SourceConfig]:
     seen: set[str] = set()
     for n, entry in enumerate(entries, start=1):
         cfg = make_source(entry, where=f"{path} entry #{n}")
-        if cfg.key in seen:
+        if cfg.key.casefold() in seen:  # boards are case-insensitive on every ATS
             raise SourceConfigError(f"{path} entry #{n} ({cfg.key}): listed twice; remove one")
-        seen.add(cfg.key)
+        seen.add(cfg.key.casefold())
         out.append(cfg)
     return out
 
@@ -188,7 +213,7 @@ def add_source(
     }
     cfg = make_source(entry, where="new source")
     existing = load_sources(path)
-    if any(s.key == cfg.key for s in existing):
+    if any(s.key.casefold() == cfg.key.casefold() for s in existing):
         raise SourceConfigError(f"{cfg.key} is already in {path}; edit that entry instead")
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     if text and not text.endswith("\n"):
