@@ -198,6 +198,8 @@ class AskedClassifier:
             cue = list_sentence_cue(self.text[s.start : s.end])
             if cue in _NOT_ASKED_IN_ASKED_SECTION:
                 return Verdict(False, f"sentence:{cue}")
+            if cue is None and not s.bullet and self.cue(idx) == COMPANY:
+                return Verdict(False, "sentence:company")  # "At Acme, we are pioneering ..."
             return Verdict(True, "section")
         cue = self.cue(idx)
         if s.section in COMPANY_SECTIONS:
@@ -213,6 +215,28 @@ class AskedClassifier:
         if s.bullet:
             return Verdict(True, "list")
         return Verdict(self.default, "default")
+
+
+#: "work closely with data science and customer success teams": the skill names a team the hire
+#: works with, not something asked of the hire
+_WITH_BEFORE = re.compile(r"\b(?:with|alongside|including)\s+(?:the\s+|our\s+)?[\w ,&/-]{0,60}$")
+_TEAM_AFTER = re.compile(r"^[\w ,&/-]{0,50}?\b(?:teams?|functions|departments?|orgs?)\b")
+_SKILL_WITH = re.compile(r"experience|familiar|knowledge|proficien|skills", re.IGNORECASE)
+_TEAMWORK = re.compile(r"collab|team|stakeholder|cross|partner|experience", re.IGNORECASE)
+
+
+def names_a_team(text: str, start: int, end: int, sent: Sentence) -> bool:
+    """Is the mention at [start, end) one of the teams the hire works with ("with data science
+    and customer success teams")? Teamwork words themselves ("collaborate with teams") are not."""
+    if _TEAMWORK.search(text, start, end):
+        return False
+    before = text[max(sent.start, start - 80) : start]
+    after = text[end : min(sent.end, end + 60)]
+    return bool(
+        _WITH_BEFORE.search(before)
+        and not _SKILL_WITH.search(before[-60:])
+        and _TEAM_AFTER.match(after)
+    )
 
 
 def asked_sentences(text: str, title: str | None = None) -> list[str]:
@@ -252,6 +276,8 @@ def mark_asked(
             v = clf.verdict(idx, m["start"])
         else:
             v = cache.get(idx) or cache.setdefault(idx, clf.verdict(idx))
+        if v.asked and names_a_team(text, m["start"], m["end"], sentences[idx]):
+            v = Verdict(False, "team")
         m["asked"], m["asked_reason"] = v.asked, v.reason
     return mentions
 

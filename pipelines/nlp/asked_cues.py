@@ -104,7 +104,7 @@ _VALUES = re.compile(
 )
 
 _BENEFITS = re.compile(
-    r"\b(?:benefits?|perks?|401\s?\(?k\)?|health(?:care)? (?:insurance|coverage|plans?|benefits)|dental"
+    r"\b(?:benefits|benefit (?:plans?|packages?|programs?)|perks?|401\s?\(?k\)?|health(?:care)? (?:insurance|coverage|plans?|benefits)|dental"
     r"|vision (?:insurance|coverage)|parental leave|paid time off|pto\b|vacation|stipend|wellness"
     r"|equity|stock options|compensation|salary|base pay|pay range|\bote\b|bonus(?:es)? target"
     r"|relocation|visa|sponsor|offsites?|retreats?|gym|meals|snacks|hybrid policy|office (?:space|policy)"
@@ -120,7 +120,7 @@ _LEGAL = re.compile(
 )
 
 _APPLY = re.compile(
-    r"^(?:[\-*•·–\s]+)?(?:to )?apply\b|\bapply (?:here|now|at|via|through|online|today)\b|\bemail\b"
+    r"^(?:[\-*•·–\s]+)?(?:to )?apply(?: here| now| at| via| online| today| through| for| to (?:this|the|our)|:)|\bapply (?:here|now|at|via|through|online|today)\b|\bemail\b"
     r"|\bsend (?:us|me|your)\b|\breach out\b|\bresumes?\b|\bcv\b|\bapplication process\b",
 )
 

@@ -185,3 +185,27 @@ def test_evaluate_asked_counts_like_the_scorer() -> None:
     assert m["share_errors"][0]["slug"] == "sql" and m["max_share_error_pts"] == 0.0
     pred["b"] = {"python"}
     assert evaluate_asked(gold, pred)["max_share_error_pts"] == 50.0
+
+
+def test_teams_the_hire_works_with_are_not_asked() -> None:
+    text = (
+        "Responsibilities\n"
+        "- Build pipelines in Python.\n"
+        "- Work closely with data science and customer success teams.\n"
+        "- Collaborate with cross-functional teams.\n"
+    )
+    v = _verdicts(text)
+    assert v["python"] == {True}
+    assert v.get("data-science") == {False}
+    assert "collaboration" in _asked(text)  # teamwork itself is asked
+
+
+def test_company_voice_inside_the_role_section_is_not_asked() -> None:
+    text = (
+        "About the role\n"
+        "At Acme, we are pioneering computer vision for farms.\n"
+        "You'll build our data pipelines with Airflow.\n"
+    )
+    v = _verdicts(text)
+    assert v["computer-vision"] == {False}
+    assert v["airflow"] == {True}
