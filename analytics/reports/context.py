@@ -337,6 +337,6 @@ def coverage_sentence(cov: dict[str, Any]) -> str:
         return "no postings match the filters."
     return (
         f"{n} postings ({cov['first_date']} to {cov['last_date']}); "
-        f"{pct(cov['n_with_skills'], n)}% have at least one skill mention, "
+        f"{pct(cov['n_with_skills'], n)}% have at least one counted skill (see filters), "
         f"{pct(cov['n_with_salary'], n)}% have a usable salary."
     )

@@ -140,7 +140,7 @@ def _coverage(monthly: pl.DataFrame, ctx: ReportContext) -> tuple[int, str]:
         return 0, "no postings match the filters."
     return cov["n_postings"], (
         f"{cov['n_postings']} postings over {months} months ({cov['first_date']} to "
-        f"{cov['last_date']}); {cov['n_with_skills']} have at least one skill mention."
+        f"{cov['last_date']}); {cov['n_with_skills']} have at least one counted skill."
     )
 
 
