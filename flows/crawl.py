@@ -44,9 +44,6 @@ def crawl_boards(
     if not pending:
         return []
     records = crawl_subprocess(pending, lake, run_id, settings_overrides=scrapy_settings or {})
-    from flows.progress import board_line, log
-
-    log([board_line(r) for r in records])
     # a failed pay/detail call leaves a board "partial" but its listing complete: data is usable
     failed = [
         f"{r['source']}:{r['board']} ({r.get('status')})"

@@ -1,9 +1,9 @@
-"""Readable progress and summary lines for long steps (crawl, extraction, load, reports, runs).
+"""Readable progress and summary lines for long steps (extraction, load, reports, reextract).
 
 Why: a first-time user watches `jobtrends run` for a minute; Python dict reprs and bare
 "Finished in state Completed()" lines do not say what happened. Every line here names the step
-and its counts in words. Board names and error texts are scraped, so they pass through
-`strip_controls` before they reach a terminal.
+and its counts in words. (Each crawled board gets its line from spiders.run.progress_line, live
+as the board finishes.)
 """
 
 from __future__ import annotations
@@ -12,43 +12,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from flows.terminal import strip_controls
-
-#: crawl record keys shown by name; any other numeric Scrapy stat of a board is listed after them
-_CRAWL_SHOWN = {"pages", "items", "errors", "run_id", "source", "board", "status"}
-
 
 def _n(value: Any) -> str:
     return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else str(value)
-
-
-def _dropped(record: Mapping[str, Any]) -> int:
-    dropped = record.get("dropped") or record.get("items_dropped") or 0
-    if isinstance(dropped, Mapping):
-        return sum(int(v) for v in dropped.values() if isinstance(v, int | float))
-    return int(dropped) if isinstance(dropped, int | float) else 0
-
-
-def board_line(record: Mapping[str, Any]) -> str:
-    """``crawl greenhouse  acme-ai  3 pages  52 postings  ok`` (+ drops, errors, listing)."""
-    kind = strip_controls(str(record.get("source", "?")))
-    board = strip_controls(str(record.get("board", "?")))
-    parts = [
-        f"crawl {kind:<15} {board:<28}",
-        f"{_n(record.get('pages', 0)):>4} pages",
-        f"{_n(record.get('items', 0)):>6} postings",
-        strip_controls(str(record.get("status", "?"))),
-    ]
-    if _dropped(record):
-        parts.append(f"{_dropped(record)} dropped")
-    if record.get("errors"):
-        parts.append(f"{_n(record['errors'])} errors")
-    if record.get("listing_complete") is False:
-        parts.append("listing incomplete: nothing closed")
-    messages = record.get("error_messages") or []
-    if messages:
-        parts.append(strip_controls(str(messages[0]))[:120])
-    return "  ".join(parts)
 
 
 def extraction_line(stats: Mapping[str, Any]) -> str:

@@ -283,25 +283,8 @@ def test_filtered_report_gets_its_own_folder(warehouse: Path, tmp_path: Path) ->
 
 
 def test_progress_lines_are_words_not_dicts() -> None:
-    from flows.progress import board_line, extraction_line, load_line, reextract_lines
+    from flows.progress import extraction_line, load_line, reextract_lines
 
-    line = board_line(
-        {
-            "source": "greenhouse",
-            "board": "acme\x1b[31m",
-            "pages": 3,
-            "items": 1520,
-            "status": "partial",
-            "errors": 1,
-            "dropped": {"no_title": 2, "encoding": 1},
-            "listing_complete": False,
-            "error_messages": ["HTTP 500 on page 3"],
-        }
-    )
-    assert "\x1b" not in line
-    for part in ("greenhouse", "acme[31m", "3 pages", "1,520 postings", "partial", "3 dropped"):
-        assert part in line
-    assert "listing incomplete" in line and "HTTP 500 on page 3" in line
     stats = {"files": 10, "files_cached": 2, "postings": 1510, "extracted": 1400}
     assert extraction_line(stats).startswith("extract 1,510 postings: 1,400 extracted")
     assert load_line({"new": 5, "closed": 2, "crawl_boards": 52}) == (
