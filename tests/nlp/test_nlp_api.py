@@ -30,7 +30,17 @@ def test_analyse_contract() -> None:
     assert 0 <= res["role_confidence"] <= 1 and 0 <= res["seniority_confidence"] <= 1
     assert res["taxonomy_version"] == skill_taxonomy().version
     for m in res["skills"]:
-        assert set(m) == {"slug", "text", "start", "end", "section", "sentence"}
+        assert set(m) == {
+            "slug",
+            "text",
+            "start",
+            "end",
+            "section",
+            "sentence",
+            "asked",
+            "asked_reason",
+        }
+        assert m["asked"] is True  # a requirements list asks for what it names
     assert {"python", "rag", "mcp"} <= {m["slug"] for m in res["skills"]}
 
 
