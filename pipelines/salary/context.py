@@ -48,7 +48,7 @@ _STEMS: dict[str, str] = {
         "einkommen bezahlung brutto gross net netto salaire sueldo salário salario faixa lønn "
         "løn lön loon salaris ctc lpa stawka wynagrodzenie tvöd tvod tarif earn earning earnings "
         "income range fourchette spanne band bands ~gehalt ~lohn ~salar ~vergütung ~薪 ~待遇 "
-        "~工資 ~工资 ~給与 ~報酬"
+        "~工資 ~工资 ~給与 ~報酬 lương luong"
     ),
 }
 _PAIRS = {

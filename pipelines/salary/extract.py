@@ -11,7 +11,7 @@ from pipelines.geo import infer_country
 from pipelines.textnorm import normalise_text
 
 from .candidates import choose, read_candidates
-from .lexicon import COUNTRY_HINTS, CURRENCY_COUNTRY
+from .lexicon import CJK_PLACES, COUNTRY_HINTS, CURRENCY_COUNTRY
 from .locate import description_text, pay_blocks, pay_context
 from .model import ParsedSalary
 from .normalise import normalise
@@ -63,6 +63,10 @@ def _hint_for(places: tuple[str, ...]) -> tuple[str | None, str | None]:
     if _US_STATE.search(" ".join(places)):  # "Vancouver, WA", "Portland, ME": a US city
         return "US", "USD"
     text = " ".join(places).lower()
+    if not text.isascii():
+        cjk = {(c, cur) for needle, c, cur in CJK_PLACES if needle in text}
+        if len(cjk) == 1:
+            return cjk.pop()
     hits = [COUNTRY_HINTS[int(m.lastgroup[1:])][1:] for m in _HINT_RX.finditer(text) if m.lastgroup]
     if not hits:  # "Boston, MA", "München": the shared place list knows cities and state codes
         geo = infer_country(list(places))

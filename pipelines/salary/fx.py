@@ -68,7 +68,19 @@ def usd_rate(currency: str, posted_at: str | None) -> tuple[float | None, str | 
     return rate, used.isoformat(), flags
 
 
+#: Units per USD, to an order of magnitude, for currencies the ECB does not publish. Used ONLY to
+#: guess whether an unlabelled figure is hourly, monthly or yearly ("15 - 25 triệu" VND is a month's
+#: pay); never to convert: those rows keep annual_usd null and the flag fx_missing.
+_MAGNITUDE_PER_USD = {
+    "VND": 25000, "TWD": 32, "ARS": 1000, "CLP": 950, "COP": 4000, "PEN": 3.7, "UYU": 40,
+    "EGP": 50, "NGN": 1500, "KES": 130, "PKR": 280, "BDT": 120, "LKR": 300, "UAH": 41,
+    "AED": 3.7, "SAR": 3.75, "QAR": 3.6, "KZT": 500, "GEL": 2.7, "RSD": 105,
+}  # fmt: skip
+
+
 def rough_usd_rate(currency: str) -> float:
     """Latest rate, only for magnitude heuristics (period inference); 1.0 when unknown."""
     rate, _, _ = usd_rate(currency, None)
+    if rate is None and (currency or "").upper() in _MAGNITUDE_PER_USD:
+        return 1.0 / _MAGNITUDE_PER_USD[currency.upper()]
     return rate if rate is not None else 1.0

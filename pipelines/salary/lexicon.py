@@ -44,6 +44,7 @@ SYMBOLS: dict[str, str] = {
     "元": "CNY",  # yuan, or Taiwan/Hong Kong dollars: resolved by location like "$"
     "円": "JPY",
     "₫": "VND",
+    "RM": "MYR",
 }
 AMBIGUOUS_SYMBOLS = {"$", "kr", "¥", "元"}
 
@@ -97,6 +98,8 @@ MULTS: dict[str, tuple[float, str | None, str | None]] = {
     "万": (1e4, None, None),  # Chinese/Japanese ten-thousand ("4万", "40萬")
     "萬": (1e4, None, None),
     "千": (1e3, None, None),
+    "triệu": (1e6, "VND", None),  # Vietnamese million ("15 - 25 triệu")
+    "trieu": (1e6, "VND", None),
     "l": (1e5, "INR", None),
     "lakh": (1e5, "INR", None),
     "lakhs": (1e5, "INR", None),
@@ -131,8 +134,8 @@ PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         r"/\s*(?:months?|mos?|mth|m|mån(?:ad)?|mnd|mes|mês|mois|monat|maand)\b|"
         r"\bper\s+(?:month|mo|mth)\b|\ba\s+month\b|\bmonthly\b|\bpcm\b|\bp\.m\.|"
-        r"\b(?:par|pro|per|je|im|al|por|i)\s+(?:mois|monat|maand|mes|mês|m[åa]ned(?:en)?|m[åa]nad(?:en)?)\b|"
-        r"\bmensuel\w*|\bmonatlich\w*|\b\w*monats\w*|\bmensal\b|\bmensual\b|\bmaandelijks\b|月薪|月給|每月|/\s*月",
+        r"\b(?:par|pro|per|pr\.?|je|im|al|por|i)\s*(?:mois|monat|maand|mes|mês|mnd|md|m[åa]ned(?:en)?|m[åa]nad(?:en)?)\b|\bmensa(?:l|is)\b|"
+        r"\bmensuel\w*|\bmonatlich\w*|\b\w*monats\w*|\bmensal\b|\bmensual\b|\bmaandelijks\b|月薪|月給|每月|/\s*月|經常性薪資|经常性薪资",
         "month",
     ),
     (
@@ -230,6 +233,15 @@ COUNTRY_HINTS: tuple[tuple[str, str, str], ...] = (
     ("usa", "US", "USD"),
     ("us", "US", "USD"),
 )
+#: Places written in Chinese/Japanese/Korean script (no word boundaries there): substring -> hint.
+CJK_PLACES: tuple[tuple[str, str, str], ...] = (
+    *((p, "TW", "TWD") for p in ("台灣", "臺灣", "台北", "臺北", "新北", "台中", "臺中", "高雄",
+                                 "桃園", "新竹", "台南", "臺南")),
+    *((p, "CN", "CNY") for p in ("中国", "北京", "上海", "深圳", "广州", "杭州", "成都")),
+    ("香港", "HK", "HKD"),
+    *((p, "JP", "JPY") for p in ("日本", "東京", "大阪")),
+    *((p, "KR", "KRW") for p in ("한국", "서울")),
+)  # fmt: skip
 #: Currency -> country used for annualisation constants when the location says nothing.
 CURRENCY_COUNTRY: dict[str, str] = {
     "USD": "US",

@@ -38,7 +38,7 @@ def _alt(items: list[str]) -> str:
 
 
 _SYMBOLS = sorted(
-    (s for s in SYMBOLS if s not in ("Rs", "Rs.", "Fr.", "kr")), key=len, reverse=True
+    (s for s in SYMBOLS if s not in ("Rs", "Rs.", "Fr.", "kr", "RM")), key=len, reverse=True
 )
 _SPEC: list[tuple[str, str]] = [
     ("EST", ESTIMATE_PATTERN),
@@ -48,8 +48,8 @@ _SPEC: list[tuple[str, str]] = [
     ),  # US retirement plan, not an amount
     *[(f"PERIOD_{p}", pat) for pat, p in PERIOD_PATTERNS],
     *[(f"KINDP_{k}", pat) for pat, k in KIND_PHRASES],
-    ("CUR", _alt(_SYMBOLS) + r"|(?:Rs\.?|Fr\.)(?=\s?\d)|\bkr\b"),
-    ("MULTCJK", r"[万萬千](?!\w)|[万萬](?=[元円])"),
+    ("CUR", _alt(_SYMBOLS) + r"|(?:Rs\.?|Fr\.|(?-i:RM))(?=\s?\d)|\bkr\b"),
+    ("MULTCJK", r"[万萬千](?!\w)|[万萬](?=[元円])|\btri[ệe]u\b"),
     ("CODE", r"(?<![A-Za-z])(?-i:" + "|".join(CODES) + r")(?![A-Za-z])"),
     (
         "NUM",
@@ -59,9 +59,9 @@ _SPEC: list[tuple[str, str]] = [
     (
         "SEP",
         r"[-–—‒−_]|&mdash;|&ndash;|\bto\b|\bbis\b|\btill\b|\bt\.o\.m\.|\bà\b|\baté\b|\bhasta\b|"
-        r"\btot\b|\btil\b|\bdo\b|(?<=[\w.,]\s)a(?=\s+(?:R\$\s*)?\d)",
+        r"\btot\b|\btil\b|\bdo\b|至|到|(?<=[\w.,]\s)a(?=\s+(?:R\$\s*)?\d)",
     ),
-    ("PLUS", r"\+"),
+    ("PLUS", r"\+|或?以上"),  # "4萬元或以上": "or more"
     ("PCT", r"%"),
     (
         "UPTO",
@@ -104,7 +104,7 @@ def tokenize(text: str) -> list[Token]:
         raw = m.group(0)
         value: str | None = None
         if kind == "MULTCJK":
-            kind, value = "MULT", raw
+            kind, value = "MULT", raw.lower()
         elif kind == "UPTO_DE":
             kind = "UPTO"
         elif kind == "SEP" and raw[0].isalpha() and _starts_phrase(out):

@@ -182,3 +182,23 @@ def test_kr_follows_the_nordic_location() -> None:
 def test_twd_has_no_ecb_rate_and_says_so() -> None:
     row = pay("月薪 NT$ 40,000 - 60,000", "Taipei, Taiwan")
     assert row["annual_min_usd"] is None and "fx_missing" in row["flags"]
+
+
+def test_cjk_ranges_open_ends_and_places() -> None:
+    row = extract_salary({"salary_text": "月薪40,000至60,000元", "location": "台北市"})
+    assert band(row) == (40000, 60000, "TWD", "month")
+    more = extract_salary({"salary_text": "經常性薪資達4萬元或以上", "location": "台北市"})
+    assert band(more) == (40000, None, "TWD", "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "expected"),
+    [
+        ("Lønn: kr 55 000 pr. mnd", "Bergen, Norway", (55000, 55000, "NOK", "month")),
+        ("Salary: RM 8,000 per month", "Kuala Lumpur, Malaysia", (8000, 8000, "MYR", "month")),
+        ("Lương: 15 - 25 triệu", "Hanoi, Vietnam", (15e6, 25e6, "VND", "month")),
+        ("Salário: R$ 5.000,00 mensais", "São Paulo, Brazil", (5000, 5000, "BRL", "month")),
+    ],
+)
+def test_more_markets(text: str, location: str, expected: tuple[Any, ...]) -> None:
+    assert band(pay(text, location)) == expected
