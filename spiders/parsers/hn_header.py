@@ -29,9 +29,16 @@ ROLE_PLACEHOLDER = re.compile(
     r"(?:engineering\s+|technical\s+|tech\s+)?(?:roles|positions|openings|jobs)\b.*$",
     re.I,
 )
-PAY = re.compile(
-    r"[$€£¥₹]\s?\d|\d\s?[kK]\b|\d{2,3}[,.]\d{3}|\b(?:USD|EUR|GBP|CHF|CAD|AUD|SEK|INR)\b|"
-    r"\bsalary\b|\bequity\b|\bcompensation\b",
+#: amounts: a currency with a number, "150k", "120,000", a currency code
+PAY_AMOUNT = re.compile(
+    r"[$€£¥₹]\s?\d|\d\s?[kK]\b|\d{2,3}[,.]\d{3}|\b(?:USD|EUR|GBP|CHF|CAD|AUD|SEK|INR)\b"
+)
+PAY = re.compile(rf"{PAY_AMOUNT.pattern}|\bsalary\b|\bequity\b|\bcompensation\b")
+#: time zones and overlap wording in a work-mode field: constraints, not places
+TIME_ZONE = re.compile(
+    r"\b(?:PT|ET|CT|MT|PST|PDT|EST|EDT|CST|CDT|MST|MDT|CET|CEST|EET|WET|BST|GMT|UTC|AEST|AEDT|"
+    r"JST|SGT)(?:\s*[+-]\s*\d{1,2})?\b|\b(?:time ?zones?|timezones?|hours|overlap|within|"
+    r"\d+\s*h(?:ours?|rs?)?)\b"
 )
 VISA = re.compile(r"\bvisas?\b|\bsponsor(?:ship|s|ing)?\b|\bh-?1b\b|\brelocation\b", re.I)
 EMPLOYMENT = re.compile(
@@ -96,7 +103,7 @@ def classify(text: str) -> str:
     salary 150k" is pay; URL before company: "acme.io" alone is a link)."""
     if URL.search(text):
         return "url"
-    if PAY.search(text) and not ROLE.search(text):
+    if PAY_AMOUNT.search(text) and not ROLE.search(text):
         return "pay"
     if VISA.search(text):
         return "visa"
@@ -118,9 +125,12 @@ def classify(text: str) -> str:
 def _work_and_places(text: str) -> tuple[str, list[str]]:
     """A work-mode field keeps its text as the raw work mode; the places it names ("Remote (US)",
     "San Francisco or REMOTE (US)", "Hybrid - London") become locations."""
-    rest = WORK.sub(" ", text)
+    rest = TIME_ZONE.sub(" ", WORK.sub(" ", text))
     rest = re.sub(
-        r"\b(?:only|ok|friendly|possible|preferred|first|or|and|also|from)\b", " ", rest, flags=re.I
+        r"\b(?:only|ok|friendly|possible|preferred|first|or|and|also|from|of|in)\b",
+        " ",
+        rest,
+        flags=re.I,
     )
     parts = re.split(r"[()]|\s+(?:or|and|&)\s+|\s+/\s+|/|;|\s+[-–—]\s+|,\s*(?=[A-Z]{2,}\b)", rest)
     places = []

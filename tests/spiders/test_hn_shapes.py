@@ -59,6 +59,14 @@ def test_field_kinds() -> None:
     assert classify("Staff Engineer") == "role"
     assert classify("Berlin, Germany") == "location"
     assert classify("acme.example/jobs") == "url"
+    assert classify("Full-time + equity") == "employment"  # equity alone is not an amount
+
+
+def test_time_zones_are_not_places() -> None:
+    got = _parse("Kite | Platform Engineer | Remote, PT/ET hours preferred | $140k<p>Go.")
+    assert got[0]["locations"] == [] and got[0]["workplace_type"] == "remote"
+    got = _parse("Kite | SRE | On-site &amp; Remote (within 2h of CET timezone)<p>Go.")
+    assert got[0]["locations"] == []
 
 
 def test_replies_and_discussion_are_ignored_not_skipped() -> None:
