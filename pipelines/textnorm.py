@@ -70,12 +70,25 @@ def normalise_text(text: str | None) -> str:
     return text
 
 
+_UPPER = re.compile(r"[^\W\d_a-z]")  # a letter that is not ASCII lower case (tested with isupper)
+
+
 def is_lowercased(text: str, min_letters: int = 40) -> bool:
     """True when text with enough letters has (almost) no capitals: scraped or typed all lower case.
 
     Case-sensitive rules (a capitalised 'Go', 'R', 'Spark') cannot decide such text, so the
-    extractors switch to their lower-case senses with context rules instead."""
-    if text == text.lower():
-        return sum(map(str.isalpha, text)) >= min_letters
-    letters = sum(map(str.isalpha, text))
-    return letters >= min_letters and sum(map(str.isupper, text)) <= letters * 0.002
+    extractors switch to their lower-case senses with context rules instead. Cased text is
+    rejected after its first few capitals, without counting every letter."""
+    if len(text) < min_letters:
+        return False
+    if text != text.lower():
+        limit = len(text) * 0.002  # letters <= len(text): more capitals than this never qualify
+        caps = 0
+        for m in _UPPER.finditer(text):
+            if m.group().isupper():
+                caps += 1
+                if caps > limit:
+                    return False
+        letters = sum(map(str.isalpha, text))
+        return letters >= min_letters and caps <= letters * 0.002
+    return sum(map(str.isalpha, text)) >= min_letters

@@ -14,6 +14,7 @@ from typing import Any
 import ahocorasick
 import spacy
 
+from ..textnorm import is_lowercased
 from .context import LOWER_AI_SENSE, LOWER_SAFE, RULES, Hit, SentCtx
 from .practice import practice_hits
 from .sections import Sentence, split_sentences
@@ -109,7 +110,10 @@ class SkillMatcher:
         """All boundary- and case-valid hits, overlaps resolved (longest span wins)."""
         hits: list[Hit] = []
         low = _lower(text)
-        for ac, source in ((self.lower_ac, low), (self.cased_ac, text), (self.folded_ac, low)):
+        passes = [(self.lower_ac, low), (self.cased_ac, text)]
+        if is_lowercased(text):  # only text written in lower case reads "go", "r", "rag" folded
+            passes.append((self.folded_ac, low))
+        for ac, source in passes:
             folded = ac is self.folded_ac
             for end_idx, (length, surfaces) in ac.iter(source):
                 start, end = end_idx - length + 1, end_idx + 1

@@ -20,12 +20,20 @@ _PATTERNS = [(p["slug"], re.compile(p["pattern"]), tuple(p["keywords"])) for p i
 
 
 def practice_hits(text: str, low: str) -> list[Hit]:
-    """Unambiguous hits for the practice patterns in `low` (`text` lower-cased, same offsets)."""
+    """Unambiguous hits for the practice patterns in `low` (`text` lower-cased, same offsets).
+
+    Each pattern runs only on a window around its keywords (found with str.find)."""
     hits: list[Hit] = []
     for slug, pattern, keywords in _PATTERNS:
-        if not any(k in low for k in keywords):
-            continue
-        for m in pattern.finditer(low):
-            start, end = m.span("verb")
-            hits.append(Hit(start, end, text[start:end], (slug,), None))
+        seen: set[tuple[int, int]] = set()
+        for key in keywords:
+            i = low.find(key)
+            while i != -1:
+                lo = max(0, i - 40)
+                for m in pattern.finditer(low, lo, min(len(low), i + 120)):
+                    span = m.span("verb")
+                    if span not in seen:
+                        seen.add(span)
+                        hits.append(Hit(span[0], span[1], text[span[0] : span[1]], (slug,), None))
+                i = low.find(key, i + len(key))
     return hits

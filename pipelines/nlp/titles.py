@@ -42,8 +42,11 @@ class TitleRule:
     groups: tuple[re.Pattern[str], ...]
     none: re.Pattern[str] | None
     refine: frozenset[str] = frozenset()  # roles a qualifier segment may refine this head to
+    first_words: frozenset[str] = frozenset()  # first word of every phrase of the first group
 
-    def matches(self, norm: str) -> bool:
+    def matches(self, norm: str, words: set[str] | None = None) -> bool:
+        if words is not None and self.first_words.isdisjoint(words):
+            return False  # cheap set test before the regexes: most rules miss most titles
         if self.none is not None and self.none.search(norm):
             return False
         return all(g.search(norm) for g in self.groups)
@@ -78,6 +81,7 @@ class TitleNormaliser:
                 tuple(_phrase_re(expand(g)) for g in r["all"]),
                 _phrase_re(expand(r["none"])) if r.get("none") else None,
                 frozenset(refine_to if r.get("refine") is True else r.get("refine", [])),
+                frozenset(normalise_title(p).split()[0] for p in expand(r["all"][0])),
             )
             for r in data["title_rule"]
         ]
@@ -97,6 +101,7 @@ class TitleNormaliser:
         self.parser = TitleParser(data, data["vocab"]["role_nouns"])
         self.person_agent = set(data["vocab"].get("person_agent", []))
         self.refiners = frozenset(data["vocab"]["refine_to"])
+        self._memo: dict[tuple[str, str], tuple[Decision, frozenset[str]] | None] = {}
         self.years = sorted(((y["min"], y["level"]) for y in sen["years"]), reverse=True)
         prof = data["profile"]
         self.ai_profile, self.ml_profile = set(prof["ai_product"]), set(prof["ml_training"])
@@ -158,13 +163,24 @@ class TitleNormaliser:
         )
 
     def _title_role(self, norm: str, head: str) -> tuple[Decision, frozenset[str]] | None:
-        """(decision, refinable) from title words alone; None for a title naming no family."""
+        """(decision, roles it may be refined to) from title words alone; None for a title
+        naming no family. Memoised: crawls repeat the same titles and heads many times."""
+        key = (norm, head)
+        if key in self._memo:
+            return self._memo[key]
+        if len(self._memo) > 50_000:
+            self._memo.clear()
+        self._memo[key] = res = self._title_role_uncached(norm, head)
+        return res
+
+    def _title_role_uncached(self, norm: str, head: str) -> tuple[Decision, frozenset[str]] | None:
         content = set(norm.split()) - set(self._seniority_words(norm))
         if not content or content <= self.generic:
             return None
         if self._person_agent(head):
             return Decision("other", 0.8, "title"), frozenset()
-        rules = [r for r in self.rules if r.matches(norm)]
+        words = set(norm.split())
+        rules = [r for r in self.rules if r.matches(norm, words)]
         if rules:
             hits = [r.role for r in rules]
             conf = 0.95 if len(set(hits)) == 1 else 0.8

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 _YEAR = r"(?:years?|yrs?|jahre?n?|anos|años|ans|års|år|jaar|vuotta)"
-#: the pre-scan: a year word at all (cheap, one pass, case-insensitive)
-_PRESCAN = re.compile(r"(?i)(?<![^\W\d_])(?:years?|yrs?|jahre?n?|anos|años|ans|års|år|jaar|vuotta)\b")
+#: the pre-scan: year words looked up with str.find on the lower-cased text (C speed; a regex
+#: alternation over the whole posting cost more than everything else here)
+_YEAR_STEMS = ("year", "yr", "jahr", "anos", "años", "ans", "år", "jaar", "vuotta")
 _NUMBER_WORDS = {
     w: str(i)
     for i, w in enumerate(
@@ -48,19 +49,29 @@ def required_years(text: str) -> int | None:
     """
     if not text:
         return None
+    low = text.lower()
     best: int | None = None
-    last_end = -1
-    for pm in _PRESCAN.finditer(text):
-        if pm.start() < last_end:
-            continue
-        lo_w, hi_w = max(0, pm.start() - 40), min(len(text), pm.end() + 60)
-        last_end = pm.end()
+    for start in sorted(_year_positions(low)):
+        if start > 0 and low[start - 1].isalpha():
+            continue  # "plans", "nanos": not a year word
+        lo_w, hi_w = max(0, start - 40), min(len(text), start + 70)
         window = _WORD_NUM.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()] + " ", text[lo_w:hi_w])
         for m in _YEARS.finditer(window):
             lo = _bound(window, m)
             if lo is not None:
                 best = lo if best is None else max(best, lo)
     return best
+
+
+def _year_positions(low: str) -> set[int]:
+    """Start offsets of every year stem in the lower-cased text."""
+    found: set[int] = set()
+    for stem in _YEAR_STEMS:
+        i = low.find(stem)
+        while i != -1:
+            found.add(i)
+            i = low.find(stem, i + len(stem))
+    return found
 
 
 def _bound(window: str, m: re.Match[str]) -> int | None:
