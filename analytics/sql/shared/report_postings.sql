@@ -1,5 +1,8 @@
 -- report_postings: the postings every report mart starts from, filtered by the report
 -- parameters, with cross-board duplicates counted once (the earliest-seen member of each group).
+-- A job is deduplicated before the date, role and country filters (among the sightings of the
+-- kept sources): it counts in the month it was first posted, with its first sighting's role,
+-- whatever the filters; the view report_salaries chooses the same sighting.
 -- Prepended by analytics.reports.context.run_mart as the `report_postings` CTE of each mart.
 -- params: $since, $until, $roles, $sources, $countries
 with
@@ -41,12 +44,7 @@ filtered as (
         coalesce(dup_group_id::varchar, posting_id::varchar) as dup_key,
         first_seen_at,
     from postings
-    where
-        ($since::date is null or coalesce(posted_at, first_seen_at)::date >= $since::date)
-        and ($until::date is null or coalesce(posted_at, first_seen_at)::date <= $until::date)
-        and ($roles::varchar[] is null or list_contains($roles::varchar[], role))
-        and ($sources::varchar[] is null or list_contains($sources::varchar[], source))
-        and ($countries::varchar[] is null or list_contains($countries::varchar[], country_code))
+    where $sources::varchar[] is null or list_contains($sources::varchar[], source)
 ),
 
 kept as (
@@ -60,3 +58,8 @@ kept as (
 select filtered.* exclude (dup_key, first_seen_at),
 from filtered
 semi join kept using (posting_no)
+where
+    ($since::date is null or posted_date >= $since::date)
+    and ($until::date is null or posted_date <= $until::date)
+    and ($roles::varchar[] is null or list_contains($roles::varchar[], role))
+    and ($countries::varchar[] is null or list_contains($countries::varchar[], country_code))

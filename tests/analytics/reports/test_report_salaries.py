@@ -60,6 +60,13 @@ def con():
                 board="other")
     )  # fmt: skip
     salaries.append(_salary("dup", 5_000_000))
+    # a job first posted before the window and seen again inside it counts in its first month
+    postings.append(posting("early", "ai-engineer", "senior", date(2026, 2, 27)))
+    postings.append(
+        posting("late", "ai-engineer", "senior", date(2026, 3, 2), dup_group_id="early",
+                board="aggregator")
+    )  # fmt: skip
+    salaries += [_salary("early", 400_000), _salary("late", 400_000)]
     for p in postings:
         p.setdefault("dup_group_id", p["posting_id"])
     return make_db(postings, salaries=salaries, crawl_runs=CRAWLS)
@@ -92,7 +99,8 @@ def test_interns_and_excluded_pay(con) -> None:
     groups = dict(
         con.sql("select seniority_group, count(*) from report_salaries group by 1").fetchall()
     )
-    assert groups == {"Senior": 9 * 7, "Intern": 9}  # 4 US + 2 GB + the per-year contract
+    # 4 US + 2 GB + the per-year contract a month, and the early job once
+    assert groups == {"Senior": 9 * 7 + 1, "Intern": 9}
     frame = salary_bands(ReportContext(con, ReportParams(countries=("US",)))).frame
     intern = frame.filter(pl.col("seniority_group") == "Intern").row(0, named=True)
     assert intern["n_salary"] == 9 and intern["median_usd"] == 60_000
@@ -100,4 +108,4 @@ def test_interns_and_excluded_pay(con) -> None:
     widened = ReportParams(countries=("US",), excluded_flags=())
     wide = salary_bands(ReportContext(con, widened)).frame
     senior = wide.filter(pl.col("seniority_group") == "Senior").row(0, named=True)
-    assert senior["n_salary"] == 9 * (5 + len(EXCLUDED_SALARY_FLAGS))
+    assert senior["n_salary"] == 9 * (5 + len(EXCLUDED_SALARY_FLAGS)) + 1
