@@ -166,6 +166,7 @@ def test_every_mention_carries_a_reason() -> None:
         ("Experience with distributed systems", "candidate"),
         ("Designing intelligent routing algorithms", "duty"),
         ("Prior ML experience is not required.", "waived"),
+        ("We also maintain an open-source Terraform provider.", "company"),
         ("The weather is nice.", None),
     ],
 )
