@@ -208,3 +208,44 @@ def test_first_load_after_the_migration_refreshes_every_posting(wh) -> None:
     _load(wh, [rec], [_extraction(rec, [])])  # an unrelated posting
     assert wh.execute(flags, {"s": BLURB_SKILL}).fetchall()[0][0] is False
     assert wh.sql("select count(*) from asked_refresh_state").fetchall()[0][0] == 1
+
+
+def test_every_skill_mart_counts_asked_skills_by_default() -> None:
+    """A skill only ever mentioned (never asked) is absent from shares, trends, co-occurrence,
+    fingerprints and premiums unless --mentions all."""
+    from datetime import date
+
+    from report_seed import make_db, posting
+
+    postings, mentions, salaries = [], [], []
+    for i in range(240):
+        pid = f"p{i}"
+        role = "ai-engineer" if i % 2 else "data-engineer"
+        postings.append(posting(pid, role, "senior", date(2025 + i // 120, 1 + i % 12, 3)))
+        mentions += [
+            {"posting_id": pid, "skill_slug": "python", "asked": True},
+            {"posting_id": pid, "skill_slug": "rag", "asked": i % 3 == 0},
+        ]
+        if i % 4 == 1:  # half the AI engineers' postings name it, none asks for it
+            mentions.append(
+                {"posting_id": pid, "skill_slug": "mcp", "asked": False, "asked_reason": "section"}
+            )
+        salaries.append({"posting_id": pid, "annual_mid_usd": 100_000 + 1_000 * (i % 50)})
+    con = make_db(postings, mentions, salaries)
+    marts = {
+        "fct_skill_share": "skill_slug",
+        "fct_skill_trend_windows": "skill_slug",
+        "fct_skill_share_monthly": "skill_slug",
+        "fct_skill_cooccurrence": "skill_b",
+        "fct_role_fingerprints": "skill_slug",
+        "fct_skill_premium": "skill_slug",
+    }
+    params = {"min_pair_support": 5, "min_cell_n": 1, "min_premium_n": 5}
+    for mentions_mode, present in (("asked", False), ("all", True)):
+        ctx = ReportContext(con, ReportParams(mentions=mentions_mode, **params))
+        for mart, column in marts.items():
+            frame = ctx.mart(mart)
+            slugs = set(frame[column].to_list())
+            if mart == "fct_skill_cooccurrence":
+                slugs |= set(frame["skill_a"].to_list())
+            assert ("mcp" in slugs) is present, (mart, mentions_mode)
