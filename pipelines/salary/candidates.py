@@ -179,16 +179,17 @@ def read_candidates(text: str, hint: str | None) -> list[Candidate]:
     out: list[Candidate] = []
     for s, e, marked in segments(text):
         seg = _window(_prepare(text[s:e]))
-        hits = kind_hits(seg)
+        hits = None if marked else kind_hits(seg)
         head: str | None = None
-        if not marked and all(k != "base" for _, _, k in hits):
+        if hits is not None and all(k != "base" for _, _, k in hits):
             # bare numbers ("4,000 customers") are pay only next to a pay word or under a pay heading
             head = heading_kind(heading_before(text, s))
             if head != "base":
                 continue
         phrases, toks = parse_phrases(seg)
-        if not phrases:
+        if not any(_is_money(ph) for ph in phrases):
             continue
+        hits = kind_hits(seg) if hits is None else hits
         hint_text = _text_code_hint(toks, phrases)
         for ph in phrases:
             if not _is_money(ph) or ph.percent:
