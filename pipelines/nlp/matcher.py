@@ -145,6 +145,17 @@ class SkillMatcher:
                 and not any(h.slugs[0] in o.slugs for o in outer)
             ):
                 kept.append(h)  # "production LLM" still mentions LLM: keep nested other skills
+            elif (
+                h.end > outer[0].end
+                and h.rule is None
+                and " " in h.text
+                and all(" " in o.text and not o.opaque for o in outer)
+                and not any(set(h.slugs) & set(o.slugs) for o in outer)
+            ):
+                # crossing phrases of two skills: "production ML infrastructure" is both
+                # (a one-word name like "AI/ML" does not start a phrase here)
+                outer = [h]
+                kept.append(h)
         return kept
 
     def mentions(self, text: str, sentences: list[Sentence] | None = None) -> list[dict[str, Any]]:

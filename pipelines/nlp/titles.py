@@ -26,6 +26,7 @@ _ROLE_NOUN_NUM = re.compile(
 def normalise_title(title: str) -> str:
     """Lowercase, "&" -> "and", punctuation -> single spaces: "Sr. AI/ML Engineer" -> "sr ai ml engineer"."""
     t = title.lower().replace("&", " and ").replace("+", " ")
+    t = t.replace("pre-sales", "presales").replace("pre sales", "presales")  # technical, not sales
     t = t.replace("data center", "datacenter").replace("data centre", "datacenter")
     t = " " + " ".join(_PUNCT.sub(" ", t).split()) + " "
     return t.replace(" member of technical staff ", " mts ")  # "staff" here is no level
@@ -100,6 +101,7 @@ class TitleNormaliser:
         self.numeric = sen["numeric"]
         self.parser = TitleParser(data, data["vocab"]["role_nouns"])
         self.person_agent = set(data["vocab"].get("person_agent", []))
+        self.trailing_noise = self.generic - set(data["vocab"]["role_nouns"])
         self.refiners = frozenset(data["vocab"]["refine_to"])
         self._memo: dict[tuple[str, str], tuple[Decision, frozenset[str]] | None] = {}
         self.years = sorted(((y["min"], y["level"]) for y in sen["years"]), reverse=True)
@@ -154,7 +156,7 @@ class TitleNormaliser:
     def _person_agent(self, head: str) -> bool:
         """The head noun is an agent in the everyday sense ("Corporate Travel Agent")."""
         words = normalise_title(head).split()
-        while words and words[-1] in self.generic:
+        while words and words[-1] in self.trailing_noise:
             words.pop()
         return (
             bool(words)
