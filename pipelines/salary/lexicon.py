@@ -115,7 +115,7 @@ MULTS: dict[str, tuple[float, str | None, str | None]] = {
 PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         r"/\s*(?:hours?|hrs?|h|std|stunde|heure|hora|uur|timme|time)\b|\bper\s+(?:hour|hr|h)\b|"
-        r"\ban?\s+hour\b|\bhourly\b|\bp\.?\s?h\.?(?=\s|$|\))|\b\w*stunde\b|\bstundenlohn\b|"
+        r"\ban?\s+hour\b|\bhourly\b|\bp\.?\s?h\.?(?=\s|$|\))|\bstunde\b|\bstundenlohn\b|"
         r"\bstündlich\b|\b(?:par|de\s+l')\s*heure\b|\bhoraire\b|\bpor\s+hora\b|\bper\s+uur\b|"
         r"\bper\s+timme\b|\btimlön\b|\btimel[øo]nn?\b|時薪|时薪|時給|/\s*小時|/\s*小时|每小時|每小时",
         "hour",
@@ -135,17 +135,26 @@ PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
         r"/\s*(?:months?|mos?|mth|m|mån(?:ad)?|mnd|mes|mês|mois|monat|maand)\b|"
         r"\bper\s+(?:month|mo|mth)\b|\ba\s+month\b|\bmonthly\b|\bpcm\b|\bp\.m\.|"
         r"\b(?:par|pro|per|pr\.?|je|im|al|por|i)\s*(?:mois|monat|maand|mes|mês|mnd|md|m[åa]ned(?:en)?|m[åa]nad(?:en)?)\b|\bmensa(?:l|is)\b|"
-        r"\bmensuel\w*|\bmonatlich\w*|\b\w*monats\w*|\bmensal\b|\bmensual\b|\bmaandelijks\b|月薪|月給|每月|/\s*月|經常性薪資|经常性薪资",
+        r"\bmensuel\w*|\bmonatlich\w*|\bmensal\b|\bmensual\b|\bmaandelijks\b|月薪|月給|每月|/\s*月|經常性薪資|经常性薪资",
         "month",
     ),
     (
         r"/\s*(?:years?|yr|y|annum|a|jahr|an|año|ano|jaar|år)\b|\bper\s+(?:year|yr|annum)\b|"
         r"\ba\s+year\b|\b(?:yearly|annually|annual)\b|\bp\.\s?a\.?|\bpa\b|\bper\s+an+um\b|"
-        r"\bpar\s+an\b|\b(?:pro|im|je)\s+jahr\b|\bannuel\w*|\bj[äa]hrlich\w*|\b\w*jahres\w*|"
+        r"\bpar\s+an\b|\b(?:pro|im|je)\s+jahr\b|\bannuel\w*|\bj[äa]hrlich\w*|"
         r"\bbrutto\s+p\.?\s?a\b|\bpor\s+a[ñn]o\b|\banual\b|\bper\s+jaar\b|\bjaarsalaris\b|"
         r"\b(?:per|pr\.?|i)\s+[åa]r(?:et)?\b|\b[åa]rsl[øo]nn?\b|\b[åa]rsl[öo]n\b|年薪|年收|年俸|每年|/\s*年",
         "year",
     ),
+)
+
+#: German compounds carry the period inside the word ("Einsatzstunde", "Bruttomonatsgehalt",
+#: "Jahresbrutto"): word part -> period, checked on each word (a regex scanning every word for an
+#: infix cost more than the rest of the tokenizer).
+PERIOD_INFIXES: tuple[tuple[str, str], ...] = (
+    ("stunde", "hour"),
+    ("monats", "month"),
+    ("jahres", "year"),
 )
 
 #: Pay-kind words -> kind. Base pay is what the salary row keeps; the rest go to other_amounts.

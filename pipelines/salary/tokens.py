@@ -15,6 +15,7 @@ from .lexicon import (
     KIND_PHRASES,
     KIND_WORDS,
     MULTS,
+    PERIOD_INFIXES,
     PERIOD_PATTERNS,
     SYMBOLS,
     WORDS,
@@ -134,6 +135,10 @@ def _starts_phrase(out: list[Token]) -> bool:
 
 def _classify_word(raw: str) -> tuple[str, str | None]:
     low = raw.lower()
+    if len(low) > 6:
+        for part, period in PERIOD_INFIXES:
+            if part in low:
+                return "PERIOD", period
     if low in MULTS:
         return "MULT", low
     if low in _BIG:
