@@ -1,8 +1,7 @@
 """Find pay text inside a posting description when no pay field exists.
 
-Two places carry pay in practice: Greenhouse's `content-pay-transparency` block (one or more
-`.pay-range` divs, `&mdash;` separated) and a salary line or header field in free text (HN's
-`Company | Role | Location | $150-200K` first line, "Salary: ..." sentences).
+Greenhouse's `content-pay-transparency` block (one or more `.pay-range` divs) is read here; pay
+in free text (header fields, "Salary: ..." sentences) is found by candidates.py.
 """
 
 from __future__ import annotations
@@ -16,18 +15,6 @@ _PAY_RANGE = re.compile(
     re.S | re.I,
 )
 _TAG = re.compile(r"<[^>]+>")
-_KEYWORDS = re.compile(
-    r"salar|compensation|pay\b|pay range|base pay|\bote\b|per annum|per year|/yr|/hr|"
-    r"hourly|annual|rate\b|\bwage|\bk\b|remunerat|\bpaid\b|\bctc\b|\blpa\b",
-    re.I,
-)
-_NOT_PAY = re.compile(
-    r"raised|funding|revenue|valuation|\barr\b|seed|series [a-e]\b|investors?\b|customers|"
-    r"contracts?\b|market|billion|users|backed|grant|budget|spend|stipend|allowance|reimburs|"
-    r"learning|wellness|equipment|home office|per employee|referral",
-    re.I,
-)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 
 
 def _clean(fragment: str) -> str:
@@ -60,27 +47,6 @@ def pay_context(description_html: str | None) -> str:
     )
     m = re.search(r'class="content-pay-transparency"(.*?)class="pay-range"', doc, re.S)
     return _clean(m.group(1)) if m else ""
-
-
-def candidate_snippets(text: str) -> list[str]:
-    """Pipe-separated header fields and sentences that talk about pay, best first."""
-    strong: list[str] = []
-    weak: list[str] = []
-    heading = False
-    for line in (ln.strip() for ln in text.splitlines()):
-        if not line:
-            continue
-        if heading and len(line) <= 80 and not _NOT_PAY.search(line):
-            weak.append(line)  # the figure line under a "Salary Range" heading
-        heading = len(line) <= 60 and bool(_KEYWORDS.search(line))
-        if line.count("|") >= 2:
-            strong += [f.strip() for f in line.split("|") if f.strip() and len(f.strip()) <= 120]
-        for sent in _SENTENCE.split(line):
-            if len(sent) > 400 or _NOT_PAY.search(sent):
-                continue
-            if _KEYWORDS.search(sent):
-                weak.append(sent)
-    return [s for s in strong if not _NOT_PAY.search(s)] + weak
 
 
 _BLOCK_END = re.compile(r"<(?:br|/p|/li|/h[1-6]|/div|/tr|/ul|/ol|li|h[1-6]|p)\b[^>]*>", re.I)
