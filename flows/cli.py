@@ -15,6 +15,11 @@ from flows.commands import sources as _sources  # noqa: F401
 
 __all__ = ["app", "main"]
 
+#: commands that start Prefect's temporary server, crawl subprocesses or worker processes
+SUBPROCESS_COMMANDS = frozenset(
+    {"run", "serve", "process-run", "crawl-group", "reextract", "import"}
+)
+
 
 def main() -> None:
     from datetime import UTC, datetime
@@ -23,6 +28,10 @@ def main() -> None:
     from flows.prefect_server import settle_temporary_server
 
     started = datetime.now(UTC)
+    if len(sys.argv) > 1 and sys.argv[1] in SUBPROCESS_COMMANDS:
+        from flows.watchdog import start_watchdog
+
+        start_watchdog()  # a killed command leaves no Prefect server or crawl behind
     try:
         code = run_with_clear_errors(app)
     except RuntimeError as exc:

@@ -22,6 +22,7 @@ from flows.load import load_task
 from flows.lock import warehouse_lock
 from flows.report import report_dir, report_task
 from flows.summary import publish_summary, record_run
+from flows.watchdog import children_die_with_us
 from spiders.source_config import SourceConfig
 
 
@@ -92,7 +93,7 @@ def daily_flow(settings: Settings, run_id: str | None = None, workers: int = 1) 
     logger = get_run_logger()
     run_id = run_id or new_run_id()
     started = datetime.now(UTC)
-    with warehouse_lock(settings.warehouse):
+    with children_die_with_us(), warehouse_lock(settings.warehouse):
         with demo_board_if_needed(settings, configured_sources(settings)) as (
             sources,
             scrapy_settings,
