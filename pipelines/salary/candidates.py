@@ -191,6 +191,7 @@ def read_candidates(text: str, hint: str | None) -> list[Candidate]:
             continue
         hits = kind_hits(seg) if hits is None else hits
         hint_text = _text_code_hint(toks, phrases)
+        prev_end = 0  # a range's label is the text between the previous amount and it
         for ph in phrases:
             if not _is_money(ph) or ph.percent:
                 continue
@@ -222,17 +223,27 @@ def read_candidates(text: str, hint: str | None) -> list[Candidate]:
                     reading=r,
                     kind=kind,
                     strong=strong,
-                    label=seg[: ph.start],
+                    label=seg[prev_end : ph.start],
                     raw=seg[ph.start : ph.end],
                     paren=ph.paren,
                 )
             )
+            prev_end = ph.end
     return out
 
 
 def _loc_words(location: str) -> set[str]:
     generic = {"remote", "hybrid", "onsite", "office", "only", "within", "based", "and", "the"}
     return {w for w in re.findall(r"[a-zà-ÿ]{3,}", location.lower()) if w not in generic}
+
+
+_LABEL_CUT = re.compile(r".*(?:\s[-–]\s|[()\[\];|•])")
+
+
+def _label_tail(label: str) -> str:
+    """The words naming a range: '(São Paulo - office) - Pleno: ' -> 'Pleno' (the office in an
+    aside is no range label); 'in Colorado it is ' and 'Zone A: ' stay whole."""
+    return _LABEL_CUT.sub("", label.rstrip(" :"), count=1)
 
 
 def _key(r: dict[str, Any]) -> tuple[Any, ...]:
@@ -254,7 +265,7 @@ def choose(cands: list[Candidate], location: str, hint: str | None) -> dict[str,
         pool = [c for c in pool if c.reading["currency"] == hint]
     words = _loc_words(location)
     if len({_key(c.reading) for c in pool}) > 1 and words:
-        local = [c for c in pool if words & _loc_words(c.label)]
+        local = [c for c in pool if words & _loc_words(_label_tail(c.label))]
         pool = local or pool
     first = pool[0].reading
     same = [

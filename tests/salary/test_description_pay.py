@@ -202,3 +202,16 @@ def test_cjk_ranges_open_ends_and_places() -> None:
 )
 def test_more_markets(text: str, location: str, expected: tuple[Any, ...]) -> None:
     assert band(pay(text, location)) == expected
+
+
+@pytest.mark.parametrize(
+    ("location", "expected"),
+    [("New York, NY", (130000, 150000)), ("Denver, Colorado", (110000, 130000))],
+)
+def test_location_ranges_in_one_sentence(location: str, expected: tuple[int, int]) -> None:
+    text = (
+        "The hiring range for this position in New York City is $130,000 - $150,000; "
+        "in Colorado it is $110,000 - $130,000."
+    )
+    row = pay(text, location)
+    assert (row["min"], row["max"]) == expected and "span_of_ranges" not in row["flags"]
