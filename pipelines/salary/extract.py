@@ -194,7 +194,7 @@ _WORK_KIND = (
         re.compile(
             r"\bcontract(?:or)?\s+(?:role|position|basis|work|job|engagement)|\bcontractors?\b|"
             r"freelanc|\bb2b\b|\bpj\b|contract[\s-]to[\s-]hire|\(contract\)|[-|]\s*contract\b|"
-            r"fixed[\s-]term|befristet|\bcdd\b",
+            r"fixed[\s-]term|befristet|\bcdd\b|\bmonths?\s+contract\b|\bir35\b|\bday[\s-]rate\b",
             re.I,
         ),
     ),
@@ -206,7 +206,7 @@ _WORK_RX = re.compile("|".join(f"(?P<{flag}>{rx.pattern})" for flag, rx in _WORK
 _WORK_KEYS = (
     "intern", "prakti", "werkstud", "estagi", "estági", "stagiaire", "apprenti", "trainee",
     "bolsa", "part-time", "part time", "parttime", "teilzeit", "minijob", "partiel", "período",
-    "periodo", "woche", "week", "contract", "freelanc", "b2b",
+    "periodo", "woche", "week", "contract", "freelanc", "b2b", "ir35", "day rate", "day-rate",
     "pj", "employed", "fixed", "befristet", "cdd",
 )  # fmt: skip
 
