@@ -130,9 +130,11 @@ class TitleNormaliser:
     def _role(self, title: str, mentions: list[dict[str, Any]] | None, has_text: bool) -> Decision:
         parsed = self.parser.parse(title)
         full = normalise_title(parsed.full)
+        generic_head = False
         if parsed.head is not parsed.full:
             head = normalise_title(parsed.head)
             decided = self._title_role(head, parsed.head)
+            generic_head = decided is None
             if decided is not None:
                 dec, refine_to = decided
                 if not refine_to:
@@ -142,16 +144,22 @@ class TitleNormaliser:
                     return whole[0]
                 return dec
         decided = self._title_role(full, parsed.head)
-        if decided is not None:
+        if decided is not None and not (generic_head and not self._any_rule(full)):
             return decided[0]
+        # a generic head ("Founding Engineer - Hybrid/HCM - FT") whose qualifiers name no family:
+        # the description decides (tie-break 5)
         norm = full
         content = set(norm.split()) - set(self._seniority_words(norm))
         profile = self.profile(mentions or [])
         if profile == "software-engineer" and not has_text:
             return Decision("software-engineer" if content else "other", 0.4, "default")
         if "founding" in content and profile != "software-engineer":
-            profile = "founding-ai-engineer"
+            profile = "founding-ai-engineer"  # founding engineer at an AI startup
         return Decision(profile, 0.7 if profile != "software-engineer" else 0.6, "description")
+
+    def _any_rule(self, norm: str) -> bool:
+        words = set(norm.split())
+        return any(r.matches(norm, words) for r in self.rules)
 
     def _person_agent(self, head: str) -> bool:
         """The head noun is an agent in the everyday sense ("Corporate Travel Agent")."""
@@ -241,11 +249,27 @@ class TitleNormaliser:
         num = _ROLE_NOUN_NUM.search(norm)
         if num and num.group(1) in self.numeric:
             return Decision(self.numeric[num.group(1)], 0.7, "title")
+        stated = self._stated_level(text)
+        if stated is not None:
+            return Decision(stated, 0.7, "text")
         years = required_years(text)
         if years is not None:
             level = next(lvl for lo, lvl in self.years if years >= lo)
             return Decision(level, 0.6, "years")
         return Decision("unknown", 0.0, "none")
+
+    def _stated_level(self, text: str) -> str | None:
+        """A level the text states as a field: "Seniority level: Entry level", "Nível: Júnior"."""
+        if not text or ":" not in text:
+            return None
+        m = _LEVEL_FIELD.search(text)
+        if m is None:
+            return None
+        norm = normalise_title(self.parser.english(m.group("value")))
+        for lvl in self.priority:
+            if self.levels[lvl].search(norm):
+                return lvl
+        return None
 
     def _range_level(self, english: str) -> str | None:
         """Lower level of a level range written with / ~ - or "to" ("Senior~Staff" -> senior)."""
@@ -275,5 +299,10 @@ _LEVEL_TOKEN = r"(?:senior|sr|snr|junior|jr|mid(?:[- ]level)?|staff|principal|le
 _RANGE = re.compile(
     rf"(?<![\w.])(?P<a>{_LEVEL_TOKEN})\.?\s*(?:/|~|-|\bto\b|\bor\b)\s*"
     rf"(?P<b>{_LEVEL_TOKEN}(?:\.?\s+{_LEVEL_TOKEN})*)(?![\w])"
+)
+#: a level stated as a labelled field in the description (boards render it so)
+_LEVEL_FIELD = re.compile(
+    r"(?im)^[^\w\n]*(?:seniority(?: level)?|experience level|career level|job level|level"
+    r"|n[ií]vel|nivel|niveau|karrierestufe|erfahrungslevel)\s*\**\s*:\s*\**\s*(?P<value>[^\n.;,]{1,40})"
 )
 _RANGE_HINT = re.compile(r"[/~-]|\bto\b|\bor\b")

@@ -248,3 +248,20 @@ def test_years_decide_seniority_without_a_title_level() -> None:
 def test_crossing_phrases_of_two_skills_are_both_mentions() -> None:
     found = slugs("Our team has shipped production ML infrastructure for self-driving cars.")
     assert "mlops" in found  # "production ML" (a practice) must not hide "ML infrastructure"
+
+
+def test_level_stated_as_a_field_in_the_text() -> None:
+    text = "Vaga\n- 📍 Localização: remoto\n- 📈 Nível: júnior\n- Contrato: CLT\n"
+    res = get_analyser().analyse("Desenvolvedor Fullstack .NET", text)
+    assert (res["seniority"], res["seniority_provenance"]) == ("entry", "text")
+    plain = "We build things. Our level of care is high: every detail matters."
+    assert get_analyser().analyse("Developer", plain)["seniority"] == "unknown"
+
+
+def test_generic_head_with_only_place_qualifiers_is_decided_by_the_text() -> None:
+    text = (
+        "About us\nAn early-stage startup building an AI-native workspace.\n"
+        "Requirements\n- Build AI agents with tool calling on top of LLMs and RAG.\n"
+    )
+    res = get_analyser().analyse("Founding Engineer - Hybrid/HCMC - FT", text)
+    assert (res["role"], res["role_provenance"]) == ("founding-ai-engineer", "description")
