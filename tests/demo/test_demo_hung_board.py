@@ -6,6 +6,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
+
 from spiders.demo import DemoBoard, DemoServer, FaultPlan
 from spiders.run import crawl_subprocess
 
@@ -18,7 +20,9 @@ FAST = {
 }
 
 
-def test_hung_board_fails_alone(small_board: DemoBoard, tmp_path: Path) -> None:
+def test_hung_board_fails_alone(
+    small_board: DemoBoard, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
     boards = [c.board for c in small_board.companies if c.kind == "greenhouse"]
     plan = FaultPlan(FaultPlan.hang(f"/greenhouse/v1/boards/{boards[0]}/"))
     with DemoServer(small_board, faults=plan) as srv:
@@ -36,6 +40,11 @@ def test_hung_board_fails_alone(small_board: DemoBoard, tmp_path: Path) -> None:
     assert others and all(r["status"] == "ok" and r["items"] > 0 for r in others)
     assert all("stats" in r for r in others) and all(r["stats"]["requests"] > 0 for r in others)
     assert elapsed < 100  # not held until the 120 s download timeout
+    progress = capfd.readouterr().err.splitlines()  # one progress line per board
+    for rec in records:
+        line = next(x for x in progress if x.startswith(f"{rec['source']}:{rec['board']} "))
+        assert f" {rec['status']}" in line and f"items={rec['items']}" in line
+        assert "retries=" in line and "kb=" in line
 
 
 def test_crawl_subprocess_deadline_kills_the_child(small_board: DemoBoard, tmp_path: Path) -> None:
