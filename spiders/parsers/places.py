@@ -9,8 +9,12 @@ same typed classifier as the HN header judges each segment.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spiders.parsers.hn_header import classify
+
+#: boards repeat the same few location strings thousands of times
+_kind = lru_cache(maxsize=8192)(classify)
 
 _GROUP = re.compile(r"^(?P<rest>.*?)\s*\b(?:locations?|offices?|sites)\s*$", re.I)
 _NOT_A_PLACE = re.compile(r"^(?:all|multiple|various|several|other|many|global|our)?$", re.I)
@@ -35,7 +39,7 @@ def split_locations(values: list[str]) -> tuple[list[str], list[str], list[str]]
             text = tidy(segment)
             if not text:
                 continue
-            kind = classify(text)
+            kind = _kind(text)
             if kind == "employment":
                 employment.append(text)
                 continue
