@@ -20,7 +20,8 @@ grouped_postings as (
     select
         p.posting_id,
         p.role,
-        p.seniority_group,
+        -- a salary flagged as an internship's pay moves its posting to the Intern band
+        coalesce(s.seniority_group, p.seniority_group) as seniority_group,
         s.annual_mid_usd,
     from report_postings as p
     left join report_salaries as s using (posting_no)

@@ -7,21 +7,15 @@
 -- params: $since, $until, $roles, $sources, $countries
 with
 
-intern_pay as (
-    -- pay the salary extractor flagged as an internship puts the posting in the Intern band
-    select posting_id from salaries where list_contains(coalesce(flags, []), 'intern')
-),
-
 filtered as (
     select
         posting_id,
         coalesce(role, 'unknown') as role,
         seniority,
-        -- the report's seniority grouping (same CASE as views/report_salaries.sql): interns
-        -- form their own band, not Entry
+        -- the report's seniority grouping (as views/report_salaries.sql, where pay flagged
+        -- as an internship also makes an Intern): interns form their own band, not Entry
         case
-            when seniority = 'intern' or posting_id in (select posting_id from intern_pay)
-                then 'Intern'
+            when seniority = 'intern' then 'Intern'
             when seniority = 'entry' then 'Entry'
             when seniority = 'mid' then 'Mid'
             when seniority in ('senior', 'staff_plus') then 'Senior'

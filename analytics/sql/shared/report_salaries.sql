@@ -2,13 +2,17 @@
 -- rules as the view report_salaries, which applies them with the default parameters):
 -- annualised USD midpoint present; estimates only with $include_estimates; no flag in
 -- $excluded_flags, where 'contract_hourly' stands for contract pay stated per hour or day
--- (a rate, not an annual salary); seniority grouped as in report_postings.
+-- (a rate, not an annual salary); seniority grouped as in report_postings, and pay the
+-- salary extractor flagged as an internship puts the posting in the Intern band.
 -- params: $include_estimates, $excluded_flags
 select
     p.posting_no,
     p.posting_id,
     p.role,
-    p.seniority_group,
+    case
+        when list_contains(coalesce(s.flags, []), 'intern') then 'Intern'
+        else p.seniority_group
+    end as seniority_group,
     p.country_code,
     s.annual_mid_usd,
 from report_postings as p
