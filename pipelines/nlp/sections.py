@@ -65,9 +65,25 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _MARKUP = re.compile(r"^[\s#*_>\-•·–|]+|[\s*_:|]+$")
-_SENT_END = re.compile(
-    r"(?<![A-Z])(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)[.!?;]+\s+(?=[\"'(\[]?[A-Z0-9])"
-)
+# A sentence end is punctuation + space + a capital/digit, unless the punctuation follows a capital
+# ("U.S. Army") or an abbreviation. The exceptions are checked in Python at each candidate: as
+# lookbehinds at the front of the pattern they made re try every position of the text (slow).
+_SENT_END = re.compile(r"[.!?;]+\s+(?=[\"'(\[]?[A-Z0-9])")
+_NOT_AN_END = re.compile(r"(?:[A-Z]|\be\.g|\bi\.e|\betc|\bvs)\Z")
+
+
+def _sentence_ends(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence-end match in a line (same ends as the lookbehind pattern)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while m := _SENT_END.search(line, pos):
+        i = m.start()
+        if _NOT_AN_END.search(line, max(0, i - 5), i):
+            pos = i + 1  # retry inside the run of punctuation, as a lookbehind would
+            continue
+        out.append((i, m.end()))
+        pos = m.end()
+    return out
 
 
 _BULLET = re.compile(r"^\s*(?:[-*•·–▪●◦+>]|\d{1,2}[.)])\s+")
@@ -184,9 +200,9 @@ def split_sentences(text: str) -> list[Sentence]:
             scoped = (block, label) if opens else scoped
         bullet = bool(_BULLET.match(stripped))
         sub, first = 0, True
-        for m in _SENT_END.finditer(stripped):
-            out.append(Sentence(start + sub, start + m.start() + 1, here, block, first, bullet))
-            sub, first = m.end(), False
+        for m_start, m_end in _sentence_ends(stripped):
+            out.append(Sentence(start + sub, start + m_start + 1, here, block, first, bullet))
+            sub, first = m_end, False
         if sub < len(stripped):
             out.append(Sentence(start + sub, start + len(stripped), here, block, first, bullet))
     return out
