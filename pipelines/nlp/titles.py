@@ -99,6 +99,14 @@ class TitleNormaliser:
         all_levels = [w for lvl in self.priority for w in sen[lvl]] + list(self.numbered)
         self.level_any = _phrase_re(all_levels)
         self.numeric = sen["numeric"]
+        self.text_phrase_level = {
+            p.lower(): lvl for lvl, ps in sen.get("text_phrases", {}).items() for p in ps
+        }
+        self.text_phrases = re.compile(
+            r"\b(?:"
+            + "|".join(map(re.escape, sorted(self.text_phrase_level, key=len, reverse=True)))
+            + r")\b"
+        )
         self.parser = TitleParser(data, data["vocab"]["role_nouns"])
         self.person_agent = set(data["vocab"].get("person_agent", []))
         self.trailing_noise = self.generic - set(data["vocab"]["role_nouns"])
@@ -256,6 +264,8 @@ class TitleNormaliser:
         if years is not None:
             level = next(lvl for lo, lvl in self.years if years >= lo)
             return Decision(level, 0.6, "years")
+        if text and (m := self.text_phrases.search(text.lower())):
+            return Decision(self.text_phrase_level[m.group()], 0.5, "text")
         return Decision("unknown", 0.0, "none")
 
     def _stated_level(self, text: str) -> str | None:

@@ -265,3 +265,16 @@ def test_generic_head_with_only_place_qualifiers_is_decided_by_the_text() -> Non
     )
     res = get_analyser().analyse("Founding Engineer - Hybrid/HCMC - FT", text)
     assert (res["role"], res["role_provenance"]) == ("founding-ai-engineer", "description")
+
+
+@pytest.mark.parametrize(
+    ("text", "seniority"),
+    [
+        ("About the role\nThis internship runs for twelve weeks in our Berlin office.", "intern"),
+        ("Wir suchen dich als Werkstudent im Team Data.", "intern"),
+        ("The role is open to recent graduates with a CS degree.", "entry"),
+        ("You will mentor junior engineers and review their designs.", "unknown"),
+    ],
+)
+def test_text_describing_the_position_gives_a_level(text: str, seniority: str) -> None:
+    assert get_analyser().analyse("Data Engineer", text)["seniority"] == seniority
