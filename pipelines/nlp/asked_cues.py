@@ -82,14 +82,15 @@ _COMPANY = re.compile(
     r"|public benefit corporation|fortune \d+|portfolio companies|revenue|arr\b)"
     r"|\b(?:is|are) (?:a|an|the) (?:leading|fast[- ]growing|pioneering|global|world|\w+-(?:native|powered|first))\b"
     r"|\b(?:previously|formerly|ex-)|\bpreviously (?:co-?)?(?:founded|built|invented)\b"
-    r"|\b(?:co-?)?(?:invented|pioneered)\b|\bsaid\b",
+    r"|\bco-?invented\b|\b(?:we|who|team|staff|founders?) (?:\w+ )?(?:invented|pioneered)\b|\bsaid\b",
 )
 
 #: company history and funding: strong enough to outweigh a requirement word said about the team
 _HISTORY = re.compile(
     r"\b(?:founded|co-?founded|backed by|funded by|raised|series [a-e]\b|seed (?:round|stage|funding)"
     r"|venture|investors?|valuation|headquartered|customers include|trusted by|ex-[a-z]|formerly"
-    r"|previously (?:co-?)?(?:founded|built|invented|worked)|(?:co-?)?invented|pioneered)",
+    r"|previously (?:co-?)?(?:founded|built|invented|worked)|co-?invented"
+    r"|(?:we|who|team|staff|founders?) (?:\w+ )?(?:invented|pioneered))",
 )
 
 #: requirements explicitly waived: "prior ML experience is not required"
