@@ -1,8 +1,11 @@
 """Measure the import stage on a synthetic JobSpy-format file: rows/s and peak memory.
 
-Run: python -m importers.bench_import --rows 1000000 [--keep DIR]
+Run: python -m importers.bench_import --rows 1000000 [--keep DIR] [--load]
+     python -m importers.bench_import --write-only --keep DIR; then --file DIR/jobs.csv
 Writes the file with Polars (not timed), then imports it into a scratch lake (timed) and, with
 --load, loads the run into a scratch warehouse (timed, no extraction: that has its own bench).
+Peak RSS is the process's high-water mark: import a --file in a fresh process to see the
+import's own peak.
 """
 
 from __future__ import annotations
@@ -63,13 +66,18 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--load", action="store_true", help="also load the run into a warehouse")
     ap.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    ap.add_argument("--file", type=Path, help="import this file instead of writing one")
+    ap.add_argument("--write-only", action="store_true", help="write the file and stop")
     args = ap.parse_args(argv)
     from importers.run import import_files
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="jobtrends-import-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        src = synthetic_jobspy(work / "jobs.csv", args.rows)
+        src = args.file or synthetic_jobspy(work / "jobs.csv", args.rows)
+        if args.write_only:
+            print(f"wrote {src} ({src.stat().st_size / 1e6:.0f} MB)")
+            return
         base = peak_rss_mb()
         size = src.stat().st_size / 1e6
         t0, c0 = time.perf_counter(), cpu_seconds()
