@@ -37,12 +37,14 @@ class Analyser:
     def analyse(self, title: str, text: str, company: str | None = None) -> dict[str, Any]:
         """Role, seniority and skill mentions of one posting.
 
-        `company` is accepted for the contract; the rules do not use it (a company name says
-        little about the role: AI-named startups hire full-stack engineers too).
+        `company` only tells the skill matcher which ambiguous word is the employer's name
+        ("Prompt is hiring"); the role rules do not use it (AI-named startups hire full-stack
+        engineers too).
         """
         title, text = normalise_text(title), normalise_text(text)
         sentences = split_sentences(text)
-        skills = mark_asked(text, sentences, self.matcher.mentions(text, sentences), title)
+        found = self.matcher.mentions(text, sentences, company=company)
+        skills = mark_asked(text, sentences, found, title)
         role = self.titles.role(title, skills, has_text=bool(text.strip()))
         seniority = self.titles.seniority(title, text)
         return {

@@ -44,6 +44,11 @@ _TUNE_VERBS = frozenset(_WORDS["fine_tune"]["verbs"])
 _TUNE_OBJECTS = frozenset(_WORDS["fine_tune"]["objects"])
 _RETRIEVAL_CUES = frozenset(_WORDS["retrieval"]["cues"])
 _RETRIEVAL_NEG_BEFORE = frozenset(_WORDS["retrieval"]["negative_before"])
+_EMPLOYER_AFTER = re.compile(
+    r"\s+(?:is|are)\s+(?:looking|hiring|seeking|searching|growing|on a mission|building)\b"
+    r"|\s+was\s+founded\b|'s\s+mission\b"
+)
+_EMPLOYER_BEFORE = re.compile(r"(?:^|[.!?]\s+)\W*(?:at|join)\s+$", re.I)
 _LIST_SEP = re.compile(r"[,/;|&+()]|\b(?:and|or|plus|and/or|as well as|e\.g\.)\b", re.I)
 _OK_SUFFIX = re.compile(r"-(based|powered|native|driven|first|centric|compatible|backed)\b", re.I)
 
@@ -179,7 +184,7 @@ def word_sense(hit: Hit, ctx: SentCtx) -> bool:
     """
     key = hit.text.lower()
     words = ctx.words()
-    if words & _SENSE_NEG.get(key, frozenset()):
+    if words & _SENSE_NEG.get(key, frozenset()) or _names_employer(hit, ctx):
         return False
     if any(h is not hit and h.rule is None for h in ctx.hits) or words & _SENSE_POS.get(
         key, frozenset()
@@ -207,6 +212,8 @@ def ai_sense(hit: Hit, ctx: SentCtx) -> bool:
         return False
     if hit.text[:1].isupper() and _mid_sentence(hit, ctx) and _in_proper_name(hit, ctx):
         return False  # "Kite Agents Co": part of a name
+    if _names_employer(hit, ctx):
+        return False
     if key in _EVAL_VERBS:
         return bool(
             set(ctx.after(hit, 5)) & _EVAL_OBJECTS
@@ -257,6 +264,18 @@ def _retrieval_for_models(hit: Hit, ctx: SentCtx) -> bool:
     if words & _RETRIEVAL_CUES:
         return True
     return any(set(n.slugs) & {"llm", "embeddings", "vector-databases", "rag"} for n in ctx.plain)
+
+
+def _names_employer(hit: Hit, ctx: SentCtx) -> bool:
+    """A capitalised word introduced as the company: "Prompt is looking for an AI Engineer",
+    "At Spark, we ..."."""
+    if not hit.text[:1].isupper():
+        return False
+    rel = hit.end - ctx.offset
+    return bool(_EMPLOYER_AFTER.match(ctx.text, rel)) or bool(
+        _EMPLOYER_BEFORE.search(ctx.text, 0, hit.start - ctx.offset)
+        and ctx.text[rel : rel + 1] == ","
+    )
 
 
 def _in_proper_name(hit: Hit, ctx: SentCtx) -> bool:

@@ -158,9 +158,17 @@ class SkillMatcher:
                 kept.append(h)
         return kept
 
-    def mentions(self, text: str, sentences: list[Sentence] | None = None) -> list[dict[str, Any]]:
-        """Mentions as dicts: slug, text, start, end, section, sentence (the sentence text)."""
+    def mentions(
+        self, text: str, sentences: list[Sentence] | None = None, company: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Mentions as dicts: slug, text, start, end, section, sentence (the sentence text).
+
+        An ambiguous word that is the posting's company name ("Prompt", "Spark") is the employer.
+        """
         hits = self.candidates(text)
+        if company and hits:
+            name = company.strip().lower()
+            hits = [h for h in hits if h.rule is None or h.text.lower() != name]
         if not hits:
             return []
         sentences = sentences if sentences is not None else split_sentences(text)

@@ -278,3 +278,27 @@ def test_generic_head_with_only_place_qualifiers_is_decided_by_the_text() -> Non
 )
 def test_text_describing_the_position_gives_a_level(text: str, seniority: str) -> None:
     assert get_analyser().analyse("Data Engineer", text)["seniority"] == seniority
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "absent"),
+    [
+        ("Prompt is looking for an AI Engineer to join our LLM team.", None, "prompt-engineering"),
+        ("At Spark, we build data tools for clinics across the country.", None, "spark"),
+        (
+            "Work on LLM tools; every week Prompt ships to production.",
+            "Prompt",
+            "prompt-engineering",
+        ),
+    ],
+)
+def test_a_word_naming_the_employer_is_no_skill(
+    text: str, company: str | None, absent: str
+) -> None:
+    found = {m["slug"] for m in get_analyser().analyse("AI Engineer", text, company)["skills"]}
+    assert absent not in found
+
+
+def test_the_same_word_as_a_skill_still_counts() -> None:
+    text = "You will iterate on the prompt for our LLM and keep a library of prompts."
+    assert "prompt-engineering" in slugs(text)
