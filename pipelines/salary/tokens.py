@@ -41,6 +41,13 @@ def _alt(items: list[str]) -> str:
 _SYMBOLS = sorted(
     (s for s in SYMBOLS if s not in ("Rs", "Rs.", "Fr.", "kr", "RM")), key=len, reverse=True
 )
+
+
+def _guard(first: str, pat: str) -> str:
+    """pat behind a look-ahead on the characters it can start with (see _PERIOD_FIRST)."""
+    return f"(?=[{re.escape(first)}])(?:{pat})"
+
+
 #: every character a period spelling can start with: a cheap look-ahead in front of each period
 #: pattern spares the engine ~100 failing branches at most token starts (the tokenizer's main cost)
 _PERIOD_FIRST = {
@@ -51,48 +58,66 @@ _PERIOD_FIRST = {
     "year": "/payjibå年每",
 }
 _SPEC: list[tuple[str, str]] = [
-    ("EST", ESTIMATE_PATTERN),
+    ("EST", _guard("(gei", ESTIMATE_PATTERN)),
     (
         "WORD401",
-        r"(?<![$€£₹¥\d.,]\s)(?<![$€£₹¥\d.,])\b401\s?\(?k\)?",
+        _guard("4", r"(?<![$€£₹¥\d.,]\s)(?<![$€£₹¥\d.,])\b401\s?\(?k\)?"),
     ),  # US retirement plan, not an amount
     *[(f"PERIOD_{p}", f"(?=[{_PERIOD_FIRST[p]}])(?:{pat})") for pat, p in PERIOD_PATTERNS],
-    *[(f"KINDP_{k}", pat) for pat, k in KIND_PHRASES],
+    *[(f"KINDP_{k}", _guard("otb", pat)) for pat, k in KIND_PHRASES],
     ("CUR", _alt(_SYMBOLS) + r"|(?:Rs\.?|Fr\.|(?-i:RM))(?=\s?\d)|\bkr\b"),
     ("MULTCJK", r"[万萬千](?!\w)|[万萬](?=[元円])|\btri[ệe]u\b"),
-    ("CODE", r"(?<![A-Za-z])(?-i:" + "|".join(CODES) + r")(?![A-Za-z])"),
+    ("CODE", r"(?-i:(?=[A-Z]))(?<![A-Za-z])(?-i:" + "|".join(CODES) + r")(?![A-Za-z])"),
     (
         "NUM",
         r"\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:(?:,|\.|'|’|\u00a0|\u202f| )\d{3})+(?:[.,]\d{1,2})?(?![\d])|\d+(?:[.,]\d+)?|\.\d+",
     ),
-    ("UPTO_DE", r"\bbis\s*(?:zu|max\.?)|\bjusqu'?\s?[àa]\b|\bopp\s+til\b|\bupp\s+till\b"),
+    (
+        "UPTO_DE",
+        _guard("bjou", r"\bbis\s*(?:zu|max\.?)|\bjusqu'?\s?[àa]\b|\bopp\s+til\b|\bupp\s+till\b"),
+    ),
     (
         "SEP",
-        r"[-–—‒−_]|&mdash;|&ndash;|\bto\b|\bbis\b|\btill\b|\bt\.o\.m\.|\bà\b|\baté\b|\bhasta\b|"
-        r"\btot\b|\btil\b|\bdo\b|至|到|(?<=[\w.,]\s)a(?=\s+(?:R\$\s*)?\d)",
+        _guard(
+            "-–—‒−_&tbàadh至到",
+            r"[-–—‒−_]|&mdash;|&ndash;|\bto\b|\bbis\b|\btill\b|\bt\.o\.m\.|\bà\b|\baté\b|\bhasta\b|"
+            r"\btot\b|\btil\b|\bdo\b|至|到|(?<=[\w.,]\s)a(?=\s+(?:R\$\s*)?\d)",
+        ),
     ),
     ("PLUS", r"\+|或?以上"),  # "4萬元或以上": "or more"
     ("PCT", r"%"),
     (
         "UPTO",
-        r"\bup\s*to\b|\bmax(?:imum|imal)?\b\.?|<=|≤|<|\bunder\b|\bbelow\b|\bno\s+more\s+than\b",
+        _guard(
+            "um<≤bn",
+            r"\bup\s*to\b|\bmax(?:imum|imal)?\b\.?|<=|≤|<|\bunder\b|\bbelow\b|\bno\s+more\s+than\b",
+        ),
     ),
     (
         "FROM",
-        r">=|≥|>|\bfrom\b|\bat\s+least\b|\bmin(?:imum)?\b\.?|\bstarting\s+(?:at|from)\b|"
-        r"\bstarts?\s+(?:at|from)\b|\bab\b|\bvon\b|\bmindestens\b|\bdès\b|\b[àa]\s+partir\s+de\b|"
-        r"\bdesde\b|\bfra\b|\bfrån\b|\bvanaf\b|\bod\b",
+        _guard(
+            ">≥fasmvdào",
+            r">=|≥|>|\bfrom\b|\bat\s+least\b|\bmin(?:imum)?\b\.?|\bstarting\s+(?:at|from)\b|"
+            r"\bstarts?\s+(?:at|from)\b|\bab\b|\bvon\b|\bmindestens\b|\bdès\b|\b[àa]\s+partir\s+de\b|"
+            r"\bdesde\b|\bfra\b|\bfrån\b|\bvanaf\b|\bod\b",
+        ),
     ),
     (
         "APPROX",
-        r"~|≈|\bapprox(?:imately|\.)?|\bcirca\b|\bca\.|\baround\b|\babout\b|\brund\b|\betwa\b|"
-        r"\benviron\b|\bcerca\s+de\b|\bomkring\b",
+        _guard(
+            "~≈acreo",
+            r"~|≈|\bapprox(?:imately|\.)?|\bcirca\b|\bca\.|\baround\b|\babout\b|\brund\b|\betwa\b|"
+            r"\benviron\b|\bcerca\s+de\b|\bomkring\b",
+        ),
     ),
     (
         "BETWEEN",
-        r"\bbetween\b|\bzwischen\b|\bentre\b|\btussen\b|\bmellom\b|\bmellan\b|\bfourchette\s+de\b",
+        _guard(
+            "bzetmf",
+            r"\bbetween\b|\bzwischen\b|\bentre\b|\btussen\b|\bmellom\b|\bmellan\b|\bfourchette\s+de\b",
+        ),
     ),
-    ("AND", r"\band\b|&|\bund\b|\bet\b|\be\b|\by\b|\ben\b|\bog\b|\boch\b"),
+    ("AND", _guard("a&ueyo", r"\band\b|&|\bund\b|\bet\b|\be\b|\by\b|\ben\b|\bog\b|\boch\b")),
     ("CLAUSE", r"[,;|•·\n]|\bplus\b|\bor\b|\bwith\b|\bw/"),
     ("LP", r"[(\[]"),
     ("RP", r"[)\]]"),
