@@ -9,7 +9,9 @@ The decision, per sentence that holds a mention, in this order:
    the block of another role in a multi-role post are not asked;
 2. the section from headings (pipelines/nlp/sections.py): a requirements/duties section asks
    unless the sentence is legal, benefits, culture or apply text; a company/benefits section
-   does not ask unless the sentence speaks to the candidate ("you'll run our clusters");
+   does not ask unless the sentence speaks to the candidate ("you'll run our clusters") or names
+   the stack ("Stack: Python, Go"); company voice inside a role section ("At Acme, we are
+   pioneering ...") and the teams the hire works with ("with data science teams") do not ask;
 3. with no section, the sentence's own cue (pipelines/nlp/asked_cues.py), and for a sentence
    without any cue, the cue of its paragraph neighbours; a bare list item defaults to asked.
 Each verdict keeps its reason (provenance) for the warehouse's `asked_reason`.
@@ -40,7 +42,6 @@ from .sections import Sentence
 ASKED_SECTIONS = frozenset({"requirements", "nice_to_have", "responsibilities"})
 COMPANY_SECTIONS = frozenset({"about_company", "benefits"})
 _ASKING_CUES = frozenset({CANDIDATE, STACK, DUTY})
-_OVERRIDING_CUES = frozenset({CANDIDATE, STACK})  # strong enough to ask inside company text
 _NOT_ASKED_IN_ASKED_SECTION = frozenset({LEGAL, BENEFITS, VALUES, APPLY, WAIVED})
 
 #: a role label opening a line of a multi-role post: "- Software Engineer, Backend: You build ..."
@@ -74,7 +75,9 @@ _GENERIC = frozenset(
 @dataclass(frozen=True, slots=True)
 class Verdict:
     asked: bool
-    reason: str  # header | other_role | section | sentence:<cue> | context:<cue> | list | default
+    #: header | header:role | header:stack | other_role | section | sentence:<cue> |
+    #: context:<cue> | list | default | team
+    reason: str
 
 
 def _role_words(label: str) -> set[str]:
@@ -157,7 +160,7 @@ class AskedClassifier:
                 and (m := _ROLE_LABEL.match(self.text, s.start, s.end))
             ):
                 labels[i] = m.group("label")
-        if len({_WORD.sub("", v.lower()) or v for v in labels.values()}) < 2:
+        if len({v.strip().lower() for v in labels.values()}) < 2:  # one role: not multi-role
             return frozenset()
         out: set[int] = set()
         current: tuple[int, bool] | None = None  # (block, other role?)
