@@ -53,7 +53,7 @@ all_windowed as (
 source_windows as (
     select
         source,
-        count(distinct window_name) = 2 as in_panel,
+        bool_or(window_name = 'recent') and bool_or(window_name = 'baseline') as in_panel,
     from all_windowed
     group by source
 ),
@@ -69,13 +69,15 @@ panel as (
 windowed_postings as (
     select w.posting_no, w.role, w.window_name,
     from all_windowed as w
-    semi join (select source from source_windows where in_panel) using (source)
+    inner join source_windows as sw on sw.source = w.source and sw.in_panel
 ),
 
 posting_skills as (
+    -- pairs of both windows, also of sources outside the panel (the counts below join the
+    -- panel's postings; the skill list keeps every skill, so an empty window reads n 0)
     select s.posting_no, s.skill_slug
     from report_posting_skills as s
-    semi join windowed_postings as p using (posting_no)
+    semi join all_windowed as p using (posting_no)
 ),
 
 window_totals as (
@@ -147,11 +149,7 @@ adjusted as (
 ),
 
 skill_universe as (
-    -- every skill of either window, also of sources outside the panel: a window without
-    -- postings still lists its skills (with n 0), so the report can say "no baseline"
-    select distinct s.skill_slug
-    from report_posting_skills as s
-    semi join all_windowed as p using (posting_no)
+    select distinct skill_slug from posting_skills
 ),
 
 window_counts as (
