@@ -42,6 +42,8 @@ LOWER_SAFE = frozenset(_WORDS["lowercase"]["safe"])
 LOWER_AI_SENSE = frozenset(_WORDS["lowercase"]["ai_sense"])
 _TUNE_VERBS = frozenset(_WORDS["fine_tune"]["verbs"])
 _TUNE_OBJECTS = frozenset(_WORDS["fine_tune"]["objects"])
+_LIBRARY_SLUGS = frozenset(_WORDS["library"]["slugs"])
+_LIBRARY_CUES = frozenset(_WORDS["library"]["cues"])
 _RETRIEVAL_CUES = frozenset(_WORDS["retrieval"]["cues"])
 _RETRIEVAL_NEG_BEFORE = frozenset(_WORDS["retrieval"]["negative_before"])
 _EMPLOYER_AFTER = re.compile(
@@ -134,6 +136,12 @@ def _mid_sentence(hit: Hit, ctx: SentCtx) -> bool:
 
 def in_tech_list(hit: Hit, ctx: SentCtx) -> bool:
     """True when another tech mention sits next to the hit, separated only by list punctuation."""
+    return bool(_list_neighbours(hit, ctx))
+
+
+def _list_neighbours(hit: Hit, ctx: SentCtx) -> list[Hit]:
+    """Other mentions next to the hit with only list punctuation between."""
+    found: list[Hit] = []
     for other in ctx.hits:
         if other is hit or other.slugs == hit.slugs:
             continue
@@ -145,8 +153,8 @@ def in_tech_list(hit: Hit, ctx: SentCtx) -> bool:
             continue
         # a list needs a separator: "AI vision", "ML Infrastructure vision" are compounds
         if len(gap) <= 24 and _LIST_GAP.match(gap) and _LIST_SEP.search(gap):
-            return True
-    return False
+            found.append(other)
+    return found
 
 
 @context_rule("tech_list.v1")
@@ -228,6 +236,15 @@ def ai_sense(hit: Hit, ctx: SentCtx) -> bool:
     if words & _AI_CUES or any(set(n.slugs) & _AI_SLUGS for n in ctx.plain):
         return True
     return ctx.posting_ai and key in _POSTING_AI_OK
+
+
+@context_rule("library_list.v1")
+def library_list(hit: Hit, ctx: SentCtx) -> bool:
+    """A library named like a concept: "PyTorch, Transformers, LangChain" -> True;
+    "fundamentals such as Transformers, Self-Attention" -> False."""
+    if ctx.words() & _LIBRARY_CUES:
+        return True
+    return any(set(o.slugs) & _LIBRARY_SLUGS for o in _list_neighbours(hit, ctx))
 
 
 @context_rule("distributed.v1")

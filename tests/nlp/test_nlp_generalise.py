@@ -302,3 +302,20 @@ def test_a_word_naming_the_employer_is_no_skill(
 def test_the_same_word_as_a_skill_still_counts() -> None:
     text = "You will iterate on the prompt for our LLM and keep a library of prompts."
     assert "prompt-engineering" in slugs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Confidence with ML libraries such as scikit-learn, PyTorch, Transformers, LangChain.",
+            True,
+        ),
+        (
+            "Understand fundamentals such as Transformers, Self-Attention mechanisms and tokenizers.",
+            False,
+        ),
+    ],
+)
+def test_transformers_the_library_vs_the_architecture(text: str, expected: bool) -> None:
+    assert ("hugging-face" in slugs(text)) is expected
