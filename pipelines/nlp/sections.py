@@ -45,7 +45,7 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"requirements|qualifications|what you('ll| will)? need|looking for|you have"
             r"|good fit|about you|who you are|skills|must[ -]haves?|minimum|required|what you bring"
             r"|your profile|ideal candidate|you are|you should|^experience$|experience (required|and)"
-            r"|your background|to succeed",
+            r"|your background|to succeed|\bstack\b|technologies|tools we use|tech we use",
         ),
         (
             "responsibilities",
@@ -103,6 +103,22 @@ class Sentence:
     block: int = 0
     first: bool = True
     bullet: bool = False
+
+
+_SMALL_WORDS = frozenset("a an and & of the to for in on at with our your".split())
+
+
+def title_case_line(line: str) -> bool:
+    """A short Title Case line without punctuation ("Our Stack", "Life at Acme"): a heading in
+    plain text, though it may also be a list item, so it only ends company text (see below).
+
+    >>> title_case_line("Our Stack"), title_case_line("Python or Rust"), title_case_line("We ship.")
+    (True, False, False)
+    """
+    words = line.strip().split()
+    if not 1 <= len(words) <= 5 or len(line) > 40 or re.search(r"[.,;:!?()|]", line):
+        return False
+    return all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
 
 
 def heading_shaped(line: str) -> bool:
@@ -191,6 +207,8 @@ def split_sentences(text: str) -> list[Sentence]:
             section = found
         elif not label and heading_shaped(stripped):
             section = "other"  # an unknown heading ends the previous section
+        elif section in ("about_company", "benefits") and title_case_line(stripped):
+            section = "other"  # a plain-text heading ends company text, not a requirements list
         opens = blank or bool(found) or (bool(out) and heading_shaped(stripped)) or not out
         block += opens
         blank = False

@@ -66,3 +66,19 @@ def test_layout_fields() -> None:
     assert [s.first for s in sents] == [True, False, True, True]
     assert [s.bullet for s in sents] == [False, False, True, True]
     assert sents[0].block == sents[1].block != sents[2].block == sents[3].block
+
+
+def test_stack_heading_and_title_case_heading_end_company_text() -> None:
+    text = (
+        "Why join us\n- Equity and a Presidio office.\n\nOur Stack\n\nPython · Postgres · React\n"
+        "\nPerks\n- Free lunch.\n\nLife in Numbers\n\nWe ship daily.\n"
+    )
+    got = _sections(text)
+    assert got["Python · Postgres · React"] == "requirements"
+    assert got["- Free lunch."] == "benefits"
+    assert got["We ship daily."] == "other"  # Title Case line ended the perks
+
+
+def test_title_case_line_inside_requirements_keeps_the_section() -> None:
+    text = "Requirements\nPython or Rust\nDistributed Systems\n- Kafka\n"
+    assert _sections(text)["- Kafka"] == "requirements"
