@@ -81,8 +81,17 @@ def jobspy_rows(
         description = _description(rng, company, title, skills)
         sites = ["linkedin", "indeed"] if i % 3 == 0 else [rng.choice(list(_SITES))]
         slug = company.lower().replace(" ", "-")
-        for site in sites:
+        for copy, site in enumerate(sites):
             num = rng.randrange(10**9, 10**10)
+            # a second site shows the same job its own way: place without country, a footer
+            place = (
+                ("Remote" if remote else city)
+                if copy
+                else ("Remote, US" if remote else f"{city}, US")
+            )
+            text = description + (
+                "\n\nApply through this site or on our careers page." if copy else ""
+            )
             rows.append(
                 {
                     "id": f"{_SITES[site]}-{num}",
@@ -91,7 +100,7 @@ def jobspy_rows(
                     "job_url_direct": f"https://careers.{slug}.example/jobs/{i + 1000}",
                     "title": title,
                     "company": company,
-                    "location": "Remote, US" if remote else f"{city}, US",
+                    "location": place,
                     "date_posted": posted.isoformat(),
                     "job_type": "fulltime",
                     "salary_source": "direct_data" if paid else "",
@@ -109,7 +118,7 @@ def jobspy_rows(
                     if site == "linkedin"
                     else "",
                     "emails": "",
-                    "description": description,
+                    "description": text,
                     "company_industry": industry,
                     "company_url": f"https://www.linkedin.example/company/{slug}",
                     "company_num_employees": rng.choice(("11-50", "51-200", "201-500")),
