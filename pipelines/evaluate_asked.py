@@ -94,9 +94,33 @@ def _line(name: str, m: dict[str, Any]) -> str:
     )
 
 
+class GoldFormatError(ValueError):
+    """A gold file that is not asked-skills JSONL (the message names the row and the fix)."""
+
+
+def load_asked_gold(path: str | Path) -> Gold:
+    """Gold rows, checked: every row needs an `asked` list (and text to extract from)."""
+    import json
+
+    try:
+        gold = load_gold(path)
+    except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise GoldFormatError(
+            f"{path} is not JSON lines with an 'id' on each line ({exc}); "
+            "pass an asked-skills gold file such as ../shared/eval/asked_dev.jsonl"
+        ) from exc
+    for gid, row in gold.items():
+        if not isinstance(row.get("asked"), list):
+            raise GoldFormatError(
+                f"{path}: row {gid} has no 'asked' list; each line needs id, title, "
+                "description_text (or description_html), asked and mentioned_only"
+            )
+    return gold
+
+
 def run_asked_eval(path: str | Path) -> str:
     """Score the analyser's asked skills on a gold file: overall, per source, share errors."""
-    gold = load_gold(path)
+    gold = load_asked_gold(path)
     pred = predict_asked(gold)
     overall = evaluate_asked(gold, pred)
     lines = [f"== asked: {path}", _line("all", overall)]

@@ -171,9 +171,12 @@ def evaluate(
         typer.echo(f"== salary: {path}")
         typer.echo(run_salary_eval(path))
     if asked:
-        from pipelines.evaluate_asked import run_asked_eval
+        from pipelines.evaluate_asked import GoldFormatError, run_asked_eval
 
-        typer.echo(run_asked_eval(asked))
+        try:
+            typer.echo(run_asked_eval(asked))
+        except GoldFormatError as exc:
+            fail(str(exc))
 
 
 @taxonomy_app.command("suggest")

@@ -4,9 +4,11 @@ have (HTML-derived heading lines, Markdown, all caps, "Label:" lines, forum post
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from pipelines.evaluate_asked import asked_slugs, evaluate_asked
+from pipelines.evaluate_asked import GoldFormatError, asked_slugs, evaluate_asked, load_asked_gold
 from pipelines.nlp import get_analyser
 from pipelines.nlp.asked_cues import sentence_cue
 
@@ -210,3 +212,13 @@ def test_company_voice_inside_the_role_section_is_not_asked() -> None:
     v = _verdicts(text)
     assert v["computer-vision"] == {False}
     assert v["airflow"] == {True}
+
+
+def test_asked_gold_without_labels_is_named(tmp_path: Path) -> None:
+    bad = tmp_path / "gold.jsonl"
+    bad.write_text('{"id": "a", "title": "Engineer", "description_text": "Python"}\n', "utf-8")
+    with pytest.raises(GoldFormatError, match="row a has no 'asked' list"):
+        load_asked_gold(bad)
+    bad.write_text("not json\n", "utf-8")
+    with pytest.raises(GoldFormatError, match="not JSON lines"):
+        load_asked_gold(bad)
