@@ -51,6 +51,7 @@ _EMPLOYER_AFTER = re.compile(
     r"|\s+was\s+founded\b|'s\s+mission\b"
 )
 _EMPLOYER_BEFORE = re.compile(r"(?:^|[.!?]\s+)\W*(?:at|join)\s+$", re.I)
+_ABBREV_END = re.compile(r"(?i)\b(?:i\.?e|e\.?g|eg|incl|approx|vs|etc)\.\s*$")
 _LIST_SEP = re.compile(r"[,/;|&+()]|\b(?:and|or|plus|and/or|as well as|e\.g\.)\b", re.I)
 _OK_SUFFIX = re.compile(r"-(based|powered|native|driven|first|centric|compatible|backed)\b", re.I)
 
@@ -78,6 +79,7 @@ class SentCtx:
     offset: int  # char offset of the sentence in the posting
     hits: list[Hit] = field(default_factory=list)  # every candidate hit in the sentence
     posting_ai: bool = False  # the posting has unambiguous LLM/agent vocabulary elsewhere
+    preceding: str = ""  # a few characters of the posting before the sentence
     _doc: Doc | None = None
     _spans: dict[tuple[int, int], Span | None] = field(default_factory=dict)
 
@@ -130,8 +132,11 @@ def context_rule(
 
 
 def _mid_sentence(hit: Hit, ctx: SentCtx) -> bool:
-    """True unless the hit opens its sentence (where every word is capitalised)."""
-    return ctx.text[: hit.start - ctx.offset].strip(" -*•·\t") != ""
+    """True unless the hit opens its sentence (where every word is capitalised); a "sentence"
+    cut after an abbreviation ("data pipelines (ie. Airflow)") continues the previous one."""
+    if ctx.text[: hit.start - ctx.offset].strip(" -*•·\t") != "":
+        return True
+    return bool(_ABBREV_END.search(ctx.preceding))
 
 
 def in_tech_list(hit: Hit, ctx: SentCtx) -> bool:

@@ -201,7 +201,14 @@ class SkillMatcher:
         """Keep unambiguous hits; run the named context rule on the ambiguous ones."""
         if all(h.rule is None for h in group):
             return group
-        ctx = SentCtx(self.nlp, text[sent.start : sent.end], sent.start, group, posting_ai)
+        ctx = SentCtx(
+            self.nlp,
+            text[sent.start : sent.end],
+            sent.start,
+            group,
+            posting_ai,
+            text[max(0, sent.start - 8) : sent.start],
+        )
         return [h for h in group if h.rule is None or RULES[h.rule](h, ctx)]
 
     def slugs(self, text: str) -> set[str]:

@@ -319,3 +319,8 @@ def test_the_same_word_as_a_skill_still_counts() -> None:
 )
 def test_transformers_the_library_vs_the_architecture(text: str, expected: bool) -> None:
     assert ("hugging-face" in slugs(text)) is expected
+
+
+def test_a_name_after_an_abbreviation_is_still_mid_sentence() -> None:
+    assert "airflow" in slugs("Strong experience with cloud tools and data work (ie. Airflow).")
+    assert "airflow" not in slugs("Airflow. Keep the server room cool and dry.")
