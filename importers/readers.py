@@ -22,7 +22,7 @@ _SUFFIXES = {
     ".txt": "csv",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
-    ".json": "jsonl",
+    ".json": "jsonl",  # JSON lines or one array of objects
     ".parquet": "parquet",
     ".pq": "parquet",
 }
@@ -46,7 +46,8 @@ def file_format(path: Path, fmt: str = "auto") -> str:
     kind = _SUFFIXES.get(suffixes[-1] if suffixes else "")
     if kind is None:
         raise ImportFileError(
-            f"{path}: cannot tell the format from the name; pass --format csv|jsonl|parquet"
+            f"{path}: cannot tell the format from the name; pass --format csv|jsonl|parquet "
+            "(spreadsheets: save as CSV first)"
         )
     return kind
 
@@ -61,10 +62,7 @@ def _query(kind: str) -> str:
             "store_rejects = true, max_line_size = 8388608, buffer_size = 16777216)"
         )
     if kind == "jsonl":
-        return (
-            "select * from read_json($path, format = 'newline_delimited', "
-            "maximum_object_size = 16777216)"
-        )
+        return "select * from read_json($path, format = 'auto', maximum_object_size = 16777216)"
     return "select * from read_parquet($path)"
 
 

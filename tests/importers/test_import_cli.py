@@ -179,3 +179,24 @@ def test_bad_file_or_format_is_one_line_and_exit_2(work: Path) -> None:
     plain.write_text("title,url\nML Engineer,https://a.example/1\n", encoding="utf-8")
     assert "not a JobSpy export" in jobtrends("import", str(plain), "--format", "jobspy").stderr
     assert "unknown field" in jobtrends("import", str(plain), "--map", "title=job").stderr
+
+
+def test_json_array_file_reads_like_json_lines(work: Path) -> None:
+    path = work / "export.json"
+    path.write_text(
+        json.dumps(
+            [
+                {
+                    "job_id": "7",
+                    "job_title": "AI Engineer",
+                    "employer": "Tern",
+                    "url": "https://t.example/7",
+                }
+            ]
+        ),
+        encoding="utf-8",
+    )
+    dry = jobtrends("import", str(path), "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    assert "job_title" in dry.stdout and "(synonym)" in dry.stdout
+    assert '"source_id": "7", "title": "AI Engineer", "company": "Tern"' in dry.stdout
