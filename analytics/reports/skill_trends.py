@@ -149,7 +149,7 @@ def data_reach_notes(ctx: ReportContext, monthly: pl.DataFrame | None = None) ->
     from before the first crawl, and which month is partial (from `monthly` when given, else
     the data's own partial month)."""
     cal = ctx.calendar()
-    if cal["first_posted_month"] is None:
+    if None in (cal["first_posted_month"], cal["first_crawl_at"], cal["data_end_at"]):
         return []
     notes = [
         f"The data reaches back to {cal['first_posted_month']:%Y-%m}; the first crawl was "
