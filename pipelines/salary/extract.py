@@ -165,6 +165,24 @@ def _from_description(record: dict[str, Any], hint: str | None) -> dict[str, Any
     return found
 
 
+_TITLE_MONEY = re.compile(
+    r"[$€£₹¥]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|INR|PLN|SEK|NOK|DKK|BRL)\b|\d\s?[kK]\b"
+)
+
+
+def _from_title(title: str, hint: str | None) -> dict[str, Any] | None:
+    """Pay written in the title ('Backend Engineer (80-100k €)'), read only when it is marked as
+    money (a currency or a k) and nothing else in the posting states pay."""
+    if not _TITLE_MONEY.search(title):
+        return None
+    p = _text_pay(title, hint, True)
+    if p is None or p.currency_from == "default" or (p.max or p.min or 0) < 1000:
+        return None
+    out = _from_parsed(p, "text")
+    out["flags"] = [*out["flags"], "from_title"]
+    return out
+
+
 def _location_text(record: dict[str, Any]) -> str:
     locs = record.get("locations") or []
     if isinstance(locs, str):
@@ -243,6 +261,8 @@ def extract_salary(record: dict[str, Any]) -> dict[str, Any] | None:
         out = _from_parsed(p, "text") if p else None
     if out is None:
         out = _from_description(record, hint)
+    if out is None and record.get("title"):
+        out = _from_title(str(record["title"]), hint)
     if out is None or out.get("currency") is None:
         return None
     country = country or CURRENCY_COUNTRY.get(out["currency"])

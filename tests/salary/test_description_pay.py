@@ -215,3 +215,14 @@ def test_location_ranges_in_one_sentence(location: str, expected: tuple[int, int
     )
     row = pay(text, location)
     assert (row["min"], row["max"]) == expected and "span_of_ranges" not in row["flags"]
+
+
+def test_pay_in_the_title_only_when_marked_as_money() -> None:
+    row = pay("We build developer tools.", "Berlin", "Backend Engineer (80-100k €)")
+    assert band(row) == (80000, 100000, "EUR", "year") and "from_title" in row["flags"]
+    assert pay("We build developer tools.", "Berlin", "Engineer, 401k match") is None
+    assert pay("We build developer tools.", "Berlin", "Web3 Developer 2025") is None
+
+
+def test_401k_in_a_benefits_list_is_not_pay() -> None:
+    assert pay("Benefits: health, dental, 401k with 4% match", "Austin, TX") is None
