@@ -102,7 +102,7 @@ def _structured(record: dict[str, Any], hint: str | None) -> dict[str, Any] | No
     if raw in _EMPTY or source not in READERS:
         return None
     if isinstance(raw, str):  # some sources hand pay over as display text
-        p = _text_pay(raw, hint, True)
+        p = _text_pay(normalise_text(raw), hint, True)
         return _from_parsed(p, "structured") if p else None
     reading = READERS[source](raw)
     if reading is None and source == "ashby" and isinstance(raw, dict):
