@@ -14,7 +14,11 @@ import time
 from datetime import datetime
 
 #: seconds to wait for the server to catch up before letting Prefect stop it anyway
-SETTLE_TIMEOUT_S = 20.0
+SETTLE_TIMEOUT_S = 30.0
+#: seconds without a new or unfinished task run that count as caught up, and the poll interval
+STABLE_S = 2.5
+POLL_S = 0.5
+MAX_TASK_RUNS = 200  #: the API reads at most 200 per call
 
 
 def temporary_server_running() -> bool:
@@ -26,47 +30,56 @@ def temporary_server_running() -> bool:
     return any(getattr(s, "running", False) for s in instances.values())
 
 
-def unsettled_task_runs(started_after: datetime) -> int:
-    """Task runs of flow runs started since ``started_after`` that the server holds as unfinished."""
+def task_run_counts(started_after: datetime) -> tuple[int, int]:
+    """(unfinished, all) task runs the server holds for flow runs that started since
+    ``started_after`` and have ended.
+
+    Only ended flow runs count: another process's flow still running on the same Prefect
+    database (a served deployment, a second shell) has unfinished task runs for good reason.
+    """
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import (
         FlowRunFilter,
         FlowRunFilterStartTime,
-        TaskRunFilter,
-        TaskRunFilterState,
-        TaskRunFilterStateType,
+        FlowRunFilterState,
+        FlowRunFilterStateType,
     )
     from prefect.client.schemas.objects import StateType
 
+    ended = [StateType.COMPLETED, StateType.FAILED, StateType.CANCELLED, StateType.CRASHED]
+    final = {*ended, StateType.CANCELLING, StateType.PAUSED}
     with get_client(sync_client=True) as client:
         runs = client.read_task_runs(
-            flow_run_filter=FlowRunFilter(start_time=FlowRunFilterStartTime(after_=started_after)),
-            task_run_filter=TaskRunFilter(
-                state=TaskRunFilterState(
-                    type=TaskRunFilterStateType(
-                        any_=[StateType.PENDING, StateType.RUNNING, StateType.SCHEDULED]
-                    )
-                )
+            flow_run_filter=FlowRunFilter(
+                start_time=FlowRunFilterStartTime(after_=started_after),
+                state=FlowRunFilterState(type=FlowRunFilterStateType(any_=ended)),
             ),
-            limit=50,
+            limit=MAX_TASK_RUNS,
         )
-    return len(runs)
+    unfinished = sum(1 for r in runs if r.state_type not in final)
+    return unfinished, len(runs)
 
 
 def settle_temporary_server(started_after: datetime, timeout: float = SETTLE_TIMEOUT_S) -> bool:
     """Wait (at most ``timeout`` s) until the temporary server has recorded this process's task
-    runs; True when it settled or no temporary server runs. Never raises: it only tidies up."""
+    runs; True when it settled or no temporary server runs. Never raises: it only tidies up.
+
+    Settled means: no unfinished task run, and no new one recorded for STABLE_S seconds (the
+    recorder creates task runs from events that arrive a second or two after the flow ends).
+    """
     if not temporary_server_running():
         return True
     deadline = time.monotonic() + timeout
-    quiet = 0
+    last, stable_since = -1, time.monotonic()
     while time.monotonic() < deadline:
         try:
-            pending = unsettled_task_runs(started_after)
+            unfinished, total = task_run_counts(started_after)
         except Exception:  # a server that is already gone has nothing left to record
             return False
-        quiet = quiet + 1 if pending == 0 else 0
-        if quiet >= 2:  # two clean reads in a row: no event was still on its way
+        now = time.monotonic()
+        if unfinished or total != last:
+            last, stable_since = total, now
+        elif now - stable_since >= STABLE_S:
             return True
-        time.sleep(0.25)
+        time.sleep(POLL_S)
     return False
