@@ -19,14 +19,16 @@ def trend_frame(ctx: ReportContext) -> pl.DataFrame:
     """Window counts from the mart plus a two-proportion z-test and a direction label."""
     p = ctx.params
     frame = ctx.mart("fct_skill_trend_windows")
+    # tested at the baseline's source mix: a panel source that grew cannot create a trend
     tests = [
-        two_proportion_z(r["k_baseline"], r["n_baseline"], r["k_recent"], r["n_recent"])
+        two_proportion_z(r["k_baseline"], r["n_baseline"], r["k_recent_mix"], r["n_recent"])
         for r in frame.iter_rows(named=True)
     ]
     frame = frame.with_columns(
         z=pl.Series([round(z, 2) for z, _ in tests], dtype=pl.Float64),
         p_value=pl.Series([float(f"{pv:.3g}") for _, pv in tests], dtype=pl.Float64),
         support=pl.col("k_baseline") + pl.col("k_recent"),
+        mix_change_pp=(pl.col("share_recent_mix_pct") - pl.col("share_baseline_pct")).round(2),
     )
     # a window without enough postings has nothing to compare with: never "stable"
     no_baseline = pl.col("n_baseline") < p.min_window_n
@@ -46,9 +48,9 @@ def trend_frame(ctx: ReportContext) -> pl.DataFrame:
             .then(pl.lit("no recent data"))
             .when(pl.col("support") < p.min_support)
             .then(pl.lit("low support"))
-            .when(pl.col("is_significant") & (pl.col("change_pp") > 0))
+            .when(pl.col("is_significant") & (pl.col("mix_change_pp") > 0))
             .then(pl.lit("riser"))
-            .when(pl.col("is_significant") & (pl.col("change_pp") < 0))
+            .when(pl.col("is_significant") & (pl.col("mix_change_pp") < 0))
             .then(pl.lit("faller"))
             .otherwise(pl.lit("stable"))
         )
@@ -84,6 +86,8 @@ def trend_frame(ctx: ReportContext) -> pl.DataFrame:
             "adj_share_baseline_pct",
             "adj_share_recent_pct",
             "adj_change_pp",
+            "share_recent_mix_pct",
+            "mix_change_pp",
             "baseline_start",
             "recent_start",
             "recent_end",
@@ -203,7 +207,9 @@ def skill_trends(ctx: ReportContext) -> ReportResult:
                 if first["dropped_sources"]
                 else ""
             )
-            + ", so a source coming online does not create trends."
+            + ", so a source coming online does not create trends; the test compares the "
+            "recent share at the baseline's source mix (share_recent_mix_pct), so a source "
+            "that grew does not either."
         ]
     return ReportResult(
         name="skill_trends",

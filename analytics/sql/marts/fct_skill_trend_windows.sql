@@ -4,8 +4,8 @@
 -- Honest windows: the recent window ends at the last complete month (report_calendar; a month
 -- the data or $until does not reach the end of is never tested), and only sources with
 -- postings in both windows count (a stable panel: a source that came online in the recent
--- window cannot create risers). The significance test runs on these counts in Python
--- (analytics/reports/stats.py).
+-- window cannot create risers), and the recent share is also given at the baseline's source
+-- mix (k_recent_mix), which the significance test in Python (analytics/reports/stats.py) uses.
 -- params: $since, $until, $roles, $sources, $countries, $recent_months, $baseline_months, $gap_months
 -- report_postings (filtered, deduplicated) and report_calendar come from shared/
 with
@@ -67,7 +67,7 @@ panel as (
 ),
 
 windowed_postings as (
-    select w.posting_no, w.role, w.window_name,
+    select w.posting_no, w.role, w.source, w.window_name,
     from all_windowed as w
     inner join source_windows as sw on sw.source = w.source and sw.in_panel
 ),
@@ -152,6 +152,41 @@ skill_universe as (
     select distinct skill_slug from posting_skills
 ),
 
+-- the recent share at the baseline's source mix (direct standardisation over the panel): a
+-- panel source that grew tenfold weighs what it weighed before; the significance test runs
+-- on these counts (k_recent_mix of n_recent)
+baseline_source_weights as (
+    select
+        source,
+        count(*) / sum(count(*)) over () as weight,
+    from windowed_postings
+    where window_name = 'baseline'
+    group by source
+),
+
+recent_source_totals as (
+    select source, count(*) as n_source,
+    from windowed_postings
+    where window_name = 'recent'
+    group by source
+),
+
+source_mix_share as (
+    select
+        k.skill_slug,
+        sum(w.weight * k.k_source / t.n_source) as share,
+    from (
+        select p.source, s.skill_slug, count(*) as k_source,
+        from posting_skills as s
+        inner join windowed_postings as p using (posting_no)
+        where p.window_name = 'recent'
+        group by all
+    ) as k
+    inner join recent_source_totals as t using (source)
+    inner join baseline_source_weights as w using (source)
+    group by k.skill_slug
+),
+
 window_counts as (
     select
         u.skill_slug,
@@ -188,8 +223,11 @@ final as (
         round(100.0 * k_recent / nullif(n_recent, 0), 2) as share_recent_pct,
         round(share_recent_pct - share_baseline_pct, 2) as change_pp,
         round(adj_share_recent_pct - adj_share_baseline_pct, 2) as adj_change_pp,
+        round(coalesce(m.share, 0) * n_recent)::bigint as k_recent_mix,
+        round(100.0 * coalesce(m.share, 0), 2) as share_recent_mix_pct,
     from window_counts
     cross join panel
+    left join source_mix_share as m using (skill_slug)
     order by skill_slug
 )
 

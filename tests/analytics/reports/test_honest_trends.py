@@ -113,3 +113,21 @@ def test_last_months_window_ends_at_the_last_complete_month() -> None:
     con = _warehouse(_months(10, date(2026, 1, 1)), 20, end=datetime(2026, 10, 20))
     params = ReportContext(con, ReportParams(last_months=6)).params
     assert (params.since, params.until) == (date(2026, 4, 1), date(2026, 9, 30))
+
+
+def test_a_panel_source_that_grew_creates_no_riser() -> None:
+    """A source with a few postings in the baseline and many in the recent window is in the
+    panel; the test reads the recent share at the baseline's source mix."""
+    months = _months(18)
+    extra = [
+        (f"lv{m:%Y%m}-{j}", "lever", m.replace(day=7), ["rag"] if j % 5 else [])
+        for i, m in enumerate(months)
+        for j in range(2 if i < 12 else 150)
+    ]  # lever: rag in 80% of its postings, 2 a month, then 150 a month in the last 6 months
+    con = _warehouse(months, 100, extra)
+    rag = _row(detect_risers(con), "rag")
+    assert rag["panel_sources"] == ["greenhouse", "lever"]
+    assert rag["change_pp"] > 20  # raw shares move with the source mix
+    assert abs(rag["mix_change_pp"]) < 5 and rag["direction"] != "riser"
+    raw = two_proportion_z(rag["k_baseline"], rag["n_baseline"], rag["k_recent"], rag["n_recent"])
+    assert raw[1] < 1e-6  # the raw counts would have flagged it: the test can fail
