@@ -132,6 +132,15 @@ def heading_before(text: str, start: int, max_lines: int = 20) -> str:
     return ""
 
 
+def _line_above(text: str, start: int) -> str:
+    """The short line above a bare range ('**San Francisco Bay Area**' then '$180k - $220k')."""
+    end = text.rfind("\n", 0, max(start - 1, 0))
+    while end > 0 and not text[text.rfind("\n", 0, end) + 1 : end].strip():
+        end = text.rfind("\n", 0, end)
+    line = text[text.rfind("\n", 0, max(end, 0)) + 1 : max(end, 0)].strip()
+    return line if 0 < len(line) <= 80 else ""
+
+
 def _sentence_span(seg: str, ph: Phrase) -> tuple[int, int]:
     starts = [m.end() for m in _SENT_END.finditer(seg, 0, ph.start)]
     end = _SENT_END.search(seg, ph.end)
@@ -223,7 +232,9 @@ def read_candidates(text: str, hint: str | None) -> list[Candidate]:
                     reading=r,
                     kind=kind,
                     strong=strong,
-                    label=seg[prev_end : ph.start],
+                    label=seg[prev_end : ph.start]
+                    if prev_end or ph.start > 3
+                    else _line_above(text, s),
                     raw=seg[ph.start : ph.end],
                     paren=ph.paren,
                 )

@@ -226,3 +226,12 @@ def test_pay_in_the_title_only_when_marked_as_money() -> None:
 
 def test_401k_in_a_benefits_list_is_not_pay() -> None:
     assert pay("Benefits: health, dental, 401k with 4% match", "Austin, TX") is None
+
+
+def test_location_named_on_the_line_above_a_range() -> None:
+    text = (
+        "Pay ranges:\n\n**San Francisco Bay Area**\n\n$180,000 - $220,000\n\n"
+        "**Other US locations**\n\n$150,000 - $190,000\n"
+    )
+    assert band(pay(text, "San Francisco, CA")) == (180000, 220000, "USD", "year")
+    assert band(pay(text, "Remote")) == (150000, 220000, "USD", "year")
