@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from flows.terminal import strip_controls
+
 
 def _n(value: Any) -> str:
     return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else str(value)
@@ -75,3 +77,33 @@ def log(lines: str | Sequence[str]) -> None:
         return
     for line in lines:
         logger.info(line)
+
+
+def run_summary_lines(result: Mapping[str, Any]) -> list[str]:
+    """The end of `jobtrends run`: where things are, what changed, what failed, how it ended.
+
+    Error texts and skipped-line names come from boards and files, so controls are stripped.
+    """
+    n = result["numbers"]
+    lines = [
+        f"jobtrends run {result['run_id']} finished",
+        f"  warehouse: {result['warehouse']}",
+        f"  reports:   {result['reports_dir']}/index.html",
+        f"  postings:  {_n(n['postings_total'])} in the warehouse, {_n(n['postings_open'])} open; "
+        f"this run: {_n(n['postings_new'])} new, {_n(n['postings_updated'])} updated, "
+        f"{_n(n['postings_closed'])} closed",
+        f"  extracted: {_n(n.get('extracted', 0))} postings "
+        f"({_n(n.get('skipped_unchanged', 0))} unchanged since their last extraction)",
+        f"  coverage:  role {n['extraction_coverage']:.0%}, salary {n['salary_coverage']:.0%} "
+        "of postings",
+    ]
+    for kind, error in result.get("crawl_errors", {}).items():
+        lines.append(f"  FAILED {strip_controls(str(kind))}: {strip_controls(str(error))[:200]}")
+    skipped = result.get("skipped_lines", [])
+    for line in skipped[:10]:
+        lines.append(f"  SKIPPED lake line {strip_controls(str(line))}")
+    if len(skipped) > 10:
+        lines.append(f"  ... {len(skipped) - 10} more skipped lake lines (jobtrends status)")
+    if "outcome" in result:
+        lines.append(f"  outcome:   {result['outcome']} (exit {result['exit_code']})")
+    return lines

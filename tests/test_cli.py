@@ -319,3 +319,38 @@ def test_serve_passes_config_and_workers_to_the_served_flow(
     result = runner.invoke(app, ["serve", "--config", str(config), "--workers", "2", "--once"])
     assert calls[-1] == ("run", {"config": str(config.resolve()), "workers": 2})
     assert runner.invoke(app, ["serve", "--workers", "0"]).exit_code == 2
+
+
+def test_run_summary_is_readable_and_strips_controls() -> None:
+    from flows.progress import run_summary_lines
+
+    numbers = {
+        "postings_total": 12034,
+        "postings_open": 9000,
+        "postings_new": 1510,
+        "postings_updated": 3,
+        "postings_closed": 7,
+        "extracted": 1513,
+        "skipped_unchanged": 10521,
+        "extraction_coverage": 0.93,
+        "salary_coverage": 0.691,
+    }
+    lines = run_summary_lines(
+        {
+            "run_id": "r1",
+            "warehouse": "/w.duckdb",
+            "reports_dir": "/reports/2026-12-03",
+            "numbers": numbers,
+            "crawl_errors": {"lever": "HTTP 503 \x1b[2Jcleared"},
+            "skipped_lines": [f"f.jsonl:{i}" for i in range(12)],
+            "outcome": "partial: 1 source failed",
+            "exit_code": 3,
+        }
+    )
+    text = "\n".join(lines)
+    assert "12,034 in the warehouse, 9,000 open; this run: 1,510 new, 3 updated, 7 closed" in text
+    assert "extracted: 1,513 postings (10,521 unchanged" in text
+    assert "role 93%, salary 69%" in text
+    assert "FAILED lever: HTTP 503 [2Jcleared" in text and "\x1b" not in text
+    assert "2 more skipped lake lines" in text and "outcome:   partial" in text
+    assert "{" not in text  # no dict reprs

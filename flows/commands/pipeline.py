@@ -40,23 +40,11 @@ def run(
         result = result.result
     elif isinstance(result, BaseException):
         raise result
-    n = result["numbers"]
+    from flows.progress import run_summary_lines
+
     typer.echo("")
-    typer.echo(f"jobtrends run {result['run_id']} finished")
-    typer.echo(f"  warehouse: {result['warehouse']}")
-    typer.echo(f"  reports:   {result['reports_dir']}/index.html")
-    typer.echo(
-        f"  postings:  {n['postings_total']} ({n['postings_open']} open; new {n['postings_new']}, "
-        f"updated {n['postings_updated']}, closed {n['postings_closed']})"
-    )
-    typer.echo(
-        f"  coverage:  role {n['extraction_coverage']:.0%}, salary {n['salary_coverage']:.0%}"
-    )
-    for kind, error in result["crawl_errors"].items():
-        typer.echo(f"  FAILED {kind}: {error[:200]}")
-    for line in result.get("skipped_lines", [])[:10]:
-        typer.echo(f"  SKIPPED lake line {line}")
-    typer.echo(f"  outcome:   {result['outcome']} (exit {result['exit_code']})")
+    for line in run_summary_lines(result):
+        typer.echo(line)
     typer.echo('  try:       jobtrends sql "select role, count(*) from postings group by 1"')
     if result["exit_code"]:
         raise typer.Exit(result["exit_code"])
