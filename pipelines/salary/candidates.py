@@ -182,6 +182,18 @@ def _window(seg: str) -> str:
     return seg[max(0, hits[0][0] - _CONTEXT) : hits[-1][0] + _CONTEXT]
 
 
+def _kind(ph: Phrase, near: str | None, head: str | None, explicit: bool, hinted: bool) -> str:
+    """The amount's kind: its nearest kind word, else its heading's; with neither, base pay only
+    when written as pay (a currency with a period, a range or a k) and 'other' otherwise."""
+    if near is not None:
+        return near
+    if head is not None:
+        return head if head != "base" or explicit or hinted else "other"
+    assert ph.lo is not None
+    written_as_pay = explicit and (ph.period or ph.hi is not None or ph.lo.has_mult)
+    return "base" if written_as_pay else "other"
+
+
 def read_candidates(text: str, hint: str | None) -> list[Candidate]:
     """Every typed money phrase in the pay-bearing segments of a description (raw text: each
     segment is normalised on its own, so normalisation costs what the pay lines cost)."""
@@ -208,21 +220,15 @@ def read_candidates(text: str, hint: str | None) -> list[Candidate]:
             if not explicit and ph.lo and _YEAR.match(ph.lo.raw) and ph.hi is None:
                 continue  # "since 2015": a year, not money
             ss, se = _sentence_span(seg, ph)
-            near, dist = nearest_kind(seg, [h for h in hits if ss <= h[0] < se], ph.start, ph.end)
+            near, _ = nearest_kind(seg, [h for h in hits if ss <= h[0] < se], ph.start, ph.end)
             if near is None and ph.kind in ("ote", "total_comp", "equity", "bonus"):
                 near = "ote" if ph.kind == "total_comp" else ph.kind
-            strong = near == "base"
             if near is None:
                 head = heading_kind(heading_before(text, s)) if head is None else head
-                near = head or ""
             if ph.period is None:
                 ph.period = _period_in_sentence(ph, toks, ss, se)
-            kind = near or "base"
-            if kind == "base" and not strong and not (explicit or hint):
-                kind = "other"
-            elif kind == "base" and not strong and near != "base":
-                weak_ok = explicit and (ph.period or ph.hi is not None or ph.lo.has_mult)
-                kind = "base" if weak_ok else "other"
+            strong = near == "base"
+            kind = _kind(ph, near, head, explicit, hint is not None)
             rate_ctx = bool(_RATE_WORDS.search(seg[ss:se]))
             r = _reading(ph, hint_text, hint, literal=rate_ctx, months=True)
             if r["currency_from"] == "default":
