@@ -68,6 +68,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--keep", type=Path, help="work in this folder and keep it")
     ap.add_argument("--file", type=Path, help="import this file instead of writing one")
     ap.add_argument("--write-only", action="store_true", help="write the file and stop")
+    ap.add_argument("--workers", type=int, default=1, help="import processes")
     args = ap.parse_args(argv)
     from importers.run import import_files
 
@@ -81,12 +82,13 @@ def main(argv: list[str] | None = None) -> None:
         base = peak_rss_mb()
         size = src.stat().st_size / 1e6
         t0, c0 = time.perf_counter(), cpu_seconds()
-        result = import_files([src], work / "lake", source="bench")
+        result = import_files([src], work / "lake", source="bench", workers=args.workers)
         took, cpu = time.perf_counter() - t0, cpu_seconds() - c0
         print(
             f"import: {result.written} rows of {size:.0f} MB CSV in {took:.1f} s wall = "
             f"{result.written / took:,.0f} rows/s ({cpu:.1f} s CPU = {result.written / cpu:,.0f} "
-            f"rows per CPU-s); peak RSS {peak_rss_mb():.0f} MB (before the import {base:.0f} MB)"
+            f"rows per CPU-s); peak RSS {peak_rss_mb():.0f} MB (before the import {base:.0f} MB; "
+            f"CPU and RSS of this process only: --workers {args.workers})"
         )
         if args.load:
             from flows.load import load_stage

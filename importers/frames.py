@@ -10,7 +10,10 @@ row. tests/importers/test_frames.py checks both paths give the same lake rows.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 import polars as pl
@@ -224,3 +227,30 @@ def ndjson(frame: pl.DataFrame) -> bytes:
     buf = io.BytesIO()
     frame.write_ndjson(buf)
     return buf.getvalue()
+
+
+def _frame_job(
+    batch: pa.RecordBatch, cmap: ColumnMap, options: dict[str, str]
+) -> tuple[int, pl.DataFrame, list[tuple[int, str, str]]]:
+    frame, rejects = lake_frame(batch, cmap, **options)  # type: ignore[arg-type]
+    return batch.num_rows, frame, rejects
+
+
+def lake_frames(
+    batches: Iterable[pa.RecordBatch], cmap: ColumnMap, workers: int = 1, **options: str
+) -> Iterator[tuple[int, pl.DataFrame, list[tuple[int, str, str]]]]:
+    """(input rows, lake rows, rejects) per batch, in file order; with workers > 1 the batches
+    are mapped by a process pool (a few batches in flight, so memory stays bounded)."""
+    if workers <= 1:
+        for batch in batches:
+            yield _frame_job(batch, cmap, options)
+        return
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        pending: deque[Future[tuple[int, pl.DataFrame, list[tuple[int, str, str]]]]] = deque()
+        for batch in batches:
+            pending.append(pool.submit(_frame_job, batch, cmap, options))
+            if len(pending) >= workers * 2:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()

@@ -95,16 +95,16 @@ class FileReader:
             ) from None
         return self
 
-    def arrow_batches(self, rows: int = BATCH_ROWS) -> Iterator[pa.RecordBatch]:
-        """Arrow record batches in file order, about `rows` rows each."""
+    def arrow_batches(self, rows: int | None = None) -> Iterator[pa.RecordBatch]:
+        """Arrow record batches in file order, about `rows` (default BATCH_ROWS) rows each."""
         assert self._rel is not None
         try:
-            yield from self._rel.to_arrow_reader(rows)
+            yield from self._rel.to_arrow_reader(rows or BATCH_ROWS)
         except duckdb.Error as exc:
             first = str(exc).strip().splitlines()[0][:300]
             raise ImportFileError(f"{self.path}: reading stopped: {first}") from None
 
-    def batches(self, rows: int = BATCH_ROWS) -> Iterator[list[dict[str, Any]]]:
+    def batches(self, rows: int | None = None) -> Iterator[list[dict[str, Any]]]:
         """Row dicts in file order, `rows` at a time."""
         for batch in self.arrow_batches(rows):
             yield batch.to_pylist()

@@ -21,7 +21,7 @@ import polars as pl
 from importers import IMPORT_SOURCE
 from importers.coverage import month_end, write_coverage
 from importers.fields import JOBSPY_COLUMNS, ColumnMap, MappingError, build_map, looks_like_jobspy
-from importers.frames import lake_frame, ndjson
+from importers.frames import lake_frames, ndjson
 from importers.readers import FileReader, ImportFileError, file_format
 from importers.rows import Rejected, board_part, lake_row
 from spiders.lake import append_jsonl, new_run_id
@@ -151,8 +151,10 @@ def import_files(
     source: str | None = None,
     maps: dict[str, str] | None = None,
     run_id: str | None = None,
+    workers: int = 1,
 ) -> ImportResult:
-    """Read every file into one new lake run; rows that cannot be keyed are rejected with a reason.
+    """Read every file into one new lake run; rows that cannot be keyed are rejected with a reason
+    (`workers` > 1 maps batches in that many processes).
 
     The lake file is written as `import.jsonl.part` and renamed when every file is read, so a
     failed import leaves no lake file that a later run would half-load."""
@@ -168,7 +170,9 @@ def import_files(
         with part.open("wb") as out:
             for path, reader in readers:
                 with reader:
-                    _import_one(path, reader, fmt, source, maps, result, out, seen, started)
+                    _import_one(
+                        path, reader, (fmt, source, maps), result, out, seen, started, workers
+                    )
         os.replace(part, run_dir / LAKE_FILE)
     finally:
         part.unlink(missing_ok=True)
@@ -180,25 +184,30 @@ def import_files(
 def _import_one(
     path: Path,
     reader: FileReader,
-    fmt: str,
-    source: str | None,
-    maps: dict[str, str],
+    how: tuple[str, str | None, dict[str, str]],
     result: ImportResult,
     out: BinaryIO,
     seen: set[int],
     fetched_at: str,
+    workers: int,
 ) -> None:
     """Stream one file into the open lake file, batch by batch (lake_frame does the rows)."""
+    fmt, source, maps = how
     cmap = column_map(reader, fmt, maps)
     board = board_part(source or path.stem) or "import"
     name = str(path)
     result.files.append(name)
     offset = 0
     pending: list[tuple[int, str]] = []
-    for batch in reader.arrow_batches():
-        frame, rejects = lake_frame(
-            batch, cmap, board=board, run_id=result.run_id, fetched_at=fetched_at
-        )
+    frames = lake_frames(
+        reader.arrow_batches(),
+        cmap,
+        workers,
+        board=board,
+        run_id=result.run_id,
+        fetched_at=fetched_at,
+    )
+    for n_rows, frame, rejects in frames:
         for i, reason, rboard in rejects:
             pending.append((offset + i + 1, reason))
             result.boards.setdefault(rboard, BoardTally()).rejected += 1
@@ -211,7 +220,7 @@ def _import_one(
                 result.boards.setdefault(rboard, BoardTally()).rejected += 1
             seen.add(key)
         frame = frame.filter(pl.Series(keep, dtype=pl.Boolean)).drop("_row")
-        offset += batch.num_rows
+        offset += n_rows
         if frame.height:
             out.write(ndjson(frame))
             result.written += frame.height

@@ -34,7 +34,7 @@ def import_cmd(
     config: ConfigOpt = None,
     warehouse: WarehouseOpt = None,
     lake: LakeOpt = None,
-    workers: Annotated[int, typer.Option(help="Extraction processes.")] = 1,
+    workers: Annotated[int, typer.Option(help="Import and extraction processes.")] = 1,
 ) -> None:
     """Import postings from files (JobSpy CSV, or any CSV/JSONL/Parquet) as source `import`.
 
@@ -54,7 +54,9 @@ def import_cmd(
         if dry_run:
             show_dry_run(files, fmt=fmt, source=source, maps=mapping, echo=typer.echo)
             return
-        result = import_files(files, cfg.lake, fmt=fmt, source=source, maps=mapping)
+        result = import_files(
+            files, cfg.lake, fmt=fmt, source=source, maps=mapping, workers=workers
+        )
     except (ImportFileError, MappingError) as exc:
         fail(str(exc))
     for file, row, reason in result.rejects:

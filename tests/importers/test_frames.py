@@ -76,3 +76,23 @@ def test_messy_cells_map_alike(tmp_path: Path) -> None:
     }
     assert second["locations"] == [] and second["posted_at"] is None  # unreadable date: no guess
     assert second["workplace_type"] == "remote" and second["salary_raw"] is None  # 0/0 = no pay
+
+
+def test_worker_processes_write_the_same_lake_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import re
+
+    import importers.readers
+    from importers.run import import_files
+
+    monkeypatch.setattr(importers.readers, "BATCH_ROWS", 7)  # several batches in flight
+    path = write_jobspy_csv(tmp_path / "j.csv", n_jobs=20, broken=True)
+    one = import_files([path], tmp_path / "one", source="s", run_id="R")
+    two = import_files([path], tmp_path / "two", source="s", run_id="R", workers=2)
+    assert (one.written, one.rejected, one.rejects) == (two.written, two.rejected, two.rejects)
+    assert one.rejects and one.written > 3 * 7
+    files = [(tmp_path / d / "R" / "import.jsonl").read_bytes() for d in ("one", "two")]
+    assert len(files[0].splitlines()) == one.written
+    stamp = re.compile(rb'"fetched_at":"[^"]*"')  # each import stamps its own fetch time
+    assert stamp.sub(b"", files[0]) == stamp.sub(b"", files[1])
