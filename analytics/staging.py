@@ -18,7 +18,7 @@ import polars as pl
 
 from analytics.db import first_row, scalar, sql, temp_table_exists
 from analytics.frames import fill_content_hash, postings_frame
-from pipelines.lake_read import LakeSkips, read_lake_file
+from pipelines.lake_read import LakeSkip, LakeSkips, read_lake_file
 
 __all__ = [
     "collapse_staged",
@@ -111,11 +111,20 @@ def stage_lake_file(
         added = con.execute(f"create temp table load_batch as {query}", params).fetchall()
     unkeyed = con.execute(
         "delete from load_batch where rowid >= $start "
-        "and (source is null or board is null or source_id is null)",
+        "and (coalesce(source, '') = '' or coalesce(board, '') = '' "
+        "or coalesce(source_id, '') = '')",
         {"start": start},
     ).fetchall()
     if not unkeyed[0][0]:
         return int(added[0][0])
+    if path.is_dir() or path.suffix == ".parquet":  # no lines to name: count the rows
+        part = path if path.is_dir() else path.parent
+        source = part.name.removeprefix("source=")
+        if skips is not None:
+            skips.add(
+                LakeSkip(str(path), 0, f"{unkeyed[0][0]} Parquet row(s) without keys", source)
+            )
+        return int(added[0][0]) - int(unkeyed[0][0])
     con.execute("delete from load_batch where rowid >= $start", {"start": start})
     file_skips = LakeSkips()
     count = stage_raw(con, list(read_lake_file(path, file_skips)), run_id)

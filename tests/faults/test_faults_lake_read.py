@@ -102,7 +102,10 @@ def test_damaged_line_is_skipped_named_and_keeps_its_board_open(
     write_run(
         lake,
         R1,
-        {"greenhouse.jsonl": gh, "lever.jsonl": line("lever", "gamma", "1") + line("lever", "gamma", "2")},
+        {
+            "greenhouse.jsonl": gh,
+            "lever.jsonl": line("lever", "gamma", "1") + line("lever", "gamma", "2"),
+        },
         {"greenhouse:acme": 5, "greenhouse:beta": 3, "lever:gamma": 2},
     )
     # day 2: acme 4 and 5 are still listed but line 4 is damaged (and 5 follows a torn line's
@@ -155,3 +158,31 @@ def test_a_clean_file_takes_the_fast_path_and_skips_nothing(tmp_path: Path) -> N
     loaded = load_stage(warehouse, lake, R1, derived)
     assert stats.lake_lines_skipped == 0 and loaded["lake_lines_skipped"] == 0
     assert loaded["new"] == 2 and stats.extracted == 2
+
+
+def test_a_keyless_parquet_row_is_counted_not_fatal(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """A Parquet partition has no lines to name: its keyless rows are dropped and counted
+    (they were dropped silently before)."""
+    request.node.faults_injected = 1
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from analytics.staging import stage_lake_file
+    from pipelines.lake_read import LakeSkips
+
+    part = tmp_path / f"run_id={R1}" / "source=lever"
+    part.mkdir(parents=True)
+    from pipelines.lake_parquet import SCHEMA
+
+    rows = [{"board": "gamma", "source_id": "1", "title": "a"}, {"board": "gamma", "title": "b"}]
+    table = pa.Table.from_pylist(rows, schema=SCHEMA)
+    pq.write_table(table, part / "part-00000.parquet")
+    con = connect(":memory:")
+    skips = LakeSkips()
+    assert stage_lake_file(con, part, R1, skips) == 1
+    assert [(s.source, s.reason) for s in skips.items] == [
+        ("lever", "1 Parquet row(s) without keys")
+    ]
+    assert con.execute("select count(*) from load_batch").fetchone()[0] == 1
