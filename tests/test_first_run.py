@@ -8,6 +8,7 @@ successful run ends without a traceback.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -67,6 +68,12 @@ def test_demo_run_passes_when_the_temporary_server_starts_slowly(tmp_path: Path)
     assert "finished" in proc.stdout and (tmp_path / "jobtrends.duckdb").exists()
     assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
     assert "Traceback" not in proc.stdout
+    # progress in words: a line per board, the extraction and load counts, each report written
+    assert re.search(r"greenhouse:\S+ ok pages=\d+ items=\d+", proc.stderr)
+    assert re.search(r"extract [\d,]+ postings: [\d,]+ extracted", proc.stderr)
+    assert re.search(r"load +[\d,]+ new, [\d,]+ updated", proc.stderr)
+    assert re.search(r"report +salary_bands +md, html", proc.stderr)
+    assert "Timeouts in worker threads" not in proc.stderr  # no warning noise per crawl task
 
 
 @pytest.mark.slow
