@@ -15,16 +15,19 @@ class RunLocked(RuntimeError):
     """Another jobtrends run is writing to the same warehouse."""
 
 
-#: lock files this process holds -> nesting depth: the CLI takes the lock before the flow starts
-#: (so a second run is refused before it crawls) and the flow, which also runs scheduled without
-#: the CLI, takes it again; a second flock from the same process would wait for itself
+#: lock files held on behalf of a run that will take the lock again in this process -> depth:
+#: the CLI takes the lock before the flow starts (so a second run is refused before it crawls)
+#: and the flow, which also runs scheduled without the CLI, takes it again; a second flock from
+#: the same process would wait for itself. Only a lock taken with `for_flow=True` is shared.
 _HELD: dict[str, int] = {}
 
 
 @contextmanager
-def warehouse_lock(warehouse: Path, wait_seconds: float = 0.0) -> Iterator[None]:
+def warehouse_lock(
+    warehouse: Path, wait_seconds: float = 0.0, *, for_flow: bool = False
+) -> Iterator[None]:
     """Hold `<warehouse>.lock` for the duration of a run; the kernel frees it if the process dies.
-    Re-entrant within one process."""
+    `for_flow=True` (the CLI's run guard): the flow started inside may take it again."""
     lock_path = Path(f"{warehouse}.lock")
     key = str(lock_path.resolve())
     if _HELD.get(key):
@@ -59,10 +62,12 @@ def warehouse_lock(warehouse: Path, wait_seconds: float = 0.0) -> Iterator[None]
         )
     )
     fh.flush()
-    _HELD[key] = 1
+    if for_flow:
+        _HELD[key] = 1
     try:
         yield
     finally:
-        _HELD.pop(key, None)
+        if for_flow:
+            _HELD.pop(key, None)
         fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
         fh.close()

@@ -51,6 +51,6 @@ def run_guard(settings: Settings) -> Iterator[None]:
     writable_folder(settings.lake, "lake")
     writable_folder(settings.reports, "reports folder")
     writable_folder(settings.warehouse.parent, "warehouse folder")
-    with warehouse_lock(settings.warehouse, settings.lock_wait_seconds):
+    with warehouse_lock(settings.warehouse, settings.lock_wait_seconds, for_flow=True):
         check_warehouse_for_write(settings.warehouse, settings.lock_wait_seconds)
         yield
