@@ -78,10 +78,8 @@ def test_unknown_option_is_a_usage_error() -> None:
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "md,docx"])
-def test_report_rejects_unknown_formats(tmp_path: Path, fmt: str) -> None:
-    wh = tmp_path / "w.duckdb"
-    wh.write_bytes(b"")
-    proc = jobtrends("report", "--warehouse", str(wh), "--format", fmt)
+def test_report_rejects_unknown_formats(warehouse: Path, tmp_path: Path, fmt: str) -> None:
+    proc = jobtrends("report", "--warehouse", str(warehouse), "--format", fmt, cwd=tmp_path)
     assert proc.returncode == 2 and "unknown report format" in proc.stderr
 
 
