@@ -57,9 +57,9 @@ def role_fingerprints(ctx: ReportContext) -> ReportResult:
     )
 
 
-def _convergence_chart(frame: pl.DataFrame, focus: str) -> alt.TopLevelMixin:
+def _convergence_chart(frame: pl.DataFrame, focus: str, min_n: int) -> alt.TopLevelMixin:
     return quarterly_lines(
-        frame.drop_nulls("cosine_similarity"),
+        frame,
         quarter="quarter_start",
         value="cosine_similarity",
         series="role",
@@ -67,6 +67,8 @@ def _convergence_chart(frame: pl.DataFrame, focus: str) -> alt.TopLevelMixin:
         title=f"Skill-profile similarity to {focus} by quarter",
         y_title=f"cosine similarity to {focus}",
         y_domain=(0, 1),
+        suppressed=f"n<{min_n}",
+        n_caption="postings of the role",
         empty=f"not enough {focus} postings per quarter",
     )
 
@@ -96,7 +98,7 @@ def role_convergence(ctx: ReportContext) -> ReportResult:
         n_postings=cov["n_postings"],
         coverage=coverage_sentence(cov),
         headlines=headlines[:8] or ["not enough postings to compare roles"],
-        chart=_convergence_chart(frame, p.focus_role),
+        chart=_convergence_chart(frame, p.focus_role, p.min_convergence_n),
         null_text={"cosine_similarity": f"n<{p.min_convergence_n}"},
         notes=data_reach_notes(ctx),
         filters=p.describe(),

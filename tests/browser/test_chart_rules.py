@@ -121,6 +121,31 @@ def test_quarter_axis_has_one_tick_per_quarter() -> None:
     assert {"n=30", "n=31", "n=32"} <= set(texts)
 
 
+def test_a_suppressed_quarter_is_drawn_as_its_note() -> None:
+    frame = pl.DataFrame(
+        {
+            "quarter_start": [date(2025, 7, 1), date(2025, 10, 1)],
+            "role": ["ml-engineer"] * 2,
+            "sim": [0.5, None],
+            "n_role": [30, 12],
+        }
+    )
+    chart = quarterly_lines(
+        frame,
+        quarter="quarter_start",
+        value="sim",
+        series="role",
+        n="n_role",
+        title="t",
+        y_title="y",
+        y_domain=(0, 1),
+        suppressed="n<20",
+    )
+    texts = svg_texts(to_svg(chart))
+    assert "n&lt;20" in texts and "n=30" in texts and "n=12" not in texts
+    assert "2025 Q4" in texts  # the quarter keeps its tick
+
+
 def test_bars_carry_n_labels_and_negative_bars_keep_theirs_clear() -> None:
     frame = pl.DataFrame({"label": ["up", "down"], "pct": [5.0, -4.0], "k": [12, 9], "n": [40, 30]})
     svg = to_svg(hbars(frame, x="pct", y="label", n=("k", "n"), title="t", x_title="x"))

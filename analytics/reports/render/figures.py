@@ -169,26 +169,52 @@ def quarterly_lines(
     title: str,
     y_title: str,
     y_domain: tuple[float, float] | None = None,
+    suppressed: str | None = None,
+    n_caption: str | None = None,
     empty: str = "no data",
 ) -> alt.TopLevelMixin:
-    """One tick per quarter labelled "Q3 2026"; each point labelled with its n."""
-    if frame.is_empty():
+    """One tick per quarter labelled "2026 Q3"; each point labelled with its n.
+
+    Rows whose ``value`` is null were suppressed for a small n: with ``suppressed`` (e.g.
+    "n<20") they are drawn as that text at the foot of their quarter instead of vanishing.
+    """
+    shown = frame.drop_nulls(value)
+    if shown.is_empty() and not (suppressed and frame.height):
         return message_chart(empty)
     data = chart_data(_with_n_label(frame, n))
     x = alt.X(f"yearquarter({quarter}):O", title=None, axis=alt.Axis(labelAngle=0))
     scale = alt.Scale(domain=list(y_domain)) if y_domain else alt.Scale()
+    color = alt.Color(f"{series}:N", title=series)
     base = alt.Chart(data).encode(
         x=x,
-        y=alt.Y(f"{value}:Q", title=y_title, scale=scale),
-        color=alt.Color(f"{series}:N", title=series),
+        color=color,
         tooltip=[f"yearquarter({quarter}):O", f"{series}:N", f"{value}:Q", f"{n}:Q"],
     )
-    lines = base.mark_line(point=True)
-    labels = base.mark_text(align="left", dx=6, dy=-6, fontSize=9).encode(text="n_label:N")
-    return alt.layer(lines, labels).properties(
+    drawn = base.transform_filter(f"isValid(datum['{value}'])").encode(
+        y=alt.Y(f"{value}:Q", title=y_title, scale=scale)
+    )
+    layers = [
+        drawn.mark_line(point=True),
+        drawn.mark_text(align="left", dx=6, dy=-6, fontSize=9).encode(text="n_label:N"),
+    ]
+    if suppressed:
+        foot = y_domain[0] if y_domain else 0
+        layers.append(
+            base.transform_filter(f"!isValid(datum['{value}'])")
+            .transform_calculate(foot=f"{foot}", note=f"'{suppressed}'")
+            .mark_text(fontSize=9, dy=-8, fontStyle="italic")
+            .encode(
+                y=alt.Y("foot:Q", scale=scale), yOffset=alt.YOffset(f"{series}:N"), text="note:N"
+            )
+        )
+    caption = n_caption or n
+    subtitle = f"labels: n = {caption} per quarter" + (
+        f"; {suppressed}: too few postings, not drawn" if suppressed else ""
+    )
+    return alt.layer(*layers).properties(
         width=max(160, 110 * frame[quarter].n_unique()),
         height=300,
-        title=alt.Title(title, subtitle=f"labels: n = {n} per quarter"),
+        title=alt.Title(title, subtitle=subtitle),
     )
 
 
