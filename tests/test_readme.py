@@ -133,3 +133,32 @@ def test_local_paths_and_links_in_the_readme_exist() -> None:
 
 #: files the README mentions that a user creates (not shipped)
 OPTIONAL_FILES = {"jobtrends.toml", "sources.toml", "prod.toml", "truth.jsonl"}
+
+
+def help_examples() -> list[str]:
+    """Every `jobtrends ...` example line in the commands' own help texts."""
+    from flows.cli_reference import _commands
+
+    examples = []
+    for _, cmd in _commands():
+        text = (cmd.help or "").split("Example:", 1)[-1] if "Example:" in (cmd.help or "") else ""
+        for line in text.splitlines():
+            line = re.split(r"\s{2,}\(|\s+#", line.strip())[0].strip()
+            if line.startswith("jobtrends "):
+                examples.append(line)
+    return examples
+
+
+def test_help_examples_use_real_options() -> None:
+    """The examples in `--help` parse: they name commands and options that exist."""
+    examples = help_examples()
+    assert len(examples) >= 20
+    assert any("--format csv" in e for e in examples)  # sql's pipe example
+    proc = subprocess.run(
+        [sys.executable, "-c", EXAMPLES, *examples],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
