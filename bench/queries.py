@@ -124,7 +124,8 @@ def build_warehouse(
         )
         con.execute(
             "insert into posting_skills_core select posting_id, skill_slug, hash(posting_id), "
-            "hash(skill_slug), count(*), any_value(content_hash), any_value(taxonomy_version) "
+            "hash(skill_slug), count(*), any_value(content_hash), any_value(taxonomy_version), "
+            "true, count(*) "
             "from skill_mentions_core group by posting_id, skill_slug"
         )
         con.execute(

@@ -26,9 +26,15 @@ def crawled_ok(lake: Path, run_id: str) -> set[str]:
                 rec = json.loads(line)
             except json.JSONDecodeError:
                 continue
-            if rec.get("status") != "failed" and rec.get("listing_complete"):
+            if rec.get("status") != "failed" and listing_fetched(rec):
                 done.add(f"{rec['source']}:{rec['board']}")
     return done
+
+
+def listing_fetched(rec: dict[str, Any]) -> bool:
+    """Every listing page was read (items may still have been skipped: then the listing is not
+    complete and closes nothing, but a retry would fetch the same unreadable items again)."""
+    return bool(rec.get("listing_fetched", rec.get("listing_complete")))
 
 
 def crawl_boards(
@@ -48,7 +54,7 @@ def crawl_boards(
     failed = [
         f"{r['source']}:{r['board']} ({r.get('status')})"
         for r in records
-        if r.get("status") == "failed" or not r.get("listing_complete")
+        if r.get("status") == "failed" or not listing_fetched(r)
     ]
     if failed:
         raise BoardsFailed(f"{len(failed)} board(s) failed: {', '.join(failed)}")

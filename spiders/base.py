@@ -285,7 +285,6 @@ class JobSpider(scrapy.Spider):
         """A listed posting that is not kept: counted by reason, logged, and the listing is
         incomplete, so no posting of this board is closed from this run."""
         self.skipped[reason] = self.skipped.get(reason, 0) + 1
-        self.listing_failed = True
         self.record_error(f"skipped ({reason}): {detail}")
 
     def note_ignored(self, reason: str, count: int = 1) -> None:
@@ -329,7 +328,10 @@ class JobSpider(scrapy.Spider):
 
     def closed(self, reason: str) -> None:
         """Write this board's line to `<lake>/<run_id>/_crawl_runs.jsonl`."""
-        complete = self.listing_pages_ok > 0 and not self.listing_failed and reason == "finished"
+        # fetched: every listing page read; complete: and every listed posting kept (skips make
+        # the listing incomplete, so nothing is closed, but the board's data is usable: no retry)
+        fetched = self.listing_pages_ok > 0 and not self.listing_failed and reason == "finished"
+        complete = fetched and not self.skipped
         if self.listing_pages_ok == 0:
             status = "failed"
         elif complete and self.errors == 0:
@@ -351,6 +353,7 @@ class JobSpider(scrapy.Spider):
             "errors": self.errors,
             "status": status,
             "listing_complete": complete,
+            "listing_fetched": fetched,
             "skipped": dict(sorted(self.skipped.items())),
             "ignored": dict(sorted(self.ignored.items())),
             "repaired": dict(sorted(self.repaired.items())),

@@ -10,6 +10,7 @@ from typing import Any
 
 from spider_replica import FAST, Replica, read_jsonl
 
+from flows.crawl import listing_fetched
 from spiders.run import crawl, new_run_id
 from spiders.source_config import SourceConfig
 
@@ -40,6 +41,8 @@ def test_dropped_items_make_the_listing_incomplete(replica: Replica, lake: Path)
     run_id, rec = _crawl(replica, lake, "greenhouse", "acme")
     assert rec["skipped"] == {"no id": 1, "no title": 1}
     assert rec["listing_complete"] is False and rec["status"] == "partial"
+    # every listing page was read: the board is usable and not retried, but closes nothing
+    assert rec["listing_fetched"] is True and listing_fetched(rec)
     assert "skipped 1: no id" in rec["error_messages"]
     assert rec["stats"]["requests"] >= 3 and rec["stats"]["bytes"] > 0
     assert {p["source_id"] for p in read_jsonl(lake / run_id / "greenhouse.jsonl")} == {"1", "4"}
@@ -49,6 +52,7 @@ def test_unknown_workable_shape_fails_the_board_by_name(replica: Replica, lake: 
     replica.json("/workable/api/v1/widget/accounts/acme", {"data": {"openings": []}})
     _, rec = _crawl(replica, lake, "workable", "acme")
     assert rec["status"] == "failed" and rec["listing_complete"] is False
+    assert not listing_fetched(rec)
     assert rec["skipped"] == {"unknown response shape": 1}
     assert any("unknown response shape" in m for m in rec["error_messages"])
 
