@@ -13,6 +13,7 @@ from prop_kit import FUZZED, json_values, nasty_text
 
 from pipelines.records import Posting
 from spiders.parsers.hn import parse_hn_comment, parse_hn_thread, split_roles
+from spiders.parsers.hn_header import parse_header
 
 pytestmark = pytest.mark.faults
 ROLE_WORDS = [
@@ -126,11 +127,12 @@ def test_any_thread_children(children: list[Any]) -> None:
 @given(st.lists(nasty_text, max_size=5), st.lists(nasty_text, max_size=6))
 def test_split_roles_any_fields(fields: list[str], body: list[str]) -> None:
     FUZZED["hn"] += 1
-    out = split_roles(fields, body)
+    out = split_roles(parse_header(" | ".join(fields)), body)
     assert all(isinstance(r, str) and r == r.strip() and r for r in out)
     assert len(out) == len(set(out))
 
 
 def test_prose_about_positions_is_not_a_role() -> None:
     body = ["Positions are remote-friendly across the EU.", "- ML Engineer", "- Data Scientist"]
-    assert split_roles(["Acme", "Engineering", "Remote"], body) == ["ML Engineer", "Data Scientist"]
+    head = parse_header("Acme | Engineering | Remote")
+    assert split_roles(head, body) == ["ML Engineer", "Data Scientist"]

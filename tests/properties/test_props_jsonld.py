@@ -77,7 +77,10 @@ def test_any_json_in_ld_blocks(docs: list[Any], junk: str) -> None:
     check(parse_jsonld(page(*docs, raw=broken), board="acme", page_url=PAGE))
 
 
-@given(st.text(min_size=1, max_size=30).filter(str.strip), st.text(max_size=40))
+@given(
+    st.text(min_size=1, max_size=30).filter(str.strip),
+    st.text(alphabet=st.characters(categories=["L", "N"]), min_size=1, max_size=40),
+)
 def test_identifier_keys_the_posting(ident: str, title: str) -> None:
     FUZZED["jsonld"] += 1
     doc = {
@@ -88,6 +91,11 @@ def test_identifier_keys_the_posting(ident: str, title: str) -> None:
     }
     [posting] = parse_jsonld(page(doc), board="acme", page_url=PAGE)
     assert posting.source_id == ident.strip() and posting.url == PAGE
+
+
+def test_a_posting_without_a_title_is_not_emitted() -> None:
+    doc = {"@context": "https://schema.org", "@type": "JobPosting", "title": " ", "identifier": "7"}
+    assert parse_jsonld(page(doc), board="acme", page_url=PAGE) == []
 
 
 @given(

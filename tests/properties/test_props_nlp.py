@@ -11,6 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from prop_kit import FUZZED, nasty_text
 
+from pipelines.textnorm import normalise_text
+
 pytestmark = pytest.mark.faults
 nlp = pytest.importorskip("pipelines.nlp")
 SENIORITY = {"intern", "entry", "mid", "senior", "staff_plus", "unknown"}
@@ -87,9 +89,10 @@ def check(result: dict[str, Any], text: str) -> None:
     assert result["role"] in roles
     assert result["seniority"] in SENIORITY
     assert result["role_provenance"] in ("title", "description", "default")
-    assert result["seniority_provenance"] in ("title", "years", "none")
+    assert result["seniority_provenance"] in ("title", "text", "years", "none")
     assert 0.0 <= result["role_confidence"] <= 1.0 and 0.0 <= result["seniority_confidence"] <= 1.0
     assert result["taxonomy_version"]
+    text = normalise_text(text)  # offsets index the normalised text (docs/contracts.md)
     for skill in result["skills"]:
         assert skill["slug"] in skills and skill["section"] in SECTIONS
         assert 0 <= skill["start"] < skill["end"] <= len(text)
