@@ -59,7 +59,7 @@ def _merge_by_shortcode(jobs: list[Any]) -> list[Any]:
 
 
 def _locs_of(job: dict[str, Any]) -> list[dict[str, Any]]:
-    locs = [x for x in job.get("locations") or [] if isinstance(x, dict)]
+    locs = [x for x in _as_list(job.get("locations")) if isinstance(x, dict)]
     if not locs and isinstance(job.get("location"), dict):
         locs = [job["location"]]
     if not locs and any(job.get(k) for k in ("city", "state", "country")):
@@ -82,7 +82,7 @@ def parse_workable(
             raise TypeError(f"job of type {type(job).__name__}")
         if not job.get("shortcode"):
             raise KeyError("shortcode")
-        locs = job.get("locations") or []
+        locs = [x for x in _as_list(job.get("locations")) if isinstance(x, dict)]
         shown = [x for x in locs if not x.get("hidden")] or locs
         names = [_location(x) for x in shown]
         codes = [str(x.get("countryCode")).upper() for x in shown if x.get("countryCode")]
@@ -143,3 +143,8 @@ def parse_workable_detail(payload: Any, *, listed: Posting) -> Posting:
     posting.description_html = html or listed.description_html
     posting.description_text = None
     return finish(posting)
+
+
+def _as_list(value: Any) -> list[Any]:
+    """A field that should be a list; anything else (a garbled scalar) reads as empty."""
+    return value if isinstance(value, list) else []

@@ -4,6 +4,7 @@ the whole comment, ids are `<comment id>` or `<comment id>-<n>` (1..k, unique), 
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 import pytest
@@ -29,6 +30,7 @@ ROLE_WORDS = [
 plain = st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll", "Nd", "Zs")), max_size=15)
 roles = st.builds(lambda a, w: f"{a.strip()} {w}".strip(), plain, st.sampled_from(ROLE_WORDS))
 comment_ids = st.integers(1, 10**9)
+PROSE_START = re.compile(r"(?i)^(we|our|you|i|if|the|this|join)\b")
 
 
 def check(postings: list[Posting], comment: dict[str, Any]) -> None:
@@ -94,6 +96,8 @@ def test_role_lists_split_into_one_posting_per_role(
     FUZZED["hn"] += 1
     titles = list(dict.fromkeys(" ".join(t.split()) for t in titles))
     assume(all(t and "," not in t and ";" not in t for t in titles))
+    # a line opening like prose ("I ...", "We ...", "Join ...") is deliberately not a role
+    assume(not any(PROSE_START.match(t) for t in titles))
     esc = [html.escape(p) for p in paragraphs]
     if style == "header":
         head, body = f"{company} | {', '.join(titles)} | Remote (US) | Full-time", esc
