@@ -217,18 +217,9 @@ def _one_line(exc: ValidationError, origin: str) -> str:
 
 def read_text_file(path: Path, what: str) -> str:
     """A config file's text, or one ConfigError line (a folder, unreadable, not UTF-8)."""
-    if path.is_dir():
-        raise ConfigError(f"{what} {path} is a folder; pass the path of a file")
-    if not path.is_file():  # a FIFO or device would block the read forever
-        raise ConfigError(f"{what} {path} is not a regular file; pass the path of a file")
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ConfigError(
-            f"{what} {path} is not UTF-8 text (byte {exc.start}); save it as UTF-8"
-        ) from None
-    except OSError as exc:
-        raise ConfigError(f"cannot read {what} {path}: {exc.strerror}") from None
+    from spiders.sources_file import read_config_text
+
+    return read_config_text(path, what, ConfigError)
 
 
 def load_settings(config_path: Path | None = None) -> Settings:

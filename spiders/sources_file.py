@@ -127,20 +127,26 @@ def _nearest(word: str, valid: tuple[str, ...]) -> str:
     return f" (did you mean {near[0]!r}?)" if near else ""
 
 
-def read_sources_text(path: Path) -> str:
-    """The file's text, or one SourceConfigError line (a folder, unreadable, not UTF-8)."""
+def read_config_text(path: Path, what: str, error: type[Exception]) -> str:
+    """A configuration file's text, or one `error` line (a folder, unreadable, not UTF-8);
+    shared by the sources file and jobtrends.toml so both refuse bad files alike."""
     if path.is_dir():
-        raise SourceConfigError(f"sources file {path} is a folder; pass a .toml file")
+        raise error(f"{what} {path} is a folder; pass the path of a .toml file")
     if not path.is_file():  # a FIFO or device would block the read forever
-        raise SourceConfigError(f"sources file {path} is not a regular file; pass a .toml file")
+        raise error(f"{what} {path} is not a regular file; pass the path of a .toml file")
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise SourceConfigError(
-            f"{path} is not UTF-8 text (byte {exc.start}); save it as UTF-8"
+        raise error(
+            f"{what} {path} is not UTF-8 text (byte {exc.start}); save it as UTF-8"
         ) from None
     except OSError as exc:
-        raise SourceConfigError(f"cannot read {path}: {exc.strerror}") from None
+        raise error(f"cannot read {what} {path}: {exc.strerror}") from None
+
+
+def read_sources_text(path: Path) -> str:
+    """The sources file's text, or one SourceConfigError line."""
+    return read_config_text(path, "sources file", SourceConfigError)
 
 
 def load_sources(path: Path) -> list[SourceConfig]:
