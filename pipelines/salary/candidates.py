@@ -15,11 +15,12 @@ from typing import Any
 
 from pipelines.textnorm import normalise_text
 
-from .context import heading_kind, kind_hits, nearest_kind
+from .context import heading_kind, kind_hits, language_currency, nearest_kind
 from .grammar import parse_phrases
 from .lexicon import CODES, MULTS, SYMBOLS, WORDS
 from .model import Phrase
 from .parse import _is_money, _reading, _text_code_hint
+from .shapes import LATER, follows, salary_sized, sum_of, sums
 
 _SYMS = "".join(sorted({s for s in SYMBOLS if len(s) == 1 and not s.isalpha()}))
 #: the one cheap scan: a currency sign or a digit run (one character class: the engine's fast path)
@@ -27,12 +28,15 @@ _SCAN = re.compile("[" + re.escape(_SYMS) + r"\d][\d.,' \u00a0\u202f]*")
 #: what makes a digit run money: a magnitude, a currency word or code right after it
 #: every word the grammar reads as a currency or a magnitude marks the number it follows/precedes
 _MARK_WORDS = sorted(
-    {w.lower() for w in (*CODES, *WORDS, *MULTS) if len(w) > 1} | {"kr", "zł", "kč", "ron"},
+    {w.lower() for w in (*CODES, *WORDS, *MULTS) if len(w) > 1}
+    | {"kr", "kroner", "kronor", "zł", "kč", "ron"},
     key=len,
     reverse=True,
 )
 _MARKS = frozenset([*_MARK_WORDS, "k", "rs"])
 _CJK_MARKS = "元円万萬千₫"
+#: a wage word right before a number marks it as pay ("Timelønn 245", "Stundenlohn: 14,50")
+_WAGE_ENDS = ("lønn", "løn", "lön", "lohn", "gehalt")
 _GROUPED = re.compile(r"\d[.,' \u00a0\u202f]\d{3}(?!\d)")
 _YEARLIKE = re.compile(r"(?:19|20)\d\d\D*$")
 
@@ -45,6 +49,8 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _RATE_WORDS = re.compile(r"\brate\b|stawka|\bvat\b|hourly|stunde|\bb2b\b|freelanc", re.I)
 _SPACES = re.compile(r"[ \t\r\f\v]{2,}")
 _MD = re.compile(r"\*\*|__|(?<!\S)\*(?=\S)")
+#: a Markdown link reads as its text: "[bonus](https://…)" is the word bonus, not an aside
+_MD_LINK = re.compile(r"\[([^\]\n]{1,80})\]\([^)\s]{1,400}\)")
 
 
 @dataclass(slots=True)
@@ -72,8 +78,11 @@ def _marked(text: str, start: int, end: int) -> bool:
         or m.group(1).rstrip(".").lower() in _MARKS
     ):
         return True
-    before = text[max(0, start - 8) : start].rstrip(" .:").rsplit(None, 1)
-    return bool(before) and before[-1].lower().lstrip("(") in _MARKS
+    before = text[max(0, start - 8) : start].rstrip(" .:：").rsplit(None, 1)
+    if not before:
+        return False
+    word = before[-1].lower().lstrip("(")
+    return word in _MARKS or word.endswith(("薪", "給", *_WAGE_ENDS))
 
 
 def money_hits(text: str) -> list[tuple[int, bool]]:
@@ -82,6 +91,8 @@ def money_hits(text: str) -> list[tuple[int, bool]]:
     out: list[tuple[int, bool]] = []
     for m in _SCAN.finditer(text):
         run = m.group(0)
+        if m.start() and text[m.start() - 1] in "/_=#":
+            continue  # ".../activities/1072915430", "?id=4400": a number in a link is no amount
         if not run[0].isdigit() or _marked(text, m.start(), m.end()):
             out.append((m.start(), True))
         elif _GROUPED.search(run) or (
@@ -147,11 +158,14 @@ def _sentence_span(seg: str, ph: Phrase) -> tuple[int, int]:
     return (starts[-1] if starts else 0), (end.start() if end else len(seg))
 
 
-def _period_in_sentence(ph: Phrase, toks: list[Any], s: int, e: int) -> str | None:
-    """A period written elsewhere in the sentence ('... per month, from 7000') beats a guess."""
+def _period_in_sentence(
+    ph: Phrase, toks: list[Any], s: int, e: int, claimed: set[int]
+) -> str | None:
+    """A period written elsewhere in the sentence ('... per month, from 7000') beats a guess;
+    one written right after another amount is that amount's ('42000 ..., 津貼500元/日')."""
     best: tuple[int, str] | None = None
     for t in toks:
-        if t.kind == "PERIOD" and s <= t.start < e:
+        if t.kind == "PERIOD" and s <= t.start < e and t.start not in claimed:
             dist = abs(t.start - ph.end) if t.start >= ph.end else abs(ph.start - t.end)
             if best is None or dist < best[0]:
                 best = (dist, t.value)
@@ -161,9 +175,17 @@ def _period_in_sentence(ph: Phrase, toks: list[Any], s: int, e: int) -> str | No
 _WHOLE = re.compile(r"(\d),[-–](?!\d)")  # "1840,- Euro", "1.200,–": whole units, German style
 
 
+#: emphasis closed and reopened inside a number ("**33** **00€"): markup, not a separator
+_SPLIT_BOLD = re.compile(r"(?<=\d)\*\*\s?\*\*(?=\d)")
+
+
 def _prepare(raw: str) -> str:
     """A pay segment as the grammar reads it: normalised, emphasis marks and runs of spaces gone."""
+    if "**" in raw:
+        raw = _SPLIT_BOLD.sub("", raw)
     seg = _MD.sub(_unmark, _SPACES.sub(" ", normalise_text(raw)))
+    if "](" in seg:
+        seg = _MD_LINK.sub(r"\1", seg)
     return _WHOLE.sub(r"\1", seg) if ",-" in seg else seg
 
 
@@ -212,10 +234,16 @@ def read_candidates(text: str, hint: str | None) -> list[Candidate]:
             continue
         hits = kind_hits(seg) if hits is None else hits
         hint_text = _text_code_hint(toks, phrases)
+        ends = [ph.end for ph in phrases if ph.period is not None]
+        claimed = {t.start for t in toks if t.kind == "PERIOD" and follows(t.start, ends)}
+        # a currency written on any amount here: a bare number beside it is no pay ('33803 Ort')
+        written = any(a.symbol or a.code for ph in phrases for a in (ph.lo, ph.hi) if a)
         prev_end = 0  # a range's label is the text between the previous amount and it
-        for ph in phrases:
-            if not _is_money(ph) or ph.percent:
-                continue
+        money = [ph for ph in phrases if _is_money(ph) and not ph.percent]
+        totals = sums(seg, money)
+        parts = {i for k, first in totals.items() for i in range(first, k)}
+        part_kind: dict[int, tuple[str, bool]] = {}
+        for idx, ph in enumerate(money):
             explicit = any(a.symbol or a.code or a.has_mult for a in (ph.lo, ph.hi) if a)
             if not explicit and ph.lo and _YEAR.match(ph.lo.raw) and ph.hi is None:
                 continue  # "since 2015": a year, not money
@@ -226,13 +254,27 @@ def read_candidates(text: str, hint: str | None) -> list[Candidate]:
             if near is None:
                 head = heading_kind(heading_before(text, s)) if head is None else head
             if ph.period is None:
-                ph.period = _period_in_sentence(ph, toks, ss, se)
+                ph.period = _period_in_sentence(ph, toks, ss, se, claimed)
             strong = near == "base"
             kind = _kind(ph, near, head, explicit, hint is not None)
             rate_ctx = bool(_RATE_WORDS.search(seg[ss:se]))
             r = _reading(ph, hint_text, hint, literal=rate_ctx, months=True)
+            if r["currency_from"] == "default" and hint is None and not written:
+                lang = language_currency(seg, hits)  # "bis zu 65.000 Festgehalt": German pay
+                if lang:
+                    r = _reading(ph, lang, None, literal=rate_ctx, months=True)
+                    r["flags"] = [*r["flags"], "currency_from_language"]
+            if kind == "base" and prev_end and LATER.search(seg, prev_end, ph.start):
+                kind = "later"  # "36.000 € - 38.000 €, nach 9 Monaten 41.000 €": a later step
+            if idx in parts:  # "39000元 + 津貼3500元 = 42500元": the total is the pay
+                part_kind.setdefault(sum_of(totals, idx), (kind, strong))
+                kind = "component"
+            elif idx in totals:
+                kind, strong = part_kind.get(totals[idx], (kind, strong))
             if r["currency_from"] == "default":
                 kind = "other" if kind == "base" else kind
+            elif kind == "benefit" and near is None and salary_sized(ph, r):
+                kind = "base"  # "**Benefits** * £95-110k": a perks list opening with the pay
             out.append(
                 Candidate(
                     reading=r,
@@ -276,6 +318,8 @@ def choose(cands: list[Candidate], location: str, hint: str | None) -> dict[str,
         flags = ["ote"] if base else []
     if not base:
         return None
+    # a currency guessed from the language only when no amount states one ('33803 Ort ... 17 €')
+    base = [c for c in base if "currency_from_language" not in c.reading["flags"]] or base
     pool = [c for c in base if c.strong] or base
     pool = [c for c in pool if not c.paren] or pool
     if hint and any(c.reading["currency"] == hint for c in pool):
@@ -296,7 +340,10 @@ def choose(cands: list[Candidate], location: str, hint: str | None) -> dict[str,
     if len(distinct) > 1:
         lows = [c.reading["min"] for c in distinct]
         highs = [c.reading["max"] for c in distinct]
-        chosen["min"] = None if None in lows else min(lows)
+        floor = min((v for v in lows if v is not None), default=None)
+        caps = [c.reading["max"] for c in distinct if c.reading["min"] is None]
+        # "starting 42,500; can reach 53,000": a cap above every stated floor keeps that floor
+        chosen["min"] = floor if floor is not None and all(floor <= v for v in caps) else None
         chosen["max"] = None if None in highs else max(highs)
         chosen["flags"].append("span_of_ranges")
     used = {id(c) for c in distinct} | {id(pool[0])}

@@ -20,7 +20,7 @@ _STEMS: dict[str, str] = {
     "bonus": (
         "bonus bonuses bônus commission commissions sign-on signing incentive incentives variable "
         "prämie prämien praemie provision 13th profit-sharing plr prime recommend referral "
-        "empfehlung ~bonus ~prämie ~獎金 ~奖金 ~分紅 ~分红 ~賞与"
+        "empfehlung ~bonus ~prämie ~獎金 ~奖金 ~分紅 ~分红 ~賞与 ~獎助 ~奖助"
     ),
     "equity": "equity stock stocks rsu rsus options shares esop vesting token tokens",
     "benefit": (
@@ -29,7 +29,7 @@ _STEMS: dict[str, str] = {
         "certificat relocation home-office equipment wellness wellbeing well-being gym fitness "
         "lunch meal meals food voucher housing commut subsid cartão cartao vale vr auxílio auxilio "
         "refei alimenta zuschuss jobrad gesundheit essens mileage km kilomet donat charit coworking "
-        "internet phone pension retirement vacation holiday holidays leave pto abondement pee "
+        "internet phone pension pensjon retirement vacation holiday holidays leave pto abondement pee "
         "mutuelle ticket tickets gift discount rabatt urlaub benefício benefícios beneficio "
         "benefit benefits perk perks bolsa subvention mitgliedschaft membership mobilit "
         "~budget ~zuschuss ~zulage ~pauschale ~zuschüsse ~補助 ~补助 ~津貼 ~津贴 ~补贴 ~福利 "
@@ -48,7 +48,7 @@ _STEMS: dict[str, str] = {
         "einkommen bezahlung brutto gross net netto salaire sueldo salário salario faixa lønn "
         "løn lön loon salaris ctc lpa stawka wynagrodzenie tvöd tvod tarif earn earning earnings "
         "income range fourchette spanne band bands ~gehalt ~lohn ~salar ~vergütung ~薪 ~待遇 "
-        "~工資 ~工资 ~給与 ~報酬 lương luong"
+        "~工資 ~工资 ~給与 ~報酬 lương luong maaş maas ücret ucret tjene tjener tjäna tjänar ~lønn ~løn ~lön"
     ),
 }
 _PAIRS = {
@@ -125,6 +125,16 @@ _BESIDES = re.compile(
 )
 
 
+def _aside_between(text: str, e: int, start: int) -> bool:
+    """A closed aside holding a figure lies between a kind word and an amount ('variable (OTE
+    $184,000) Performing: $160,000'); a label aside ('600 000 kr (master) og 580 000') does not."""
+    close = text.rfind(")", e, start)
+    if close < 0:
+        return False
+    opened = text.rfind("(", e, close)
+    return any(ch.isdigit() for ch in text[opened + 1 if opened >= 0 else e : close])
+
+
 def nearest_kind(
     text: str, hits: list[tuple[int, int, str]], start: int, end: int
 ) -> tuple[str | None, int]:
@@ -136,7 +146,7 @@ def nearest_kind(
             continue
         if s >= end and (_JOINER.search(text, end, s) or "(" in text[end:s]):
             continue
-        if e <= start and ")" in text[e:start]:
+        if e <= start and _aside_between(text, e, start):
             continue  # "(OTE $184,000) Performing: $160,000": a closed aside types only itself
         if kind == "base" and _BESIDES.search(text, max(0, s - 30), s):
             continue  # "in addition to your salary, 2700 RON": the salary is elsewhere
@@ -156,3 +166,16 @@ def heading_kind(heading: str) -> str | None:
     if "base" in kinds:
         return "base"
     return next((k for k in _HEAD_KIND if k in kinds), None)
+
+
+#: pay words of languages written in one currency area: with no currency, no symbol and no place
+#: to go by, German or Dutch pay words say euro ('bis zu 65.000 Gehalt'); flagged when used
+_EUR_WORDS = ("gehalt", "lohn", "vergütung", "verguetung", "entgelt", "einkommen", "salaris")
+
+
+def language_currency(text: str, hits: list[tuple[int, int, str]]) -> str | None:
+    """The currency the segment's own pay words imply, or None (English, Spanish, French, ...)."""
+    for s, e, kind in hits:
+        if kind == "base" and any(w in text[s:e].lower() for w in _EUR_WORDS):
+            return "EUR"
+    return None

@@ -63,6 +63,15 @@ def _read_amount(toks: list[Token], i: int) -> tuple[Amount | None, int]:
     )
     j += 1
     last = num
+    plus_first = (  # "40+ LPA": the open end written before the magnitude
+        j + 1 < len(toks)
+        and toks[j].kind == "PLUS"
+        and _gap(num, toks[j]) == 0
+        and toks[j + 1].kind == "MULT"
+        and _gap(toks[j], toks[j + 1]) <= 1
+    )
+    if plus_first:
+        amt.plus, last, j = True, toks[j], j + 1
     if j < len(toks) and toks[j].kind in ("MULT", "BIG") and _gap(last, toks[j]) <= 1:
         if toks[j].kind == "BIG":
             amt.mult = -1.0  # marks a company-size figure
@@ -72,14 +81,24 @@ def _read_amount(toks: list[Token], i: int) -> tuple[Amount | None, int]:
             amt.raw += toks[j].text
         last = toks[j]
         j += 1
+        rest = toks[j] if j < len(toks) and amt.mult_word in ("萬", "万") else None
+        if rest is not None and rest.kind == "NUM" and _gap(last, rest) == 0:
+            tail = _number(rest.text)  # "1萬5,600" is 15,600: the ten-thousands and the rest
+            if tail is not None and tail < amt.mult:
+                amt.value, amt.mult = amt.value * amt.mult + tail, 1.0
+                amt.raw += rest.text
+                last = rest
+                j += 1
     while j < len(toks) and toks[j].kind in _PREFIX and _gap(last, toks[j]) <= 1:
+        if _glued_to_next(toks, j) and _gap(last, toks[j]) > 0:
+            break  # "Level 2 $120,000": the symbol opens the next amount
         if toks[j].kind == "CUR":
             amt.symbol = amt.symbol or toks[j].text
         else:
             amt.code = amt.code or toks[j].value
         last = toks[j]
         j += 1
-    if j < len(toks) and toks[j].kind == "PLUS" and _gap(last, toks[j]) == 0 and not _conj(toks, j):
+    if j < len(toks) and toks[j].kind == "PLUS" and _open_plus(toks, j, last):
         amt.plus = True
         last = toks[j]
         j += 1
@@ -87,8 +106,29 @@ def _read_amount(toks: list[Token], i: int) -> tuple[Amount | None, int]:
     return amt, j
 
 
+def _open_plus(toks: list[Token], j: int, last: Token) -> bool:
+    """'100k+' and a last '$110,000 +' are open ends; '+ equity', '+Super' join parts."""
+    if _conj(toks, j):
+        return False
+    gap = _gap(last, toks[j])
+    return gap == 0 or (gap == 1 and (j + 1 == len(toks) or toks[j + 1].kind in _CLAUSE_BREAK))
+
+
+def _dangling(toks: list[Token], j: int) -> bool:
+    """'NT$ 55,000 - (月薪)', 'NT$ 40,000 ~': a range sign with nothing after it opens the top."""
+    if j >= len(toks) or toks[j].kind != "SEP" or toks[j].text not in "-–—~":
+        return False
+    return j + 1 == len(toks) or toks[j + 1].kind in ("LP", "CLAUSE")
+
+
+def _glued_to_next(toks: list[Token], k: int) -> bool:
+    return k + 1 < len(toks) and toks[k + 1].kind == "NUM" and _gap(toks[k], toks[k + 1]) == 0
+
+
 def _conj(toks: list[Token], k: int) -> bool:
     """'+' before a pay part ('$200k+equity', '$150K+ equity') joins parts; it is no open end."""
+    if toks[k].value == "join":
+        return True
     nxt = toks[k + 1] if k + 1 < len(toks) else None
     if nxt is None:
         return False
@@ -113,6 +153,9 @@ def _phrase_at(toks: list[Token], i: int, between: bool) -> tuple[Phrase | None,
     if lo is None:
         return None, start + 1
     ph = Phrase(lo=lo, hi=None, start=toks[start].start, end=lo.end, approx=approx)
+    ph.wage = start > 0 and _wage_word(toks[start - 1], toks[start])
+    if j < len(toks) and toks[j].kind == "PERIOD" and _gap(toks[j - 1], toks[j]) <= 1:
+        ph.wage = True  # "26.10 p/hr", "18,50/Std.": a figure with its own period is pay
     if j < len(toks) and toks[j].kind == "PCT":
         ph.percent, ph.end, j = True, toks[j].end, j + 1
     if j + 2 < len(toks) and toks[j].kind == "PERIOD" and toks[j + 1].kind == "SEP":
@@ -132,9 +175,18 @@ def _phrase_at(toks: list[Token], i: int, between: bool) -> tuple[Phrase | None,
             open_high = open_low = False  # "from X to Y" is a plain range
     if ph.hi is None:
         ph.open_low = open_low
-        ph.open_high = (open_high or lo.plus) and not open_low
+        ph.open_high = (open_high or lo.plus or _dangling(toks, j)) and not open_low
     ph.big = lo.mult < 0 or (ph.hi is not None and ph.hi.mult < 0)
     return ph, j
+
+
+#: a period word that also says "wage" ("月薪", "時給", "timelønn", "Stundenlohn", "Monatsgehalt")
+_WAGE = re.compile(r"[薪給]|l[øo]nn?|lön|lohn|gehalt", re.IGNORECASE)
+
+
+def _wage_word(word: Token, first: Token) -> bool:
+    """The number right after a wage-and-period word is pay, however small ('時薪196')."""
+    return word.kind == "PERIOD" and _gap(word, first) <= 2 and bool(_WAGE.search(word.text))
 
 
 def _spaced(lo: Amount, sep: Token, hi: Amount) -> bool:

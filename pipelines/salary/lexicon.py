@@ -117,25 +117,29 @@ PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
         r"/\s*(?:hours?|hrs?|h|std|stunde|heure|hora|uur|timme|time)\b|\bper\s+(?:hour|hr|h)\b|"
         r"\ban?\s+hour\b|\bhourly\b|\bp\.?\s?h\.?(?=\s|$|\))|\bstunde\b|\bstundenlohn\b|"
         r"\bstündlich\b|\b(?:par|de\s+l')\s*heure\b|\bhoraire\b|\bpor\s+hora\b|\bper\s+uur\b|"
-        r"\bper\s+timme\b|\btimlön\b|\btimel[øo]nn?\b|時薪|时薪|時給|/\s*小時|/\s*小时|每小時|每小时",
+        r"\bper\s+timme\b|\btimlön\b|\btimel[øo]nn?\b|時薪|时薪|時給|/\s*小時|/\s*小时|每小時|每小时|"
+        # Nordic: "266 kr timen", "i timen", "pr. time", "for hver time", "i timmen", "kr/t"
+        r"\b(?:i|om|per|pr\.?|for\s+hver|hver)\s+tim(?:en?|men)\b|\btim(?:en|men)\b|/(?<=kr/|r\./)\s?t\b|"
+        r"\bp/\s?hr?\b|\bsaatlik\b|/\s*saat\b",
         "hour",
     ),
     (
         r"/\s*(?:days?|d|tag|jour|dia|día|dag)\b|\bper\s+(?:day|diem)\b|\ba\s+day\b|\bdaily\b|"
         r"\bp\.d\.|\b(?:pro|je)\s+tag\b|\btagessatz\b|\bpar\s+jour\b|\bpor\s+d[ií]a\b|"
-        r"\bper\s+dag\b|\bdagtarief\b|\bday[\s-]rate\b|日薪|日給|每日|/\s*日|/\s*天",
+        r"\b(?:per|pr\.?|om|i)\s+dag(?:en)?\b|\bdagtarief\b|\bdagsats\b|\bday[\s-]rate\b|日薪|日給|每日|/\s*日|/\s*天|\bgünlük\b|/\s*gün\b",
         "day",
     ),
     (
         r"/\s*(?:weeks?|wk|w|woche|semaine|semana)\b|\bper\s+(?:week|wk)\b|\ba\s+week\b|"
-        r"\bweekly\b|\bp\.w\.|\b(?:pro|je)\s+woche\b|\bpar\s+semaine\b|\bpor\s+semana\b",
+        r"\bweekly\b|\bp\.w\.|\bpw\b|\bhaftalık\b|\b(?:pro|je)\s+woche\b|\bpar\s+semaine\b|\bpor\s+semana\b",
         "week",
     ),
     (
         r"/\s*(?:months?|mos?|mth|m|mån(?:ad)?|mnd|mes|mês|mois|monat|maand)\b|"
         r"\bper\s+(?:month|mo|mth)\b|\ba\s+month\b|\bmonthly\b|\bpcm\b|\bp\.m\.|"
-        r"\b(?:par|pro|per|pr\.?|je|im|al|por|i)\s*(?:mois|monat|maand|mes|mês|mnd|md|m[åa]ned(?:en)?|m[åa]nad(?:en)?)\b|\bmensa(?:l|is)\b|"
-        r"\bmensuel\w*|\bmonatlich\w*|\bmensal\b|\bmensual\b|\bmaandelijks\b|月薪|月給|每月|/\s*月|經常性薪資|经常性薪资",
+        r"\b(?:par|pro|per|pr\.?|je|im|al|por|i|om)\s*(?:mois|monat|maand|mes|mês|mnd|md|m[åa]ned(?:en)?|m[åa]nad(?:en)?)\b|\bmensa(?:l|is)\b|"
+        r"\bmensuel\w*|\bmonatlich\w*|\bmensal\b|\bmensual\b|\bmaandelijks\b|\bm[åa]nedlig\b|"
+        r"\bm[åa]natlig\b|\bm[åa]neds?l[øo]nn?\b|\bm[åa]nadsl[öo]n\b|月薪|月給|每月|按月|/\s*月|\baylık\b|\bayda\b|/\s*ay\b|經常性薪資|经常性薪资",
         "month",
     ),
     (
@@ -143,7 +147,7 @@ PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
         r"\ba\s+year\b|\b(?:yearly|annually|annual)\b|\bp\.\s?a\.?|\bpa\b|\bper\s+an+um\b|"
         r"\bpar\s+an\b|\b(?:pro|im|je)\s+jahr\b|\bannuel\w*|\bj[äa]hrlich\w*|"
         r"\bbrutto\s+p\.?\s?a\b|\bpor\s+a[ñn]o\b|\banual\b|\bper\s+jaar\b|\bjaarsalaris\b|"
-        r"\b(?:per|pr\.?|i)\s+[åa]r(?:et)?\b|\b[åa]rsl[øo]nn?\b|\b[åa]rsl[öo]n\b|年薪|年收|年俸|每年|/\s*年",
+        r"\b(?:per|pr\.?|i|om)\s+[åa]r(?:et)?\b|\b[åa]rsl[øo]nn?\b|\b[åa]rsl[öo]n\b|\b[åa]rlig(?:e|en)?\b|年薪|年收|年俸|每年|按年|/\s*年|\byıllık\b|\byılda\b|/\s*yıl\b",
         "year",
     ),
 )
@@ -184,7 +188,7 @@ KIND_WORDS: dict[str, str] = {
 #: Multi-word kinds, matched before single words.
 KIND_PHRASES: tuple[tuple[str, str], ...] = (
     (r"on[\s-]target\s+earnings", "ote"),
-    (r"total\s+comp(?:ensation)?", "total_comp"),
+    (r"total\s+comp(?:ensation)?|total\s+(?:remuneration|package)", "total_comp"),
     (r"base\s+(?:salary|pay)", "base"),
 )
 

@@ -42,6 +42,7 @@ class Phrase:
     kind: str | None = None  # base | equity | bonus | ote | total_comp | None
     period: str | None = None
     spaced_symbols: bool = False  # "$4 - $7K": each side formatted on its own
+    wage: bool = False  # after a wage word naming its period ("時薪196", "Stundenlohn 14")
     flags: list[str] = field(default_factory=list)
 
 

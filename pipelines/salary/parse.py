@@ -27,9 +27,22 @@ def _is_money(ph: Phrase) -> bool:
     amts = [a for a in (ph.lo, ph.hi) if a is not None]
     if all(a.value <= 0 for a in amts):
         return False
-    if any(a.symbol or a.code or a.has_mult for a in amts):
+    if ph.wage or any(a.symbol or a.code or a.has_mult for a in amts):
         return True
     return all(a.value >= 1000 for a in amts)
+
+
+def _year_alone(ph: Phrase) -> bool:
+    """'EBA 2022', 'since 2015': a lone year with no currency, period or range is no pay."""
+    lo = ph.lo
+    return (
+        lo is not None
+        and ph.hi is None
+        and ph.period is None
+        and not (lo.symbol or lo.code or lo.has_mult)
+        and len(lo.raw) == 4
+        and lo.raw[:2] in ("19", "20")
+    )
 
 
 def _values(ph: Phrase) -> tuple[float, float | None, list[str]]:
@@ -63,7 +76,8 @@ def _currency(ph: Phrase, hint_text: str | None, hint: str | None) -> tuple[str,
     """Explicit ISO code > unambiguous symbol > text hint ('(EUR)') > location hint > USD."""
     amts = [a for a in (ph.lo, ph.hi) if a is not None]
     codes = [a.code for a in amts if a.code]
-    syms = [a.symbol for a in amts if a.symbol]
+    # "kr", "Kr.", "kroner", "kronor": one Nordic crown, resolved by location like "$"
+    syms = ["kr" if a.symbol.lower().startswith("kr") else a.symbol for a in amts if a.symbol]
     implied = [MULTS[a.mult_word][1] for a in amts if a.mult_word and MULTS[a.mult_word][1]]
     if codes:
         flags = []
@@ -103,7 +117,13 @@ def _plausible(annual_usd: float, currency: str) -> bool:
 
 
 def _period(
-    ph: Phrase, lo: float, hi: float | None, usd_rate: float, currency: str, months: bool
+    ph: Phrase,
+    lo: float,
+    hi: float | None,
+    usd_rate: float,
+    currency: str,
+    months: bool,
+    prose: bool,
 ) -> tuple[str, bool]:
     amts = [a for a in (ph.lo, ph.hi) if a is not None]
     for a in amts:
@@ -111,15 +131,19 @@ def _period(
             return MULTS[a.mult_word][2] or "year", False
     if ph.period:
         return ph.period, False
-    # Unlabelled pay is annual when a year of it is plausible pay for the currency; in prose
-    # (months=True) monthly when only twelve of it are ("$2000 - $3000", "R$ 7,5k"); a board's
-    # pay field keeps its annual convention ("$3K - $7K" on a yearly field); hourly when tiny.
+    # Unlabelled pay is annual when a year of it is plausible pay for the currency; monthly when
+    # only twelve of it are ("$2000 - $3000", "R$ 7,5k", "45 000 - 65 000 Kč"), except in a pay
+    # field written in thousands ("$3K - $7K" on a yearly field); hourly when tiny.
     top = max(v for v in (lo, hi) if v is not None) * usd_rate
+    low = lo * usd_rate
     hourly_sized = not any(a.has_mult for a in amts)
-    if hourly_sized and top < (150 if months else 300):
+    if hourly_sized and top < (150 if prose else 300):
         return "hour", True
     if months and not _plausible(top, currency) and _plausible(top * 12, currency):
         return "month", True
+    if months and not _plausible(low, currency) and _plausible(low * 12, currency):
+        if _plausible(top * 12, currency):  # "SGD 6,000 - 15,000": both ends are months' pay
+            return "month", True
     return ("hour", True) if hourly_sized and top < 300 else ("year", True)
 
 
@@ -129,6 +153,7 @@ def _reading(
     hint: str | None,
     literal: bool = False,
     months: bool = False,
+    prose: bool | None = None,
 ) -> dict[str, Any]:
     """One phrase as min/max/currency/period; literal: a rate ('Rate 120-180 PLN') is no k-figure."""
     from .fx import rough_usd_rate
@@ -141,7 +166,8 @@ def _reading(
         lo, hi = lo * 1000, hi * 1000 if hi is not None else None
         flags.append("magnitude_inferred")
     cur, cur_from, cflags = _currency(ph, hint_text, hint)
-    period, inferred = _period(ph, lo, hi, rough_usd_rate(cur), cur, months)
+    prose = months if prose is None else prose
+    period, inferred = _period(ph, lo, hi, rough_usd_rate(cur), cur, months, prose)
     mn: float | None = lo
     mx: float | None = hi if hi is not None else lo
     if ph.open_low:
@@ -169,14 +195,15 @@ def parse_salary_text(text: str, currency_hint: str | None = None) -> ParsedSala
         return None
     text = text[:2000]  # a pay statement is short; bounds the work on hostile input
     phrases, toks = parse_phrases(text)
-    money = [p for p in phrases if _is_money(p)]
+    money = [p for p in phrases if _is_money(p) and not _year_alone(p)]
     hint_text = _text_code_hint(toks, phrases)
     base = next((p for p in money if p.kind in _BASE_KINDS), None)
     if base is None:
         base = next((p for p in money if p.kind in _HEADLINE_KINDS), None)
     if base is None:
         return None
-    r = _reading(base, hint_text, currency_hint)
+    field_months = not any(a.has_mult for a in (base.lo, base.hi) if a)
+    r = _reading(base, hint_text, currency_hint, months=field_months, prose=False)
     flags = list(r["flags"])
     if base.kind in _HEADLINE_KINDS:
         flags.append(base.kind)

@@ -51,11 +51,11 @@ def _guard(first: str, pat: str) -> str:
 #: every character a period spelling can start with: a cheap look-ahead in front of each period
 #: pattern spares the engine ~100 failing branches at most token starts (the tokenizer's main cost)
 _PERIOD_FIRST = {
-    "hour": "/pahsdtiu時时每",
-    "day": "/padjt日每",
-    "week": "/pawj每",
-    "month": "/pamjiy月每經经",
-    "year": "/payjibå年每",
+    "hour": "/pahsdtiufo時时每",
+    "day": "/padjtoig日每",
+    "week": "/pawjh每",
+    "month": "/pamjiyo月每經经按",
+    "year": "/payjibåo年每按",
 }
 _SPEC: list[tuple[str, str]] = [
     ("EST", _guard("(gei", ESTIMATE_PATTERN)),
@@ -65,8 +65,8 @@ _SPEC: list[tuple[str, str]] = [
     ),  # US retirement plan, not an amount
     *[(f"PERIOD_{p}", f"(?=[{_PERIOD_FIRST[p]}])(?:{pat})") for pat, p in PERIOD_PATTERNS],
     *[(f"KINDP_{k}", _guard("otb", pat)) for pat, k in KIND_PHRASES],
-    ("CUR", _alt(_SYMBOLS) + r"|(?:Rs\.?|Fr\.|(?-i:RM))(?=\s?\d)|\bkr\b"),
-    ("MULTCJK", r"[万萬千](?!\w)|[万萬](?=[元円])|\btri[ệe]u\b"),
+    ("CUR", _alt(_SYMBOLS) + r"|(?:Rs\.?|Fr\.|(?-i:RM))(?=\s?\d)|\bkr(?:on(?:er|or|e))?\b"),
+    ("MULTCJK", r"[万萬千](?![^\W\d])|[万萬](?=[元円])|\btri[ệe]u\b"),
     ("CODE", r"(?-i:(?=[A-Z]))(?<![A-Za-z])(?-i:" + "|".join(CODES) + r")(?![A-Za-z])"),
     (
         "NUM",
@@ -84,13 +84,14 @@ _SPEC: list[tuple[str, str]] = [
             r"\btot\b|\btil\b|\bdo\b|至|到|(?<=[\w.,]\s)a(?=\s+(?:R\$\s*)?\d)",
         ),
     ),
-    ("PLUS", r"\+|或?以上"),  # "4萬元或以上": "or more"
+    ("PLUS", r"\+|或?以上|起(?<=[\d元萬万千kK]起)(?!薪)"),  # "4萬元或以上", "45,000元起": "or more"
     ("PCT", r"%"),
     (
         "UPTO",
         _guard(
-            "um<≤bn",
-            r"\bup\s*to\b|\bmax(?:imum|imal)?\b\.?|<=|≤|<|\bunder\b|\bbelow\b|\bno\s+more\s+than\b",
+            "um<≤bn可最",
+            r"\bup\s*to\b|\bmax(?:imum|imal)?\b\.?|<=|≤|<|\bunder\b|\bbelow\b|\bno\s+more\s+than\b|"
+            r"可達|可达|最高|最多",
         ),
     ),
     (
@@ -118,7 +119,7 @@ _SPEC: list[tuple[str, str]] = [
         ),
     ),
     ("AND", _guard("a&ueyo", r"\band\b|&|\bund\b|\bet\b|\be\b|\by\b|\ben\b|\bog\b|\boch\b")),
-    ("CLAUSE", r"[,;|•·\n]|\bplus\b|\bor\b|\bwith\b|\bw/"),
+    ("CLAUSE", r"[,;|•·\n]|\.(?=\s+(?-i:[A-Z]))|\bplus\b|\bor\b|\bwith\b|\bw/"),
     ("LP", r"[(\[]"),
     ("RP", r"[)\]]"),
     ("WORD", r"[A-Za-zÀ-ÿ]+(?:['\-][A-Za-zÀ-ÿ]+)*"),
@@ -154,10 +155,16 @@ def tokenize(text: str) -> list[Token]:
             value = SYMBOLS.get(raw) or SYMBOLS.get(raw.strip()) or SYMBOLS.get(raw[:2], "USD")
         elif kind == "CODE":
             value = raw.upper()
+        elif kind == "PLUS" and raw == "+" and _letter_at(text, m.end()):
+            value = "join"  # "39000元+津貼3500元", "$200k+equity": a further part, no open end
         elif kind == "WORD":
             kind, value = _classify_word(raw)
         out.append(Token(kind, raw, m.start(), m.end(), value))
     return out
+
+
+def _letter_at(text: str, pos: int) -> bool:
+    return pos < len(text) and (text[pos].isalpha())
 
 
 _AMOUNT_END = {"NUM", "MULT", "CUR", "CODE", "PERIOD", "PLUS"}
