@@ -60,5 +60,5 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         terminalreporter.write_line(
             f"fault cases {TALLY['cases_passed']}/{TALLY['cases']} passed; faults injected "
             f"{TALLY['injected']}, survived {TALLY['survived']}; postings lost {TALLY['lost']}, "
-            f"duplicated {TALLY['duplicated']}"
+            f"duplicated {TALLY['duplicated']}, wrongly closed {TALLY['wrongly_closed']}"
         )

@@ -113,6 +113,14 @@ def assert_invariants(
         assert rec["items"] == stored, f"record says {rec['items']} items, lake has {stored}"
 
 
+def wrongly_closed(should_be_open: set[str], open_now: set[str]) -> set[str]:
+    """Postings still listed (or whose board could not be read) that the warehouse closed,
+    counted for the tally; every case that loads a warehouse asserts this is empty."""
+    wrong = should_be_open - open_now
+    TALLY["wrongly_closed"] += len(wrong)
+    return wrong
+
+
 def assert_kept(result: CrawlResult, expected: set[str], board_key: str | None = None) -> None:
     """Every expected posting is in the lake (counts what would be lost for the tally)."""
     missing = expected - result.keys(board_key)

@@ -143,8 +143,11 @@ def test_sigkill_then_rerun_loses_and_duplicates_nothing(
         stored = {r[0] for r in con.execute("select posting_id from postings").fetchall()}
     finally:
         con.close()
-    lost = (truth_keys() - main_open) | (lake_keys(tmp_path) - stored)
+    lost = (truth_keys() - stored) | (lake_keys(tmp_path) - stored)
     TALLY["lost"] += len(lost)
+    closed_wrongly = (truth_keys() & stored) - main_open  # stored, still listed, not open
+    TALLY["wrongly_closed"] += len(closed_wrongly)
+    assert not closed_wrongly, f"{len(closed_wrongly)} listed postings closed"
     TALLY["duplicated"] += total - distinct
     assert total == distinct, "duplicated postings"
     assert not lost, f"{len(lost)} postings lost, e.g. {sorted(lost)[:3]}"

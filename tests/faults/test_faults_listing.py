@@ -20,6 +20,7 @@ from fault_kit import (
     pick,
     read_run,
     truth_keys,
+    wrongly_closed,
 )
 
 from analytics.db import connect
@@ -183,9 +184,11 @@ def test_broken_day_two_closes_nothing_in_the_warehouse(
     load(wh, res)
     gone = before - {j.posting_key for j in board.company_jobs(broken.board, day2)}
     assert gone  # a healthy day-2 crawl of this board would close these
-    assert open_keys(wh, broken.key) == before  # nothing closed on the broken board
+    assert not wrongly_closed(before, open_keys(wh, broken.key))  # nothing closed on it
+    assert open_keys(wh, broken.key) == before
     expected = {j.posting_key for j in board.company_jobs(healthy.board, day2) if j.listed}
     assert expected < truth_keys(board, healthy.key)
+    assert not wrongly_closed(expected, open_keys(wh, healthy.key))
     assert open_keys(wh, healthy.key) == expected
 
 
