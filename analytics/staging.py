@@ -115,6 +115,10 @@ def stage_lake_file(
         "or coalesce(source_id, '') = '')",
         {"start": start},
     ).fetchall()
+    if skips is not None and (path.is_dir() or path.name == "part-00000.parquet"):
+        from pipelines.lake_parquet import partition_skips  # lines its conversion did not copy
+
+        skips.extend(partition_skips(path if path.is_dir() else path.parent))
     if not unkeyed[0][0]:
         return int(added[0][0])
     if path.is_dir() or path.suffix == ".parquet":  # no lines to name: count the rows

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -18,16 +17,12 @@ class BoardsFailed(RuntimeError):
 
 def crawled_ok(lake: Path, run_id: str) -> set[str]:
     """Boards ("kind:board") already crawled successfully in this run (for retries and catch-up)."""
-    path = lake / run_id / "_crawl_runs.jsonl"
+    from pipelines.lake_read import read_crawl_records
+
     done: set[str] = set()
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError:
-                continue
-            if rec.get("status") != "failed" and listing_fetched(rec):
-                done.add(f"{rec['source']}:{rec['board']}")
+    for rec in read_crawl_records(lake / run_id / "_crawl_runs.jsonl"):
+        if rec.get("status") != "failed" and listing_fetched(rec):
+            done.add(f"{rec['source']}:{rec['board']}")
     return done
 
 

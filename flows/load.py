@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -10,20 +9,17 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 
 from pipelines.extract_stage import iter_derived, lake_files
-from pipelines.lake_read import LakeSkips
+from pipelines.lake_read import LakeSkips, read_crawl_records
 
 
-def read_crawl_runs(lake: Path, run_id: str) -> list[dict[str, Any]]:
-    """The crawl records of a run; a board retried within the run keeps its last record."""
-    path = lake / run_id / "_crawl_runs.jsonl"
+def read_crawl_runs(
+    lake: Path, run_id: str, skips: LakeSkips | None = None
+) -> list[dict[str, Any]]:
+    """The crawl records of a run; a board retried within the run keeps its last record.
+    Unreadable lines are counted in `skips` by the lake reader's rules."""
     latest: dict[str, dict[str, Any]] = {}
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError:
-                continue
-            latest[f"{rec['source']}:{rec['board']}"] = rec
+    for rec in read_crawl_records(lake / run_id / "_crawl_runs.jsonl", skips):
+        latest[f"{rec['source']}:{rec['board']}"] = rec
     return list(latest.values())
 
 
@@ -51,8 +47,8 @@ def load_stage(
     from pipelines.nlp import load_roles, load_skill_taxonomy
 
     totals: Counter[str] = Counter()
-    crawl_records = read_crawl_runs(lake, run_id)
     skips = LakeSkips()
+    crawl_records = read_crawl_runs(lake, run_id, skips)
     con = connect_for_load(warehouse)
     try:
         migrate(con)

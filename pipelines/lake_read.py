@@ -18,6 +18,8 @@ from typing import Any
 
 #: what every posting line of the raw lake must carry to be keyed
 LAKE_KEYS: tuple[str, ...] = ("source", "board", "source_id")
+#: what every line of a run's `_crawl_runs.jsonl` must carry to name its board
+CRAWL_RECORD_KEYS: tuple[str, ...] = ("source", "board")
 #: board of a skip whose line names none: every board of the file's source
 ANY_BOARD = "*"
 
@@ -99,14 +101,27 @@ def read_lake_file(
     path: Path,
     skips: LakeSkips | None = None,
     keys: Sequence[str] = LAKE_KEYS,
+    start: int = 0,
+    *,
+    own_source: bool = False,
 ) -> Iterator[dict[str, Any]]:
     """The usable records of one JSONL file, in order; every other non-blank line is a counted
-    LakeSkip in `skips`. `keys=()` reads any JSON object (derived files)."""
+    LakeSkip in `skips`. `keys=()` reads any JSON object (derived files). `start`: a byte
+    offset; only what was appended since is read (a line glued onto a torn one from `start`
+    on), and earlier lines are still counted so skips name the file's own line numbers. `own_source`: a line whose source
+    is not the file's (`<source>.jsonl`) is skipped too (a reader that files by name would
+    relabel it)."""
     source = path.stem
     with path.open("rb") as fh:
         number = 0
+        offset = 0
         for raw in fh:
             number += 1
+            offset += len(raw)
+            if offset <= start:
+                continue
+            if offset - len(raw) < start:  # appended after a torn line: read from `start` on
+                raw = raw[start - (offset - len(raw)) :]
             body = raw.strip()
             if not body:
                 continue
@@ -115,6 +130,8 @@ def read_lake_file(
             try:
                 record = json.loads(body.decode("utf-8"))
                 reason = _why_not(record, keys)
+                if reason is None and own_source and record.get("source") != source:
+                    reason = f"source {str(record.get('source'))[:40]!r} in the {source} file"
             except UnicodeDecodeError:
                 reason = "invalid UTF-8"
             except ValueError:  # json.JSONDecodeError, RecursionError-free
@@ -134,3 +151,14 @@ def read_lake_file(
                 else:
                     src, board = _attribution(body, source)
                 skips.add(LakeSkip(str(path), number, reason, src, board))
+
+
+def read_crawl_records(
+    path: Path, skips: LakeSkips | None = None, start: int = 0
+) -> Iterator[dict[str, Any]]:
+    """The crawl records of a run's `_crawl_runs.jsonl` (missing file: none), by the same rules
+    as postings: a torn, corrupt or board-less line is a counted, named skip. A board whose
+    record is unreadable has no record, so nothing of it is closed and a retry crawls it."""
+    if not path.exists():
+        return iter(())
+    return read_lake_file(path, skips, keys=CRAWL_RECORD_KEYS, start=start)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+import logging
 import os
 import re
 from pathlib import Path
@@ -13,8 +14,11 @@ from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
+from pipelines.lake_read import LakeSkips, read_lake_file
 from pipelines.records import SOURCE_KINDS, Posting, compute_content_hash, posting_key
 from spiders.parsers.common import WORKPLACE_TYPES, fix_mojibake, unique
+
+_log = logging.getLogger(__name__)
 
 TEXT_FIELDS = (
     "title",
@@ -102,21 +106,25 @@ class DedupePipeline:
         return cls(crawler)
 
     def _stored_keys(self, source: str) -> set[str]:
-        """Keys of this run's lake file for the spider's source (read once per crawl)."""
+        """Keys of this run's lake file for the spider's source (read once per crawl), read by
+        the one lake reader: a line it cannot use (torn by a killed attempt, invalid UTF-8,
+        no keys) does not count as stored, so its posting is written again now. Such lines of
+        this board are counted on the spider and logged with file and line."""
         if self.stored is None:
             self.stored = set()
             spider = self.crawler.spider if self.crawler else None
             lake, run_id = getattr(spider, "lake_dir", None), getattr(spider, "run_id", None)
             path = Path(lake) / run_id / f"{source}.jsonl" if lake and run_id else None
             if path is not None and path.exists():
-                for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-                    try:
-                        rec = json.loads(line)
-                        self.stored.add(
-                            posting_key(rec["source"], rec["board"], str(rec["source_id"]))
-                        )
-                    except (ValueError, KeyError, TypeError):
-                        continue
+                skips = LakeSkips()
+                for rec in read_lake_file(path, skips):
+                    self.stored.add(posting_key(rec["source"], rec["board"], str(rec["source_id"])))
+                board = str(getattr(spider, "board", ""))
+                for skip in skips.for_board(source, board):
+                    if hasattr(spider, "note_ignored"):
+                        spider.note_ignored(f"unreadable line in this run's lake ({skip.reason})")
+                    log = getattr(spider, "logger", _log)
+                    log.warning("lake line not read, its posting is written again: %s", skip)
         return self.stored
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from pipelines.lake_read import read_crawl_records
 from spiders.base import utc_now
 from spiders.lake import append_jsonl, new_run_id
 from spiders.settings import build_settings
@@ -236,15 +237,9 @@ def crawl_subprocess(
             timeout = per_board * max(1, len(sources)) + 2 * STOP_GRACE + 60
         failure = _run_child(cmd, timeout)
     found: dict[str, dict[str, Any]] = {}
-    if runs_file.exists():
-        with runs_file.open("rb") as fh:
-            fh.seek(offset)
-            for line in fh.read().decode("utf-8", errors="replace").splitlines():
-                try:  # a torn line (child killed mid-write) is not a record
-                    rec = json.loads(line)
-                    found[f"{rec['source']}:{rec['board']}"] = rec
-                except (ValueError, KeyError, TypeError):
-                    continue
+    # the child's records only; a torn line (child killed mid-write) is not a record
+    for rec in read_crawl_records(runs_file, start=offset):
+        found[f"{rec['source']}:{rec['board']}"] = rec
     out = []
     for cfg in sources:
         rec = found.get(cfg.key)
