@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import re
-import time
 from datetime import date
 from html import unescape
 from typing import Any
 from xml.etree import ElementTree
 
 import aiohttp
-import pytest
 
 from spiders.demo import DemoBoard, DemoServer
 from spiders.source_config import SourceConfig
@@ -243,22 +241,19 @@ def test_robots_log_and_time_shift(small_board: DemoBoard, fetch: Any, fetch_jso
         assert srv.count("/greenhouse/", status=200) == 2
 
 
-@pytest.mark.slow
-def test_throughput_at_least_1000_requests_per_second(small_board: DemoBoard) -> None:
-    """Keep-alive clients against cached responses: the replica must not be the bottleneck."""
+def test_serves_many_concurrent_keep_alive_requests_correctly(small_board: DemoBoard) -> None:
+    """600 requests from 32 keep-alive connections at once: each answer is the one a lone
+    request gets (no mixed-up, truncated or failed body) and the log has every request. The
+    speed of the replica is a bench figure (bench/), not a unit test."""
 
-    async def run(urls: list[str], n: int) -> float:
+    async def fetch_all(urls: list[str]) -> list[tuple[int, bytes]]:
         async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=32)) as sess:
 
-            async def one(u: str) -> None:
+            async def one(u: str) -> tuple[int, bytes]:
                 async with sess.get(u) as r:
-                    await r.read()
+                    return r.status, await r.read()
 
-            await asyncio.gather(*(one(u) for u in urls))  # warm caches and connections
-            t = time.perf_counter()
-            for i in range(0, n, 250):
-                await asyncio.gather(*(one(urls[(i + k) % len(urls)]) for k in range(250)))
-            return n / (time.perf_counter() - t)
+            return await asyncio.gather(*(one(u) for u in urls))
 
     with DemoServer(small_board) as srv:
         urls = [
@@ -268,5 +263,10 @@ def test_throughput_at_least_1000_requests_per_second(small_board: DemoBoard) ->
         ]
         urls += [s.start_url for s in srv.sources() if s.kind == "jsonld" and s.start_url]
         urls.append(f"{srv.base_url}/robots.txt")
-        rate = asyncio.run(run(urls, 2000))
-    assert rate >= 1000, f"{rate:.0f} req/s"
+        alone = {u: asyncio.run(fetch_all([u]))[0] for u in urls}
+        wanted = [urls[i % len(urls)] for i in range(600)]
+        got = asyncio.run(fetch_all(wanted))
+        logged = len(srv.requests)
+    assert len(urls) >= 4 and all(status == 200 for status, _ in alone.values())
+    assert list(got) == [alone[u] for u in wanted]
+    assert logged == len(urls) + len(wanted)
