@@ -94,7 +94,10 @@ class TitleParser:
 
     def parse(self, title: str) -> ParsedTitle:
         """Head = the first segment naming a role noun (else the whole title)."""
-        full = self.english(title)
+        return self.split(self.english(title))
+
+    def split(self, full: str) -> ParsedTitle:
+        """`parse` for a title already in English words (the output of `english`)."""
         segments = [s.strip() for s in _SEP.split(full) if s and s.strip(" -:.")]
         head_idx = next((i for i, s in enumerate(segments) if self._noun_re.search(s)), None)
         if head_idx is None or len(segments) < 2:

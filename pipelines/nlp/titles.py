@@ -113,6 +113,7 @@ class TitleNormaliser:
         self.refiners = frozenset(data["vocab"]["refine_to"])
         self._memo: dict[tuple[str, str], tuple[Decision, frozenset[str]] | None] = {}
         self.years = sorted(((y["min"], y["level"]) for y in sen["years"]), reverse=True)
+        self.table_grades = frozenset(sen.get("table_grades", []))
         prof = data["profile"]
         self.ai_profile, self.ml_profile = set(prof["ai_product"]), set(prof["ml_training"])
         self.min_distinct = prof["min_distinct"]
@@ -237,36 +238,110 @@ class TitleNormaliser:
         ]
 
     def seniority(self, title: str, text: str = "") -> Decision:
-        """Seniority slug from title words, else from required years in the text, else unknown.
+        """Seniority slug from title words, else from what the text says, else unknown.
 
         A range ("Senior/Staff", "I/II") gives its lower level; a job named "Associate" (head
         noun) has no level; numbered levels (II, L5, IC3) count only without a level word.
+        Order of evidence: title level words, the taxonomy's own grades (I/II/III, "Engineer 2"),
+        years written in the title ("- 8 years"), then the text (a stated level, the title
+        restated with a level, required years); company ladder grades (L3, IC4, "Engineer 4",
+        IV) mean different levels at different employers, so the text outranks them.
         """
         english = self.parser.english(title)
         ranged = self._range_level(english)
         if ranged is not None:
             return Decision(ranged, 0.8, "title")
         norm = normalise_title(english)
-        if norm.endswith(" associate "):
-            norm = norm[: -len("associate ")]  # "Trust & Safety Associate": the job, not a level
+        head = normalise_title(self.parser.split(english).head)
+        if head.endswith(" associate ") and (head.strip() != "associate" or head == norm):
+            # "Trust & Safety Associate", "Founders Associate (GTM)": the job, not a level
+            norm = norm.replace(head, head[: -len("associate ")], 1)
         for lvl in self.priority:
             if self.levels[lvl].search(norm):
                 return Decision(lvl, 0.9, "title")
-        if self.numbered_re is not None and (m := self.numbered_re.search(norm)):
-            return Decision(self.numbered[m.group()], 0.8, "title")
+        grade = self._grade(norm, title)
+        if grade is not None and grade[1]:
+            return Decision(grade[0], 0.8, "title")
+        in_title = title_years(english)
+        if in_title is not None:
+            return Decision(self._years_level(in_title), 0.7, "title")
+        described = self._described_level(head, text)
+        if described is not None:
+            return described
+        if grade is not None:
+            return Decision(grade[0], 0.6, "title")
+        if text and (m := self.text_phrases.search(_unemphasised(text.lower()))):
+            return Decision(self.text_phrase_level[m.group()], 0.5, "text")
+        return Decision("unknown", 0.0, "none")
+
+    def _grade(self, norm: str, title: str) -> tuple[str, bool] | None:
+        """(level, is a taxonomy grade) of a numbered grade in the title ("II", "L4", "Engineer 2").
+
+        Roman grades are written in capitals ("Engineer II"); a lower-case "i" is a word
+        (Nordic "in") unless the whole title was scraped in lower case."""
+        for m in self.numbered_re.finditer(norm) if self.numbered_re is not None else ():
+            key = m.group()
+            if key in _ROMAN and not _roman_in_capitals(key, title):
+                continue  # "Prosjektleder i Stavanger": Nordic "i" (in), not grade I
+            return self.numbered[key], key in self.table_grades
         num = _ROLE_NOUN_NUM.search(norm)
         if num and num.group(1) in self.numeric:
-            return Decision(self.numeric[num.group(1)], 0.7, "title")
+            key = num.group(1)
+            return self.numeric[key], key in self.table_grades
+        return None
+
+    def _years_level(self, years: int) -> str:
+        return next(lvl for lo, lvl in self.years if years >= lo)
+
+    def _described_level(self, head: str, text: str) -> Decision | None:
+        """The level the text gives: a labelled field, the title restated with a level word
+        ("We are hiring a Senior AI Engineer"), a description opening with one ("Junior-mid level
+        ..."), or the years it requires."""
+        if not text:
+            return None
         stated = self._stated_level(text)
         if stated is not None:
             return Decision(stated, 0.7, "text")
+        restated = self._restated_level(head, text)
+        if restated is not None:
+            return Decision(restated, 0.6, "text")
         years = required_years(text)
         if years is not None:
-            level = next(lvl for lo, lvl in self.years if years >= lo)
-            return Decision(level, 0.6, "years")
-        if text and (m := self.text_phrases.search(text.lower())):
-            return Decision(self.text_phrase_level[m.group()], 0.5, "text")
-        return Decision("unknown", 0.0, "none")
+            return Decision(self._years_level(years), 0.6, "years")
+        return None
+
+    def _restated_level(self, head: str, text: str) -> str | None:
+        """A level word right before the title's role phrase where the text names the position
+        (start of a sentence, "a"/"as"/"hiring"...: not "mentor junior engineers"), or opening the
+        text with "<level> level"."""
+        low = text[:400].lower() if len(text) > 400 else text.lower()
+        opening = _OPENING_LEVEL.match(low)
+        if opening is not None and (lvl := self._level_words(opening.group("lv"))) is not None:
+            return lvl
+        phrase = " ".join(self.level_any.sub(" ", head).split())
+        if len(phrase.split()) < 2:
+            return None  # "engineer" alone is too common to mean this position
+        low = text.lower()
+        i = low.find(phrase)
+        for _ in range(5):
+            if i == -1:
+                return None
+            before = ("\n" if i <= 60 else "") + low[max(0, i - 60) : i]
+            m = _RESTATED.search(before)
+            if m is not None and (lvl := self._level_words(m.group("lv"))) is not None:
+                return lvl
+            i = low.find(phrase, i + len(phrase))
+        return None
+
+    def _level_words(self, words: str) -> str | None:
+        """Level of one level word or the lower of a pair ("senior and staff" -> senior)."""
+        parts = [p for p in _PAIR_SPLIT.split(words.strip()) if p]
+        levels = [
+            lv for p in parts if (lv := self._level_of(normalise_title(p).strip())) is not None
+        ]
+        if not levels:
+            return None
+        return min(levels, key=self.ladder.__getitem__)
 
     def _stated_level(self, text: str) -> str | None:
         """A level the text states as a field: "Seniority level: Entry level", "Nível: Júnior"."""
@@ -316,3 +391,47 @@ _LEVEL_FIELD = re.compile(
     r"|n[ií]vel|nivel|niveau|karrierestufe|erfahrungslevel)\s*\**\s*:\s*\**\s*(?P<value>[^\n.;,]{1,40})"
 )
 _RANGE_HINT = re.compile(r"[/~-]|\bto\b|\bor\b")
+_LEVEL_ADJ = r"(?:senior|sr|junior|jr|mid|intermediate|entry|staff|principal|lead)"
+_LEVEL_SEQ = rf"{_LEVEL_ADJ}\.?(?:\s*(?:/|-|~|\band\b|\bor\b|\bto\b)\s*{_LEVEL_ADJ}\.?)?"
+#: the title's role phrase named with a level where the text names the position itself
+_RESTATED = re.compile(
+    rf"(?:\n|[.!?:;]\s+|\b(?:a|an|as|our|hiring|seeking|several|multiple|x\d|\d)\s+)"
+    rf"(?P<lv>{_LEVEL_SEQ})(?:[- ]level)?,?\s+$"
+)
+#: a description opening with "<level> level" or a level range ("Junior-mid level fintech ...")
+_OPENING_LEVEL = re.compile(
+    rf"^\W*(?:(?:a|an)\s+)?(?P<lv>{_LEVEL_ADJ}(?:\s*(?:/|-|~|\band\b|\bor\b|\bto\b)\s*{_LEVEL_ADJ})?)"
+    rf"[\s-]+level\b"
+)
+_PAIR_SPLIT = re.compile(r"\s*(?:/|-|~|\band\b|\bor\b|\bto\b)\s*")
+#: years written into the title ("Consultant - Python, GenAI - 8 years", "Data Engineer (3-5 yrs)");
+#: not a contract's or programme's length
+_TITLE_YEARS = re.compile(
+    r"(?i)(?<![\w.])(?P<lo>\d{1,2})\s*(?:\+|plus)?\s*(?:(?:-|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)\b"
+    r"(?!\s*(?:-\s*)?(?:contract|fixed|term|ftc|project|assignment|programme|program|old|apprenticeship))"
+)
+
+
+_ROMAN = frozenset({"i", "ii", "iii", "iv", "v"})
+
+
+def _unemphasised(low: str) -> str:
+    """Markdown emphasis off, so "en tant que **stagiaire**" reads as the phrase."""
+    return low.replace("*", "").replace("__", "") if "*" in low or "__" in low else low
+
+
+def _roman_in_capitals(numeral: str, title: str) -> bool:
+    """The numeral stands in the title in capitals, or the title has no capitals at all."""
+    if not any(c.isupper() for c in title):
+        return True
+    return re.search(rf"(?<![A-Za-z]){numeral.upper()}(?![A-Za-z])", title) is not None
+
+
+def title_years(title: str) -> int | None:
+    """Required years written in a title, if any ("... - 8 years" -> 8; "2 Year Contract" -> None)."""
+    if "yr" not in title and "year" not in title:
+        return None
+    m = _TITLE_YEARS.search(title)
+    if m is None or int(m.group("lo")) > 15:
+        return None
+    return int(m.group("lo"))

@@ -1,7 +1,9 @@
 """Required years of experience, in the forms postings write them.
 
 "5+ years", "5 plus years", "five (5) years", "3-5 yrs", "Experience: 4 years", "5 or more years",
-"mindestens 3 Jahre Berufserfahrung", "3 anos de experiência". Extraction speed matters, so a
+"mindestens 3 Jahre Berufserfahrung", "3 anos de experiência", "3年以上工作经验", "1-3 年经验".
+Years a posting only welcomes ("3-5 years of experience is a plus") are no requirement.
+Extraction speed matters, so a
 cheap pre-scan finds the year words first and the detailed patterns run only on a window around
 each one (most of a posting never reaches them).
 """
@@ -10,10 +12,11 @@ from __future__ import annotations
 
 import re
 
-_YEAR = r"(?:years?|yrs?|jahre?n?|anos|años|ans|års|år|jaar|vuotta)"
+#: CJK "年" sits between letters without a word boundary ("3年以上"), so only the Latin words take \b
+_YEAR = r"(?:(?:years?|yrs?|jahre?n?|anos|años|ans|års|år|jaar|vuotta)\b|年)"
 #: the pre-scan: year words looked up with str.find on the lower-cased text (C speed; a regex
 #: alternation over the whole posting cost more than everything else here)
-_YEAR_STEMS = ("year", "yr", "jahr", "anos", "años", "ans", "år", "jaar", "vuotta")
+_YEAR_STEMS = ("year", "yr", "jahr", "anos", "años", "ans", "år", "jaar", "vuotta", "年")
 _NUMBER_WORDS = {
     w: str(i)
     for i, w in enumerate(
@@ -24,19 +27,30 @@ _NUMBER_WORDS = {
 _WORD_NUM = re.compile(
     r"(?i)\b(" + "|".join(_NUMBER_WORDS) + r")(?:\s*\(\d{1,2}\))?(?:-(?=plus\b)|(?=[\s+-]))"
 )
+#: Chinese/Japanese numerals before 年: "三年以上" -> "3年以上"
+_CJK_NUMBERS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九十", start=0)} | {
+    "两": "2",
+    "兩": "2",
+}
+_CJK_NUM = re.compile("(?<![〇一二三四五六七八九十百])([" + "".join(_CJK_NUMBERS) + "])(?=\\s*年)")
 _YEARS = re.compile(
     r"(?i)(?<![\d.,])(?P<lo>\d{1,2})\s*(?P<plus>\+|plus|or more|or above)?\s*"
-    r"(?:(?:-|to|bis|a)\s*(?P<hi>\d{1,2})\s*\+?\s*)?" + _YEAR + r"\b(?P<after>\s*\+)?"
+    r"(?:(?:-|to|bis|a)\s*(?P<hi>\d{1,2})\s*\+?\s*)?" + _YEAR + r"(?P<after>\s*\+)?"
 )
 _EXPERIENCE = re.compile(
     r"(?i)\b(?:experience|exp|erfahrung|berufserfahrung|experi[eê]ncia|experiencia|exp[eé]rience"
-    r"|erfaring|ervaring|erfarenhet|track record)"
+    r"|erfaring|ervaring|erfarenhet|track record)|经验|經驗|経験"
 )
 _PRE = re.compile(
     r"(?i)(at least|minimum(?: of)?|min\.?|over|more than|mindestens|au moins|m[ií]nimo(?: de)?"
     r"|minst|experience:?|exp\.?:?|experience of)\s*$"
 )
-_POST_MIN = re.compile(r"(?i)^\s*(?:minimum|min\.?|or more|or longer|\+)")
+_POST_MIN = re.compile(r"(?i)^\s*(?:minimum|min\.?|or more|or longer|\+|以上)")
+#: the years are welcome, not required: "3-5 years of experience is a plus", "... would be an asset"
+_OPTIONAL = re.compile(
+    r"(?i)^[^.;:\n]{0,50}?\b(?:is|are|would be|will be|counts? as)\s+(?:a\s+|an\s+)?(?:big\s+|strong\s+|huge\s+)?"
+    r"(?:plus|bonus|advantage|asset|nice[- ]to[- ]have)\b"
+)
 
 
 def required_years(text: str) -> int | None:
@@ -52,10 +66,12 @@ def required_years(text: str) -> int | None:
     low = text.lower()
     best: int | None = None
     for start in sorted(_year_positions(low)):
-        if start > 0 and low[start - 1].isalpha():
+        if start > 0 and low[start - 1].isalpha() and low[start] != "年":
             continue  # "plans", "nanos": not a year word
         lo_w, hi_w = max(0, start - 40), min(len(text), start + 70)
         window = _WORD_NUM.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()] + " ", text[lo_w:hi_w])
+        if "年" in window:
+            window = _CJK_NUM.sub(lambda m: _CJK_NUMBERS[m.group(1)], window)
         for m in _YEARS.finditer(window):
             lo = _bound(window, m)
             if lo is not None:
@@ -87,6 +103,8 @@ def _bound(window: str, m: re.Match[str]) -> int | None:
     cue_before = bool(_EXPERIENCE.search(window[max(0, m.start() - 30) : m.start()]))
     if pre in {"over", "more than"} and not cue_after:
         return None  # "for over 20 years" is company history
+    if _OPTIONAL.match(post):
+        return None  # welcome, not required
     marked = m.group("plus") or m.group("after") or hi or pre or _POST_MIN.match(post)
     if not (marked or cue_after or cue_before):
         return None

@@ -1,0 +1,187 @@
+"""Seniority by class, on text written for these tests in the shapes real boards use.
+
+Each class has both senses where a word is ambiguous: grades the taxonomy defines vs company
+ladder grades, years required vs years welcomed or a contract's length, a level word naming this
+position vs colleagues, the Nordic word "i" vs grade I.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.nlp import get_analyser
+from pipelines.nlp.titles import title_years
+from pipelines.nlp.years import required_years
+from pipelines.textnorm import normalise_text
+
+
+def level(title: str, text: str = "") -> tuple[str, str]:
+    res = get_analyser().analyse(title, text)
+    return res["seniority"], res["seniority_provenance"]
+
+
+# ---- years in any form
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("任职要求：三年以上工作经验，熟悉 Python。", 3),
+        ("* 实习生或1-3 年开发经验，有项目经验者优先", 1),
+        ("5年以上のエンジニア経験", 5),
+        ("公司成立于2013年，总部位于上海。", None),  # a founding year, no requirement
+        ("3-5 years of experience is a plus, but we hire for slope.", None),
+        ("Having 4+ years in fintech would be a big plus.", None),
+        ("5+ years of backend experience; 8+ years is a bonus.", 5),  # required one stays
+        ("You bring 3+ years of experience. A plus: Kubernetes.", 3),
+    ],
+)
+def test_years_required_vs_welcomed_and_cjk(text: str, years: int | None) -> None:
+    assert required_years(normalise_text(text)) == years
+
+
+@pytest.mark.parametrize(
+    ("title", "years"),
+    [
+        ("Consultant - Azure PaaS, Python, GenAI - 8 years", 8),
+        ("Data Engineer (3-5 yrs)", 3),
+        ("Java Developer - 10+ Years - Pune", 10),
+        ("DevOps Engineer - 2 Year Contract", None),  # the contract's length
+        ("Level 3 Apprenticeship - 18 months", None),
+        ("Senior Data Engineer", None),
+    ],
+)
+def test_years_written_in_the_title(title: str, years: int | None) -> None:
+    assert title_years(title.lower()) == years
+
+
+def test_years_in_the_title_outrank_the_text() -> None:
+    title = "REQ-1042 - Consultant - Cloud, Python, GenAI - 8 years"
+    assert level(title, "- 5+ years of experience in architecture.") == ("staff_plus", "title")
+
+
+# ---- named and numbered grades
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # the taxonomy's own grades beat the years the text asks for
+        ("Machine Learning Engineer II - Trust", "Experience: 5 - 9 years", ("mid", "title")),
+        ("Data Engineer III", "Experience: 2 - 4 years", ("senior", "title")),
+        ("Technical Support Engineer 2 (Agent)", "", ("mid", "title")),
+        # company ladder grades differ between employers: the years in the text decide
+        ("Machine Learning Engineer 4", "Experience: 4 - 7 years", ("mid", "years")),
+        ("Data Analyst - L3", "Experience: 3 - 5 years", ("mid", "years")),
+        ("Software Engineer IC4", "You have 3+ years of experience.", ("mid", "years")),
+        # ...and decide when the text says nothing
+        ("Machine Learning Engineer 4", "", ("staff_plus", "title")),
+        ("Software Engineer L4", "We build tools for clinics.", ("mid", "title")),
+        ("Software Engineer IC3", "", ("senior", "title")),
+    ],
+)
+def test_table_grades_vs_company_ladders(title: str, text: str, expected: tuple[str, str]) -> None:
+    assert level(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Prosjektleder i Stavanger", "unknown"),  # Norwegian "i" = in
+        ("Utvikler i Oslo", "unknown"),
+        ("Welder I", "entry"),
+        ("Data Scientist I", "entry"),
+        ("Senior Software Engineer I (AI Team)", "senior"),
+        ("data engineer ii", "mid"),  # a title scraped in lower case keeps its grade
+    ],
+)
+def test_roman_grade_one_vs_the_word_i(title: str, expected: str) -> None:
+    assert level(title)[0] == expected
+
+
+# ---- the text restating the title with a level vs level words about colleagues
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "AI Engineer",
+            "Senior AI Engineer building agents in Python. Own the lifecycle.",
+            "senior",
+        ),
+        (
+            "AI Engineer (Data Science)",
+            "Senior and Staff AI Engineers to join a fast team.",
+            "senior",
+        ),
+        ("Data Engineer", "We are hiring a Junior Data Engineer for our Lisbon hub.", "entry"),
+        ("Backend Engineer", "As our Lead Backend Engineer you own the API.", "staff_plus"),
+        ("Software Engineer", "Junior-mid level role in a fintech start-up.", "entry"),
+        # level words about other people, or a verb: no level for this position
+        ("Data Engineer", "You will mentor junior data engineers and review designs.", "unknown"),
+        ("Data Engineer", "Work with senior data engineers on the lakehouse.", "unknown"),
+        ("Data Engineer", "Lead the design of our data platform with the team.", "unknown"),
+        ("Data Engineer", "Senior leadership backs this data engineer hire.", "unknown"),
+    ],
+)
+def test_text_restating_the_position_with_a_level(title: str, text: str, expected: str) -> None:
+    assert level(title, text)[0] == expected
+
+
+# ---- lead / principal per the taxonomy, intern / graduate / apprentice
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Lead Data Engineer", "staff_plus"),
+        ("Principal Machine Learning Engineer", "staff_plus"),
+        ("Team Lead - Data Engineering", "staff_plus"),
+        ("Senior Web Frontend Engineer (Lead)", "staff_plus"),
+        ("Level 4 Apprenticeship - Software Development", "intern"),
+        ("Frontend Engineer Apprenticeship", "intern"),
+        ("2027 Internships - Data Science", "intern"),
+        ("Software Engineering Co-op: January - April 2027", "intern"),
+        ("Graduate Firmware Engineer", "entry"),
+        ("Computer Vision Engineer (PhD Graduate)", "entry"),
+        ("Trainee DevOps Engineer | No experience needed", "entry"),
+        ("Business Analyst (Fresher)", "entry"),
+    ],
+)
+def test_lead_principal_and_early_career_titles(title: str, expected: str) -> None:
+    assert level(title)[0] == expected
+
+
+# ---- titles in other languages
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Werkstudent Data Engineering (m/w/d)", "intern"),
+        ("Praktikum im Bereich Softwareentwicklung", "intern"),
+        ("Pflichtpraktikant*in Controlling", "intern"),
+        ("Junior Softwareentwickler (m/w/d)", "entry"),
+        ("Hochschulabsolvent Data Science (m/w/d)", "entry"),
+        ("Duales Studium Informatik 2027", "intern"),
+        ("Teamleiter Softwareentwicklung (m/w/d)", "staff_plus"),
+        ("Erfaren utvikler til Bergen", "senior"),
+        ("Seniorutvikler backend", "senior"),
+        ("Nyutdannet utvikler 2027", "entry"),
+        ("Sommerjobb utvikler 2026", "intern"),
+        ("資深後端工程師", "senior"),
+        ("高級數據工程師", "senior"),
+        ("初級前端工程師", "entry"),
+        ("中级Java开发工程师", "mid"),
+        ("實習生 - 軟體工程", "intern"),
+        ("2027届应届生 算法工程师", "entry"),
+        ("シニア エンジニア", "senior"),
+        ("Stagista Data Analyst", "intern"),
+        ("Desenvolvedor Backend Pleno", "mid"),
+    ],
+)
+def test_levels_in_other_languages(title: str, expected: str) -> None:
+    assert level(title)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("En tant que **stagiaire**, tu seras encadré par des profils seniors.", "intern"),
+        ("Ce stage de fin d'études dure six mois.", "intern"),
+        ("Tu encadreras deux stagiaires en data.", "unknown"),  # supervising interns
+    ],
+)
+def test_french_internship_described_in_the_text(text: str, expected: str) -> None:
+    assert level("Data Scientist / Analytics Engineer", text)[0] == expected
