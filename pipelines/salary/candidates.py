@@ -19,7 +19,7 @@ from .context import heading_kind, kind_hits, language_currency, nearest_kind
 from .grammar import parse_phrases
 from .lexicon import CODES, MULTS, SYMBOLS, WORDS
 from .model import Phrase
-from .parse import _is_money, _reading, _text_code_hint
+from .parse import _is_money, _reading, _text_code_hint, whole_units
 from .shapes import LATER, follows, salary_sized, sum_of, sums
 
 _SYMS = "".join(sorted({s for s in SYMBOLS if len(s) == 1 and not s.isalpha()}))
@@ -172,9 +172,6 @@ def _period_in_sentence(
     return best[1] if best else None
 
 
-_WHOLE = re.compile(r"(\d),[-–](?!\d)")  # "1840,- Euro", "1.200,–": whole units, German style
-
-
 #: emphasis closed and reopened inside a number ("**33** **00€"): markup, not a separator
 _SPLIT_BOLD = re.compile(r"(?<=\d)\*\*\s?\*\*(?=\d)")
 
@@ -186,7 +183,7 @@ def _prepare(raw: str) -> str:
     seg = _MD.sub(_unmark, _SPACES.sub(" ", normalise_text(raw)))
     if "](" in seg:
         seg = _MD_LINK.sub(r"\1", seg)
-    return _WHOLE.sub(r"\1", seg) if ",-" in seg else seg
+    return whole_units(seg)
 
 
 def _unmark(m: re.Match[str]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .grammar import parse_phrases
@@ -18,6 +19,14 @@ _FAMILIES = {
 }
 _BASE_KINDS = (None, "base")
 _HEADLINE_KINDS = ("ote", "total_comp")
+
+
+_WHOLE = re.compile(r"(\d),[-–](?!\d)")  # "1840,- Euro", "1.200,–": whole units, German style
+
+
+def whole_units(text: str) -> str:
+    """'60.000,- bis 70.000,- Euro' as '60.000 bis 70.000 Euro' (the dash marks no decimals)."""
+    return _WHOLE.sub(r"\1", text) if ",-" in text or ",–" in text else text
 
 
 def _is_money(ph: Phrase) -> bool:
@@ -193,7 +202,7 @@ def parse_salary_text(text: str, currency_hint: str | None = None) -> ParsedSala
     """Read base pay (and the other amounts) from one pay string; None when it holds no pay."""
     if not text or not text.strip():
         return None
-    text = text[:2000]  # a pay statement is short; bounds the work on hostile input
+    text = whole_units(text[:2000])  # a pay statement is short; bounds work on hostile input
     phrases, toks = parse_phrases(text)
     money = [p for p in phrases if _is_money(p) and not _year_alone(p)]
     hint_text = _text_code_hint(toks, phrases)
@@ -202,7 +211,8 @@ def parse_salary_text(text: str, currency_hint: str | None = None) -> ParsedSala
         base = next((p for p in money if p.kind in _HEADLINE_KINDS), None)
     if base is None:
         return None
-    field_months = not any(a.has_mult for a in (base.lo, base.hi) if a)
+    # "$3K - $7K" on a pay field is the annual k shorthand; "8 a 10 mil", "4萬" are plain thousands
+    field_months = not any(a.mult_word == "k" for a in (base.lo, base.hi) if a)
     r = _reading(base, hint_text, currency_hint, months=field_months, prose=False)
     flags = list(r["flags"])
     if base.kind in _HEADLINE_KINDS:

@@ -97,10 +97,10 @@ _SPEC: list[tuple[str, str]] = [
     (
         "FROM",
         _guard(
-            ">≥fasmvdào",
+            ">≥fasmvdào達达",
             r">=|≥|>|\bfrom\b|\bat\s+least\b|\bmin(?:imum)?\b\.?|\bstarting\s+(?:at|from)\b|"
             r"\bstarts?\s+(?:at|from)\b|\bab\b|\bvon\b|\bmindestens\b|\bdès\b|\b[àa]\s+partir\s+de\b|"
-            r"\bdesde\b|\bfra\b|\bfrån\b|\bvanaf\b|\bod\b",
+            r"\bdesde\b|\bfra\b|\bfrån\b|\bvanaf\b|\bod\b|[達达](?=\s?\d)",  # 經常性薪資達4萬元: at least
         ),
     ),
     (
