@@ -118,7 +118,7 @@ DUTIES: dict[str, tuple[str, ...]] = {
         "Partner with product and design to turn customer problems into shipped features.",
         "Write clear design documents and review code from teammates.",
         "Make trade-offs between quality, cost and latency explicit and measurable.",
-        "Own services end to end, from first prototype to on-call.",
+        "Own services end to end, from first prototype to steady day-to-day running.",
         "Mentor other engineers and raise the bar for technical quality.",
         "Work closely with customers to understand how they use what we build.",
     ),
