@@ -133,7 +133,7 @@ def process_run(
     )
     load_stats = load_task(settings.warehouse, settings.lake, run_id, derived)
     out_dir = report_dir(settings.reports)
-    reports = report_task(settings.warehouse, out_dir)
+    reports = report_task(settings.warehouse, out_dir, lake=settings.lake)
     code, state, outcome = run_outcome(crawl_errors, load_stats)
     numbers = record_run(
         settings.warehouse,

@@ -16,12 +16,24 @@ def report_dir(reports_root: Path, day: str | None = None) -> Path:
 
 
 def build_report_files(
-    warehouse: Path, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS, **filters: Any
+    warehouse: Path,
+    out_dir: Path,
+    formats: tuple[str, ...] = DEFAULT_FORMATS,
+    lake: Path | None = None,
+    **filters: Any,
 ) -> dict[str, list[Path]]:
-    """Run every report on a read-only connection so analysts and reports never block each other."""
+    """Run every report on a read-only connection so analysts and reports never block each other.
+    `lake`: its recorded import/backfill coverage feeds the trend reports' panel and notes."""
+    from dataclasses import replace
+
     from analytics.db import connect
     from analytics.reports import build_reports
+    from analytics.reports.context import ReportParams
+    from analytics.reports.coverage import lake_coverage
 
+    spans = lake_coverage(lake)
+    if spans:
+        filters["params"] = replace(filters.get("params") or ReportParams(), source_coverage=spans)
     con = connect(warehouse, read_only=True)
     try:
         return build_reports(con, out_dir, formats=formats, **filters)
@@ -31,11 +43,14 @@ def build_report_files(
 
 @task(name="build-reports", retries=1, retry_delay_seconds=[5], timeout_seconds=1800)
 def report_task(
-    warehouse: Path, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS
+    warehouse: Path,
+    out_dir: Path,
+    formats: tuple[str, ...] = DEFAULT_FORMATS,
+    lake: Path | None = None,
 ) -> dict[str, list[Path]]:
     from flows.progress import log, report_lines
 
-    written = build_report_files(warehouse, out_dir, formats)
+    written = build_report_files(warehouse, out_dir, formats, lake=lake)
     log(report_lines(written))
     return written
 

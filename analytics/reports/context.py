@@ -43,6 +43,30 @@ EXCLUDED_SALARY_FLAGS: tuple[str, ...] = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class SourceSpan:
+    """The period one imported or backfilled (source, board) covers, whole months."""
+
+    source: str
+    board: str
+    start: date
+    end: date
+    how: str = ""  #: "import" | "backfill" (from the coverage lines)
+
+    @property
+    def key(self) -> str:
+        """The board's name in the stable panel of the trend reports."""
+        return f"{self.source}/{self.board}"
+
+    def as_row(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "board": self.board,
+            "coverage_start": self.start,
+            "coverage_end": self.end,
+        }
+
+
 @dataclass(frozen=True, kw_only=True)
 class ReportParams:
     """Filters and knobs; defaults are the published report settings."""
@@ -81,6 +105,11 @@ class ReportParams:
     alpha: float = 0.01
     bootstrap_samples: int = 2000
     seed: int = 20260301
+    #: what imports and backfills recorded about the period each board covers (the lake's
+    #: _source_coverage.jsonl via analytics.reports.coverage.lake_coverage): trend reports say
+    #: how far back it reaches, and such a board joins the stable panel only when its
+    #: coverage spans both windows
+    source_coverage: tuple[SourceSpan, ...] = ()
 
     def __post_init__(self) -> None:
         if self.mentions not in ("asked", "all"):
@@ -109,6 +138,7 @@ class ReportParams:
             "baseline_months": self.baseline_months,
             "gap_months": self.gap_months,
             "asked_only": self.mentions != "all",
+            "coverage": [span.as_row() for span in self.source_coverage] or None,
         }
 
     def describe(self) -> str:

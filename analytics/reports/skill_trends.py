@@ -10,6 +10,7 @@ import duckdb
 import polars as pl
 
 from analytics.reports.context import ReportContext, ReportParams, ReportResult
+from analytics.reports.coverage import coverage_panel_note, reach_note
 from analytics.reports.render.charts import message_chart
 from analytics.reports.render.figures import monthly_lines
 from analytics.reports.stats import two_proportion_z
@@ -171,7 +172,7 @@ def data_reach_notes(ctx: ReportContext, monthly: pl.DataFrame | None = None) ->
     if partial:
         months = ", ".join(f"{m:%Y-%m}" for m in partial)
         notes.append(f"Partial month(s) {months}: shown faded, never used in a test.")
-    return notes
+    return notes + reach_note(ctx.params.source_coverage)
 
 
 def skill_trends(ctx: ReportContext) -> ReportResult:
@@ -210,7 +211,7 @@ def skill_trends(ctx: ReportContext) -> ReportResult:
             + ", so a source coming online does not create trends; the test compares the "
             "recent share at the baseline's source mix (share_recent_mix_pct), so a source "
             "that grew does not either."
-        ]
+        ] + coverage_panel_note(p.source_coverage, list(first["panel_sources"]))
     return ReportResult(
         name="skill_trends",
         title="Skill risers and fallers",

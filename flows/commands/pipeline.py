@@ -179,6 +179,7 @@ def report(
         sources=filters.sources or None,
         countries=countries,
         params=params,
+        lake=cfg.lake,
     )
     typer.echo(f"{sum(len(v) for v in written.values())} files in {out_dir.resolve()}")
 

@@ -6,7 +6,13 @@
 -- postings in both windows count (a stable panel: a source that came online in the recent
 -- window cannot create risers), and the recent share is also given at the baseline's source
 -- mix (k_recent_mix), which the significance test in Python (analytics/reports/stats.py) uses.
--- params: $since, $until, $roles, $sources, $countries, $recent_months, $baseline_months, $gap_months
+-- Imported and backfilled boards ($coverage: the lake's _source_coverage.jsonl, see
+-- importers/coverage.py) are panel members of their own (source/board) and count only when the
+-- period they are observed (recorded coverage, plus their own crawls for a crawled source)
+-- spans both windows whole: an import of last month's postings with a few old stragglers, or
+-- a file that stops before the recent window ends, cannot create risers or fallers.
+-- params: $since, $until, $roles, $sources, $countries, $recent_months, $baseline_months,
+-- $gap_months, $coverage
 -- report_postings (filtered, deduplicated) and report_calendar come from shared/
 with
 
@@ -24,11 +30,56 @@ bounds as (
     from report_calendar as c
 ),
 
+coverage_spans as (
+    select source, board, min(coverage_start) as cov_start, max(coverage_end) as cov_end,
+    from (
+        select unnest(
+            coalesce(
+                $coverage::struct(
+                    source varchar, board varchar, coverage_start date, coverage_end date
+                )[],
+                []
+            ),
+            recursive := true
+        )
+    )
+    group by all
+),
+
+covered_boards as (
+    -- observed from the earliest of the recorded coverage and the board's own crawls (an
+    -- import's crawl record is the import, not an observation of the market)
+    select
+        s.source,
+        s.board,
+        least(s.cov_start, min(c.started_at)::date) as observed_from,
+        greatest(s.cov_end, max(coalesce(c.finished_at, c.started_at))::date) as observed_to,
+    from coverage_spans as s
+    left join crawl_runs as c
+        on c.source = s.source and c.board = s.board and c.source <> 'import'
+    group by s.source, s.board, s.cov_start, s.cov_end
+),
+
+covered_postings as (
+    -- the board from the natural key (posting_id = source:board:source_id): no second scan
+    -- of the postings view; with no coverage recorded the join is empty and skipped
+    select
+        p.posting_no,
+        b.source || '/' || b.board as panel_key,
+        b.observed_from,
+        b.observed_to,
+    from report_postings as p
+    inner join covered_boards as b
+        on p.source = b.source and starts_with(p.posting_id, b.source || ':' || b.board || ':')
+),
+
 all_windowed as (
     select
         p.posting_no,
         p.role,
-        p.source,
+        coalesce(cp.panel_key, p.source) as source,
+        cp.observed_from,
+        cp.observed_to,
         case
             when p.activity_month > b.last_month - to_months($recent_months::integer)
                 then 'recent'
@@ -36,6 +87,7 @@ all_windowed as (
         end as window_name,
     from report_postings as p
     cross join bounds as b
+    left join covered_postings as cp on cp.posting_no = p.posting_no
     where
         p.activity_month <= b.last_month
         and (
@@ -52,10 +104,22 @@ all_windowed as (
 
 source_windows as (
     select
-        source,
-        bool_or(window_name = 'recent') and bool_or(window_name = 'baseline') as in_panel,
-    from all_windowed
-    group by source
+        w.source,
+        bool_or(w.window_name = 'recent')
+        and bool_or(w.window_name = 'baseline')
+        and (
+            any_value(w.observed_from) is null
+            or (
+                any_value(w.observed_from)
+                <= any_value(b.last_month) - to_months(
+                    $recent_months::integer + $gap_months::integer + $baseline_months::integer - 1
+                )
+                and any_value(w.observed_to) >= last_day(any_value(b.last_month))
+            )
+        ) as in_panel,
+    from all_windowed as w
+    cross join bounds as b
+    group by w.source
 ),
 
 panel as (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import numpy as np
@@ -9,6 +10,7 @@ import polars as pl
 from report_seed import make_db, posting
 
 from analytics.reports import ReportContext, ReportParams, detect_risers
+from analytics.reports.context import SourceSpan
 from analytics.reports.role_fingerprints import role_convergence
 from analytics.reports.skill_trends import skill_trends
 from analytics.reports.stats import two_proportion_z
@@ -131,3 +133,91 @@ def test_a_panel_source_that_grew_creates_no_riser() -> None:
     assert abs(rag["mix_change_pp"]) < 5 and rag["direction"] != "riser"
     raw = two_proportion_z(rag["k_baseline"], rag["n_baseline"], rag["k_recent"], rag["n_recent"])
     assert raw[1] < 1e-6  # the raw counts would have flagged it: the test can fail
+
+
+def _import_rows(board: str, months: list[date], per_month: int, rag_every: int | None) -> list:
+    """(pid, source, day, skills) rows of an imported board: rag in 1 of `rag_every` postings."""
+    return [
+        (f"import:{board}:{m:%Y%m}-{j}", ("import", board), m.replace(day=3 + j % 20),
+         ["rag"] if rag_every and j % rag_every == 0 else [])
+        for m in months for j in range(per_month)
+    ]  # fmt: skip
+
+
+def _warehouse_with_boards(months: list[date], rows: list):
+    """`_warehouse` where `rows` name their (source, board) pair (ids source:board:id, as
+    the natural key the trend mart reads boards from)."""
+    con = _warehouse(months, 100)
+    postings_rows, mention_rows = [], []
+    for pid, (source, board), day, skills in rows:
+        postings_rows.append(posting(pid, "ai-engineer", "mid", day, source=source, board=board))
+        mention_rows += [{"posting_id": pid, "skill_slug": s} for s in skills]
+    extra = make_db(postings_rows, mention_rows)
+    for table in ("postings", "skill_mentions", "posting_skills"):
+        con.register("_extra", extra.table(table).pl())
+        con.execute(f"insert into {table} by name select * from _extra")
+        con.unregister("_extra")
+    return con
+
+
+def test_an_import_covering_part_of_the_baseline_creates_no_riser() -> None:
+    """An imported board present in both windows, but recorded as covering only the baseline's
+    last three months: its months are partial for the comparison, so it is left out of the
+    panel; without the coverage record the same postings read as a riser."""
+    months = _months(18)  # 2025-01 .. 2026-06: baseline 2025-01..06, recent 2026-01..06
+    rows = _import_rows("jobspy/indeed", months[3:6], 100, None)  # no rag in 2025-04..06
+    rows += _import_rows("jobspy/indeed", months[12:], 100, 2)  # rag in 50% from 2026-01
+    con = _warehouse_with_boards(months, rows)
+    span = SourceSpan(source="import", board="jobspy/indeed", start=date(2025, 4, 1),
+                      end=date(2026, 6, 30), how="import")  # fmt: skip
+    covered = _row(detect_risers(con, source_coverage=(span,)), "rag")
+    assert covered["dropped_sources"] == ["import/jobspy/indeed"]
+    assert covered["panel_sources"] == ["greenhouse"]
+    assert covered["direction"] != "riser" and covered["n_recent"] == 600
+    blind = _row(detect_risers(con), "rag")  # no coverage known: in the panel by presence
+    assert blind["panel_sources"] == ["greenhouse", "import"]
+    assert blind["direction"] == "riser"  # the test can fail
+    report = skill_trends(ReportContext(con, ReportParams(source_coverage=(span,))))
+    assert any("left out: import/jobspy/indeed" in n for n in report.notes)
+    assert any("import 2025-04 to 2026-06" in n for n in report.notes)
+
+
+def test_a_backfill_spanning_both_windows_stays_in_the_panel() -> None:
+    months = _months(18)
+    rows = [(f"hn:whoishiring:{m:%Y%m}-{j}", ("hn", "whoishiring"), m.replace(day=2), ["rag"] if j % 5 == 0
+             else []) for m in months for j in range(40)]  # fmt: skip
+    con = _warehouse_with_boards(months, rows)
+    span = SourceSpan(source="hn", board="whoishiring", start=date(2024, 12, 1),
+                      end=date(2026, 6, 30), how="backfill")  # fmt: skip
+    rag = _row(detect_risers(con, source_coverage=(span,)), "rag")
+    assert rag["panel_sources"] == ["greenhouse", "hn/whoishiring"]
+    assert rag["n_recent"] == 600 + 240
+    report = skill_trends(ReportContext(con, ReportParams(source_coverage=(span,))))
+    assert any("hn/whoishiring (backfill 2024-12 to 2026-06: every posting" in n
+               for n in report.notes)  # fmt: skip
+    assert any("kept: hn/whoishiring" in n for n in report.notes)
+    # a backfill that stopped before the recent window ends is partial there: left out
+    short = replace(span, end=date(2026, 3, 31))
+    assert _row(detect_risers(con, source_coverage=(short,)), "rag")["dropped_sources"] == [
+        "hn/whoishiring"
+    ]
+
+
+def test_lake_coverage_reads_the_coverage_lines(tmp_path) -> None:
+    from analytics.reports.coverage import lake_coverage
+    from importers.coverage import write_coverage
+
+    write_coverage(tmp_path, "20261101T000000Z-aaaaaa", [
+        {"source": "hn", "board": "whoishiring", "coverage_start": "2025-01-01",
+         "coverage_end": "2025-12-31", "how": "backfill"}])  # fmt: skip
+    write_coverage(tmp_path, "20261201T000000Z-bbbbbb", [
+        {"source": "hn", "board": "whoishiring", "coverage_start": "2024-11-01",
+         "coverage_end": "2026-11-30", "how": "backfill"},
+        {"source": "import", "board": "jobs", "coverage_start": "2026-10-01",
+         "coverage_end": "2026-11-30", "how": "import"}])  # fmt: skip
+    spans = lake_coverage(tmp_path)
+    assert [(s.key, s.start, s.end, s.how) for s in spans] == [
+        ("hn/whoishiring", date(2024, 11, 1), date(2026, 11, 30), "backfill"),
+        ("import/jobs", date(2026, 10, 1), date(2026, 11, 30), "import"),
+    ]
+    assert lake_coverage(tmp_path / "missing") == () and lake_coverage(None) == ()
