@@ -15,11 +15,11 @@ from typing import Any
 
 from pipelines.textnorm import normalise_text
 
-from .context import heading_kind, kind_hits, language_currency, nearest_kind
+from .context import family_hint, heading_kind, kind_hits, language_currency, nearest_kind
 from .grammar import parse_phrases
 from .lexicon import CODES, MULTS, SYMBOLS, WORDS
 from .model import Phrase
-from .parse import _is_money, _reading, _text_code_hint, whole_units
+from .parse import _is_money, _reading, _text_code_hint, ambiguous_symbol, whole_units
 from .shapes import LATER, follows, salary_sized, sum_of, sums
 
 _SYMS = "".join(sorted({s for s in SYMBOLS if len(s) == 1 and not s.isalpha()}))
@@ -217,6 +217,7 @@ def read_candidates(text: str, hint: str | None) -> list[Candidate]:
     """Every typed money phrase in the pay-bearing segments of a description (raw text: each
     segment is normalised on its own, so normalisation costs what the pay lines cost)."""
     out: list[Candidate] = []
+    crowns: dict[str, str | None] = {}  # the language's crown or yuan, read once per text
     for s, e, marked in segments(text):
         seg = _window(_prepare(text[s:e]))
         hits = None if marked else kind_hits(seg)
@@ -233,8 +234,6 @@ def read_candidates(text: str, hint: str | None) -> list[Candidate]:
         hint_text = _text_code_hint(toks, phrases)
         ends = [ph.end for ph in phrases if ph.period is not None]
         claimed = {t.start for t in toks if t.kind == "PERIOD" and follows(t.start, ends)}
-        # a currency written on any amount here: a bare number beside it is no pay ('33803 Ort')
-        written = any(a.symbol or a.code for ph in phrases for a in (ph.lo, ph.hi) if a)
         prev_end = 0  # a range's label is the text between the previous amount and it
         money = [ph for ph in phrases if _is_money(ph) and not ph.percent]
         totals = sums(seg, money)
@@ -256,7 +255,13 @@ def read_candidates(text: str, hint: str | None) -> list[Candidate]:
             kind = _kind(ph, near, head, explicit, hint is not None)
             rate_ctx = bool(_RATE_WORDS.search(seg[ss:se]))
             r = _reading(ph, hint_text, hint, literal=rate_ctx, months=True)
-            if r["currency_from"] == "default" and hint is None and not written:
+            family = (
+                ambiguous_symbol(ph) if hint is None and r["currency_from"] == "symbol" else None
+            )
+            if family and (lang := crowns.setdefault(family, family_hint(family, text))):
+                r = _reading(ph, lang, None, literal=rate_ctx, months=True)  # 'lønn ... kr'
+                r["flags"] = [*r["flags"], "currency_from_language"]
+            if r["currency_from"] == "default" and hint is None:
                 lang = language_currency(seg, hits)  # "bis zu 65.000 Festgehalt": German pay
                 if lang:
                     r = _reading(ph, lang, None, literal=rate_ctx, months=True)

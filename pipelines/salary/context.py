@@ -32,7 +32,7 @@ _STEMS: dict[str, str] = {
         "internet phone pension pensjon retirement vacation holiday holidays leave pto abondement pee "
         "mutuelle ticket tickets gift discount rabatt urlaub benefício benefícios beneficio "
         "benefit benefits perk perks bolsa subvention mitgliedschaft membership mobilit "
-        "~budget ~zuschuss ~zulage ~pauschale ~zuschüsse ~補助 ~补助 ~津貼 ~津贴 ~补贴 ~福利 "
+        "~tillegg ~tillæg ~tillägg ~budget ~zuschuss ~zulage ~pauschale ~zuschüsse ~補助 ~补助 ~津貼 ~津贴 ~补贴 ~福利 "
         "~手当"
     ),
     "funding": (
@@ -125,6 +125,9 @@ _BESIDES = re.compile(
 )
 
 
+_CLAUSE_PENALTY = 3
+
+
 def _aside_between(text: str, e: int, start: int) -> bool:
     """A closed aside holding a figure lies between a kind word and an amount ('variable (OTE
     $184,000) Performing: $160,000'); a label aside ('600 000 kr (master) og 580 000') does not."""
@@ -151,6 +154,8 @@ def nearest_kind(
         if kind == "base" and _BESIDES.search(text, max(0, s - 30), s):
             continue  # "in addition to your salary, 2700 RON": the salary is elsewhere
         dist = start - e if e <= start else s - end
+        if s >= end and any(ch in ",;" for ch in text[end:s]):
+            dist += _CLAUSE_PENALTY  # "月薪 45,000元，另有獎金": a word past a comma is further off
         # on a tie a non-base word wins: "$5,000 learning budget" beats a range word further off
         rank = (max(dist, 0), kind == "base")
         if best is None or rank < best[:2]:
@@ -169,13 +174,46 @@ def heading_kind(heading: str) -> str | None:
 
 
 #: pay words of languages written in one currency area: with no currency, no symbol and no place
-#: to go by, German or Dutch pay words say euro ('bis zu 65.000 Gehalt'); flagged when used
-_EUR_WORDS = ("gehalt", "lohn", "vergütung", "verguetung", "entgelt", "einkommen", "salaris")
+#: to go by, they say which ('bis zu 65.000 Gehalt' EUR, 'startlønn 1 151 610' NOK); flagged
+_AREA_WORDS = (
+    *((w, "EUR") for w in ("gehalt", "lohn", "vergütung", "verguetung", "entgelt", "einkommen")),
+    ("salaris", "EUR"),
+    ("lønn", "NOK"),
+    ("løn", "DKK"),
+    ("lön", "SEK"),
+)
 
 
 def language_currency(text: str, hits: list[tuple[int, int, str]]) -> str | None:
     """The currency the segment's own pay words imply, or None (English, Spanish, French, ...)."""
     for s, e, kind in hits:
-        if kind == "base" and any(w in text[s:e].lower() for w in _EUR_WORDS):
-            return "EUR"
+        word = text[s:e].lower()
+        if kind == "base":
+            for stem, currency in _AREA_WORDS:
+                if stem in word:
+                    return currency
+    return None
+
+
+_TRADITIONAL = frozenset("資經時萬與這們個區為價業發")
+_SIMPLIFIED = frozenset("资经时万与这们个区为价业发")
+
+
+def family_hint(symbol: str, text: str) -> str | None:
+    """Which crown or yuan an ambiguous symbol is when no place says: the pay word's language
+    ('lønn' NOK, 'løn' DKK, 'lön' SEK) or the script (traditional characters TWD, simplified CNY).
+    Called only for such a symbol with no location, so the substring tests stay rare."""
+    if symbol == "kr":
+        low = text.lower()
+        if "lön" in low or " och " in low:
+            return "SEK"
+        if "lønn" in low:
+            return "NOK"
+        return "DKK" if "løn" in low else None
+    if symbol == "元":
+        head = text[:3000]
+        trad = sum(ch in _TRADITIONAL for ch in head)
+        simp = sum(ch in _SIMPLIFIED for ch in head)
+        if trad != simp:
+            return "TWD" if trad > simp else "CNY"
     return None

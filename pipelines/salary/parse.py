@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .context import family_hint
 from .grammar import parse_phrases
 from .lexicon import AMBIGUOUS_SYMBOLS, MULTS, SYMBOLS
 from .model import ParsedSalary, Phrase
@@ -39,6 +40,15 @@ def _is_money(ph: Phrase) -> bool:
     if ph.wage or any(a.symbol or a.code or a.has_mult for a in amts):
         return True
     return all(a.value >= 1000 for a in amts)
+
+
+def ambiguous_symbol(ph: Phrase) -> str | None:
+    """'kr' or '元' when that is the phrase's only currency mark (resolved by place or language)."""
+    amts = [a for a in (ph.lo, ph.hi) if a is not None]
+    if any(a.code for a in amts):
+        return None
+    syms = {"kr" if a.symbol.lower().startswith("kr") else a.symbol for a in amts if a.symbol}
+    return syms.pop() if len(syms) == 1 and syms <= {"kr", "元"} else None
 
 
 def _year_alone(ph: Phrase) -> bool:
@@ -214,6 +224,12 @@ def parse_salary_text(text: str, currency_hint: str | None = None) -> ParsedSala
     # "$3K - $7K" on a pay field is the annual k shorthand; "8 a 10 mil", "4萬" are plain thousands
     field_months = not any(a.mult_word == "k" for a in (base.lo, base.hi) if a)
     r = _reading(base, hint_text, currency_hint, months=field_months, prose=False)
+    family = (
+        ambiguous_symbol(base) if currency_hint is None and r["currency_from"] == "symbol" else None
+    )
+    if family and (lang := family_hint(family, text)):
+        r = _reading(base, lang, None, months=field_months, prose=False)
+        r["flags"].append("currency_from_language")
     flags = list(r["flags"])
     if base.kind in _HEADLINE_KINDS:
         flags.append(base.kind)

@@ -117,3 +117,30 @@ def test_numbers_in_links_are_not_amounts() -> None:
     text = "月薪 40,000元\n活動資訊: https://jobs.example.tw/activities/1072915430"
     row = pay(text, "新北市, Taiwan", "司機")
     assert band(row) == (40000, 40000, "TWD", "month") and row["other_amounts"] == []
+
+
+# -- currency: with no place to go by, the text's language or script says which crown or yuan ----
+
+
+def test_kr_without_a_location_follows_the_pay_word() -> None:
+    assert pay("Lønn: 48 000 kr i måneden")["currency"] == "NOK"
+    assert pay("Løn: 41 000 kr. om måneden")["currency"] == "DKK"
+    assert pay("Lön: 39 000 kr per månad")["currency"] == "SEK"
+    row = pay("Du får 250 kr timen.")  # no pay word, no place: the crown is not guessed from it
+    assert row["currency"] == "SEK" and "currency_from_language" not in row["flags"]
+
+
+def test_yuan_without_a_location_follows_the_script() -> None:
+    assert pay("薪資待遇：月薪 45,000元，另有獎金")["currency"] == "TWD"
+    assert pay("薪资待遇：月薪 25,000元，另有奖金")["currency"] == "CNY"
+
+
+def test_a_bare_figure_under_a_nordic_pay_word_and_an_allowance_in_crowns() -> None:
+    text = (
+        "- Lønn. Ledertillegget er 120 000 kr. "
+        "[Med master fra 2012 er startlønnen 1 020 400](/kalkulator?year=2012)."
+    )
+    row = pay(text)
+    assert band(row) == (1020400, 1020400, "NOK", "year")
+    assert "currency_from_language" in row["flags"]
+    assert any(o["kind"] == "benefit" and o["min"] == 120000 for o in row["other_amounts"])
