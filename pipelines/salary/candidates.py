@@ -20,7 +20,7 @@ from .grammar import parse_phrases
 from .lexicon import CODES, MULTS, SYMBOLS, WORDS
 from .model import Phrase
 from .parse import _is_money, _reading, _text_code_hint, ambiguous_symbol, whole_units
-from .shapes import LATER, follows, salary_sized, sum_of, sums
+from .shapes import LATER, follows, intern_stipend, salary_sized, sum_of, sums
 
 _SYMS = "".join(sorted({s for s in SYMBOLS if len(s) == 1 and not s.isalpha()}))
 #: the one cheap scan: a currency sign or a digit run (one character class: the engine's fast path)
@@ -277,6 +277,8 @@ def read_candidates(text: str, hint: str | None) -> list[Candidate]:
                 kind = "other" if kind == "base" else kind
             elif kind == "benefit" and near is None and salary_sized(ph, r):
                 kind = "base"  # "**Benefits** * £95-110k": a perks list opening with the pay
+            elif kind == "benefit" and intern_stipend(seg, hits, ss, se):
+                kind, strong = "base", True  # "monthly stipend for this internship: $4,200"
             out.append(
                 Candidate(
                     reading=r,

@@ -63,3 +63,17 @@ def salary_sized(ph: Phrase, r: dict[str, Any]) -> bool:
 def follows(pos: int, ends: list[int]) -> bool:
     """A token right after an amount ('500元/日'): a period there is that amount's own."""
     return any(0 <= pos - end <= 2 for end in ends)
+
+
+_INTERN = re.compile(
+    r"\bintern(?:ship)?s?\b|praktik|werkstudent|est[áa]gi|stagiaire|\bstage\b|trainee", re.I
+)
+_STIPEND_WORDS = frozenset(("stipend", "stipends", "bolsa", "bolsas"))
+
+
+def intern_stipend(seg: str, hits: list[tuple[int, int, str]], ss: int, se: int) -> bool:
+    """An intern's stipend is the intern's pay: a sentence naming an internship whose only
+    benefit word is 'stipend' ('Monthly stipend for this internship: $4,200'); an equipment or
+    learning stipend for interns stays a benefit."""
+    words = {seg[s:e].lower() for s, e, kind in hits if kind == "benefit" and ss <= s < se}
+    return bool(words) and words <= _STIPEND_WORDS and bool(_INTERN.search(seg, ss, se))
