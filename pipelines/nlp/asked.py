@@ -37,7 +37,9 @@ from .asked_cues import (
     list_sentence_cue,
     sentence_cue,
 )
+from .asked_phrases import add_phrase_mentions
 from .sections import Sentence
+from .skill_parents import add_parent_mentions
 
 ASKED_SECTIONS = frozenset({"requirements", "nice_to_have", "responsibilities"})
 COMPANY_SECTIONS = frozenset({"about_company", "benefits"})
@@ -231,15 +233,13 @@ _TEAMWORK = re.compile(r"collab|team|stakeholder|cross|partner|experience", re.I
 def names_a_team(text: str, start: int, end: int, sent: Sentence) -> bool:
     """Is the mention at [start, end) one of the teams the hire works with ("with data science
     and customer success teams")? Teamwork words themselves ("collaborate with teams") are not."""
+    # cheapest test first: most mentions are not followed by a team word
+    if not _TEAM_AFTER.match(text[end : min(sent.end, end + 60)]):
+        return False
     if _TEAMWORK.search(text, start, end):
         return False
     before = text[max(sent.start, start - 80) : start]
-    after = text[end : min(sent.end, end + 60)]
-    return bool(
-        _WITH_BEFORE.search(before)
-        and not _SKILL_WITH.search(before[-60:])
-        and _TEAM_AFTER.match(after)
-    )
+    return bool(_WITH_BEFORE.search(before) and not _SKILL_WITH.search(before[-60:]))
 
 
 def asked_sentences(text: str, title: str | None = None) -> list[str]:
@@ -262,7 +262,10 @@ def mark_asked(
     mentions: list[dict[str, Any]],
     title: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Add `asked` and `asked_reason` to each mention dict (in place; returns the list)."""
+    """Add `asked` and `asked_reason` to each mention dict (in place; returns the list), after
+    adding the skills asked in clause form ("you communicate clearly", see asked_phrases.py) and
+    the parent skill of each mention (skill_parents.py)."""
+    mentions = add_parent_mentions(add_phrase_mentions(text, sentences, mentions))
     if not mentions:
         return mentions
     from bisect import bisect_right
