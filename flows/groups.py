@@ -14,12 +14,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from prefect import flow
-from prefect.states import Completed
+from prefect import flow, get_run_logger
 
 from flows.config import Settings, load_settings
 from flows.crawl import crawl_kinds, crawled_ok, group_by_kind
-from flows.daily import configured_sources, process_run, scrapy_settings_for
+from flows.daily import configured_sources, outcome_state, process_run, scrapy_settings_for
 from flows.lock import warehouse_lock
 from pipelines.records import SOURCE_KINDS
 from spiders.source_config import SourceConfig
@@ -85,16 +84,16 @@ def crawl_group_flow(settings: Settings, kinds: list[str], run_id: str) -> dict[
 
 @flow(name="process-run", log_prints=True)
 def process_run_flow(settings: Settings, run_id: str, workers: int = 1) -> Any:
-    """Extract, load and report a run the crawl groups filled; Partial if a board is missing."""
+    """Extract, load and report a run the crawl groups filled. Ends like the daily flow:
+    Completed, Completed named Partial (a board without a complete crawl, lake lines skipped)
+    or Failed named NothingStored (no posting of the run reached the warehouse)."""
     started = datetime.now(UTC)
     if not (settings.lake / run_id).is_dir():
         raise FileNotFoundError(missing_run_message(settings.lake, run_id))
     missing = unfinished_boards(configured_sources(settings), settings.lake, run_id)
     with warehouse_lock(settings.warehouse):
         result = process_run(settings, run_id, started, missing, workers, "process-run")
-    if missing:
-        return Completed(name="Partial", message=f"unfinished: {missing}", data=result)
-    return result
+    return outcome_state(result, get_run_logger())
 
 
 def run_id_or_today(run_id: str | None) -> str:

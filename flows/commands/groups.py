@@ -52,14 +52,21 @@ def process_run(
 
     Example: jobtrends process-run --workers 2
     """
+    from flows.errors import NothingStored
     from flows.groups import missing_run_message, process_run_flow, run_id_or_today
+    from flows.progress import run_summary_lines
 
     cfg, run = settings(config), run_id_or_today(run_id)
     if not (cfg.lake / run).is_dir():
         fail(missing_run_message(cfg.lake, run))
     state = process_run_flow(cfg, run, workers, return_state=True)
-    result = state.result()
+    result = state.result(raise_on_failure=False)
+    if isinstance(result, NothingStored):  # exit 4, with the summary of what was processed
+        result = result.result
+    elif isinstance(result, BaseException):
+        raise result
     typer.echo(f"processed run {result['run_id']}: {state.name}")
-    typer.echo(f"  reports: {result['reports_dir']}/index.html")
-    if state.name == "Partial":
-        typer.echo(f"  {state.message}")
+    for line in run_summary_lines(result)[1:]:
+        typer.echo(line)
+    if result["exit_code"]:
+        raise typer.Exit(result["exit_code"])

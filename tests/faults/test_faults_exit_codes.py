@@ -124,3 +124,42 @@ def test_run_exit_codes_nothing_partial_complete(
     assert b"outcome:   partial: 1 source(s) failed" in partial.stdout
     assert b"outcome:   complete" in complete.stdout
     assert flow_states(tmp_path / "wh.duckdb") == ["NothingStored", "Partial", "Completed"]
+
+
+@pytest.mark.faults_slow
+@pytest.mark.timeout(1500)
+def test_process_run_exit_codes_nothing_partial_complete(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """`process-run` ends like `run`: a run that stored nothing exits 4 (flow state
+    NothingStored), a run with a configured board never crawled exits 3 (Partial), a whole run
+    exits 0 (Completed); each prints the run summary with its outcome."""
+    from test_faults_lake_read import line, write_run
+
+    from spiders.source_config import SourceConfig
+
+    lake = tmp_path / "data" / "raw"
+    empty, some = "20261101T060000Z-aaaaaa", "20261102T060000Z-bbbbbb"
+    write_run(lake, empty, {}, {})
+    posts = b"".join(line("greenhouse", "acme", i) for i in "123")
+    write_run(lake, some, {"greenhouse.jsonl": posts}, {"greenhouse:acme": 3})
+    acme, beta = (
+        SourceConfig(kind="greenhouse", board=b, base_url="http://127.0.0.1:9/greenhouse")
+        for b in ("acme", "beta")
+    )
+    request.node.faults_injected = 2  # a run with no posting, a board with no crawl
+    nothing = cli("process-run", "--run-id", empty, cwd=tmp_path)
+    save_sources(tmp_path / "sources.toml", [acme, beta])
+    partial = cli("process-run", "--run-id", some, cwd=tmp_path)
+    save_sources(tmp_path / "sources.toml", [acme])
+    complete = cli("process-run", "--run-id", some, cwd=tmp_path)
+    for proc, code in ((nothing, 4), (partial, 3), (complete, 0)):
+        out = proc.stdout.decode()[-1500:] + proc.stderr.decode()[-1500:]
+        assert proc.returncode == code and b"Traceback" not in proc.stderr, out
+    assert b"processed run " + empty.encode() + b": NothingStored" in nothing.stdout
+    assert b"outcome:   nothing stored" in nothing.stdout
+    assert b": Partial" in partial.stdout and b"outcome:   partial: 1 source(s)" in partial.stdout
+    assert b"greenhouse" in partial.stdout and b"beta" in partial.stdout
+    assert b": Completed" in complete.stdout and b"outcome:   complete" in complete.stdout
+    # the Partial processing of `some` is replaced by the completed one (one row per run)
+    assert flow_states(tmp_path / "wh.duckdb") == ["NothingStored", "Completed"]
