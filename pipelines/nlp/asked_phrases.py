@@ -1,0 +1,122 @@
+"""Skills asked in clause form: "you communicate clearly", "thrive in ambiguous environments",
+"ship LLM systems to production", "optimise inference latency".
+
+Soft skills and practices are asked in words no fixed alias spells, so the taxonomy's aliases
+miss them. Each frame (data in pipelines/taxonomy/phrases.toml) is a small regex over a clause;
+one Aho-Corasick pass over the posting finds the frames' keywords, and a frame's regex runs only
+inside the sentence holding its keyword (no whole-text regex scan). The mentions found here are
+judged asked or mentioned like any other (pipelines/nlp/asked.py): "we value clear
+communication" is a company value, "you communicate clearly" is asked of the candidate.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import ahocorasick
+
+from .sections import Sentence
+from .taxonomy import TAXONOMY_DIR
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One clause pattern for one skill."""
+
+    slug: str
+    pattern: re.Pattern[str]
+    #: company voice right before the match that voids it ("we're hiring engineers")
+    not_after: re.Pattern[str] | None = None
+
+
+@lru_cache(maxsize=1)
+def load_frames() -> tuple[tuple[Frame, ...], ahocorasick.Automaton]:
+    """The frames and an automaton from each keyword to the indices of the frames it gates."""
+    data = tomllib.loads((TAXONOMY_DIR / "phrases.toml").read_text("utf-8"))
+    frames: list[Frame] = []
+    by_key: dict[str, set[int]] = {}
+    for i, f in enumerate(data["frames"]):
+        not_after = re.compile(f["not_after"]) if f.get("not_after") else None
+        frames.append(Frame(f["slug"], re.compile(f["pattern"]), not_after))
+        for key in f["keywords"]:
+            by_key.setdefault(key, set()).add(i)
+    ac = ahocorasick.Automaton()
+    for key, idx in by_key.items():
+        ac.add_word(key, tuple(sorted(idx)))
+    ac.make_automaton()
+    return tuple(frames), ac
+
+
+def _lower(text: str) -> str:
+    """Lowercase without changing length (offsets must stay valid)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def phrase_mentions(text: str, sentences: list[Sentence]) -> list[dict[str, Any]]:
+    """Mentions of skills asked in clause form, shaped like the matcher's (slug, text, start,
+    end, section, sentence); each (sentence, frame) pair is searched once."""
+    if not sentences or not text:
+        return []
+    frames, ac = load_frames()
+    low = _lower(text)
+    starts = [s.start for s in sentences]
+    tried: set[tuple[int, int]] = set()
+    out: list[dict[str, Any]] = []
+    for end_idx, frame_ids in ac.iter(low):
+        si = max(0, bisect_right(starts, end_idx) - 1)
+        sent = sentences[si]
+        if not sent.start <= end_idx < sent.end:
+            continue  # a keyword on a blank or heading gap between sentences
+        for fi in frame_ids:
+            if (si, fi) in tried:
+                continue
+            tried.add((si, fi))
+            frame = frames[fi]
+            for m in frame.pattern.finditer(low, sent.start, sent.end):
+                if frame.not_after and frame.not_after.search(
+                    low, max(sent.start, m.start() - 30), m.start()
+                ):
+                    continue
+                out.append(
+                    {
+                        "slug": frame.slug,
+                        "text": text[m.start() : m.end()],
+                        "start": m.start(),
+                        "end": m.end(),
+                        "section": sent.section,
+                        "sentence": text[sent.start : sent.end].strip(),
+                    }
+                )
+    return out
+
+
+def add_phrase_mentions(
+    text: str, sentences: list[Sentence], mentions: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """`mentions` plus the clause-form ones that do not overlap a mention of the same skill
+    (the alias already found it), sorted like the matcher's output."""
+    extra = phrase_mentions(text, sentences)
+    if not extra:
+        return mentions
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for m in mentions:
+        spans.setdefault(m["slug"], []).append((m["start"], m["end"]))
+    added = False
+    for m in extra:
+        taken = spans.setdefault(m["slug"], [])
+        if any(s < m["end"] and m["start"] < e for s, e in taken):
+            continue
+        taken.append((m["start"], m["end"]))
+        mentions.append(m)
+        added = True
+    if added:
+        mentions.sort(key=lambda m: (m["start"], m["slug"]))
+    return mentions

@@ -1,0 +1,122 @@
+"""Skills asked in clause form (soft skills, production ML, performance work) and parent skills:
+each class in both senses, asked of the candidate vs company text. Postings are our own text in
+the shapes real sources have."""
+
+from __future__ import annotations
+
+from pipelines.nlp import get_analyser
+from pipelines.nlp.asked_phrases import phrase_mentions
+from pipelines.nlp.sections import split_sentences
+
+
+def _verdicts(text: str, title: str = "Software Engineer") -> dict[str, set[bool]]:
+    out: dict[str, set[bool]] = {}
+    for m in get_analyser().analyse(title, text)["skills"]:
+        out.setdefault(m["slug"], set()).add(m["asked"])
+    return out
+
+
+def _phrase_slugs(text: str) -> set[str]:
+    return {m["slug"] for m in phrase_mentions(text, split_sentences(text))}
+
+
+def test_soft_skills_asked_of_the_candidate() -> None:
+    text = (
+        "What you'll bring\n"
+        "- You can explain complex ideas to customers who don't write code.\n"
+        "- You thrive in ambiguous, fast-moving environments.\n"
+        "- You're proactive and take initiative.\n"
+        "- Experience at an early-stage startup.\n"
+        "- Hire and mentor engineers as the team grows.\n"
+    )
+    v = _verdicts(text)
+    for slug in (
+        "communication",
+        "adaptability",
+        "ownership",
+        "startup-experience",
+        "recruiting-skills",
+        "mentoring",
+    ):
+        assert v.get(slug) == {True}, slug
+
+
+def test_soft_skills_in_company_text_are_not_asked() -> None:
+    text = (
+        "About us\n"
+        "Our founders explain complex ideas at meetups every month. We thrive in fast-changing "
+        "markets and mentor engineers from local bootcamps.\n"
+        "Benefits\n"
+        "A proactive health programme and a learning budget.\n"
+    )
+    v = _verdicts(text)
+    for slug in ("communication", "adaptability", "mentoring", "ownership"):
+        assert v.get(slug) == {False}, slug
+
+
+def test_company_voice_before_a_frame_voids_it() -> None:
+    # "we're hiring engineers" is the company recruiting, not a recruiting skill asked
+    assert "recruiting-skills" not in _phrase_slugs("We're hiring engineers in Berlin.")
+    assert "recruiting-skills" in _phrase_slugs("- Hiring and coaching engineers.")
+    # a team that owns a flow is not the hire's ownership
+    assert "ownership" not in _phrase_slugs("The team owns the billing flow end-to-end.")
+    assert "ownership" in _phrase_slugs("You'll own the billing flow end-to-end.")
+
+
+def test_passion_for_the_mission_is_not_curiosity() -> None:
+    assert "curiosity" not in _phrase_slugs("- A passion for our mission and customers.")
+    assert "curiosity" in _phrase_slugs("- Passionate about the latest research in LLMs.")
+    assert "curiosity" in _phrase_slugs("- You are eager to learn new tools.")
+
+
+def test_production_ml_asked_in_clause_form() -> None:
+    text = (
+        "Responsibilities\n"
+        "- Ship LLM-based features to production and keep them healthy.\n"
+        "- Optimise inference latency and throughput.\n"
+    )
+    v = _verdicts(text)
+    assert v.get("production-ml") == {True}
+    assert v.get("performance-engineering") == {True}
+
+
+def test_production_and_performance_in_other_senses_are_not_skills() -> None:
+    text = (
+        "We ship to production many times a day.\n"
+        "Benefits\n"
+        "Performance reviews twice a year and a tuned health plan.\n"
+    )
+    assert not {"production-ml", "performance-engineering"} & _phrase_slugs(text)
+
+
+def test_company_blurb_production_ai_is_mentioned_only() -> None:
+    text = (
+        "About Acme\n"
+        "Acme was founded in 2021 and brings AI models into production for banks.\n"
+        "Requirements\n"
+        "- Python\n"
+    )
+    v = _verdicts(text)
+    assert v.get("production-ml") == {False}
+    assert v["python"] == {True}
+
+
+def test_a_child_skill_asks_for_its_parent() -> None:
+    text = "Requirements\n- Experience with anomaly detection and Langfuse.\n"
+    skills = get_analyser().analyse("Software Engineer", text)["skills"]
+    ml = [m for m in skills if m["slug"] == "machine-learning"]
+    assert ml and ml[0]["asked"] and ml[0]["text"] == "anomaly detection"  # provenance kept
+    assert "llm-observability" in {m["slug"] for m in skills if m["asked"]}
+
+
+def test_core_slugs_are_not_implied_by_children() -> None:
+    v = _verdicts("Requirements\n- TypeScript and Django.\n")
+    assert "typescript" in v and "javascript" not in v and "python" not in v
+
+
+def test_no_phrase_mention_repeats_an_alias_mention() -> None:
+    text = "Requirements\n- Strong communication skills; you communicate clearly.\n"
+    skills = get_analyser().analyse("Software Engineer", text)["skills"]
+    spans = [(m["start"], m["end"]) for m in skills if m["slug"] == "communication"]
+    for i, (s, e) in enumerate(spans):
+        assert all(not (s < e2 and s2 < e) for s2, e2 in spans[i + 1 :])
