@@ -61,6 +61,7 @@ def score(gold: list[dict[str, Any]], pred: dict[str, dict[str, Any] | None]) ->
     with redirect_stdout(buf):
         ok = 0
         by: dict[str, list[int]] = {}
+        by_src: dict[str, list[int]] = {}  # the dev files' own source field: split checks by source
         wrong: list[str] = []
         classes: dict[str, list[str]] = {}
         for g in gold:
@@ -68,10 +69,13 @@ def score(gold: list[dict[str, Any]], pred: dict[str, dict[str, Any] | None]) ->
             gs, ps = g["gold"], pred.get(gid)
             good = _good(gs, ps)
             b = by.setdefault(gid.split("-")[0], [0, 0])
+            src = by_src.setdefault(str(g["src"]), [0, 0]) if g.get("src") else [0, 0]
             b[1] += 1
+            src[1] += 1
             if good:
                 ok += 1
                 b[0] += 1
+                src[0] += 1
             else:
                 classes.setdefault(miss_class(g, ps), []).append(gid)
             if not good and len(wrong) < 12:
@@ -79,6 +83,8 @@ def score(gold: list[dict[str, Any]], pred: dict[str, dict[str, Any] | None]) ->
                 wrong.append((g.get("salary_text") or "(html)")[:60] + f"  gold={gs} pred={shown}")
         for s, (a, n) in sorted(by.items()):
             print(f"  {s}: {a}/{n} = {a / n:.3f}")
+        for s, (a, n) in sorted(by_src.items()):
+            print(f"  src {s}: {a}/{n}")
         for w in wrong:
             print("  miss:", w)
         for cls, ids in sorted(classes.items(), key=lambda kv: -len(kv[1])):

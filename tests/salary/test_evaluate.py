@@ -49,3 +49,14 @@ def test_misses_are_listed_by_class(tmp_path: Path) -> None:
     path.write_text("\n".join(json.dumps(g) for g in gold) + "\n", encoding="utf-8")
     lines = run_salary_eval(path).splitlines()
     assert "  misses period: 1  a-1" in lines and "  misses missing: 1  a-2" in lines
+
+
+def test_records_with_a_source_field_are_also_counted_by_source(tmp_path: Path) -> None:
+    gold = [
+        {"id": "a-1", "src": "board-2024", "salary_text": "$100K", "gold": None},
+        {"id": "a-2", "src": "board-2025", "salary_text": "Competitive", "gold": None},
+    ]
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(json.dumps(g) for g in gold) + "\n", encoding="utf-8")
+    lines = run_salary_eval(path).splitlines()
+    assert "  src board-2024: 0/1" in lines and "  src board-2025: 1/1" in lines
