@@ -71,8 +71,11 @@ class TitleParser:
             else None
         )
         self._scripts = sorted(scripts.items(), key=lambda kv: -len(kv[0]))
+        programme = {n.lower() for n in data.get("vocab", {}).get("programme_nouns", [])}
         nouns = sorted({n.lower() for n in role_nouns}, key=len, reverse=True)
         self._noun_re = re.compile(r"\b(?:" + "|".join(map(re.escape, nouns)) + r")\b")
+        jobs = [n for n in nouns if n not in programme]
+        self._job_re = re.compile(r"\b(?:" + "|".join(map(re.escape, jobs)) + r")\b")
 
     def english(self, title: str) -> str:
         """Lower-cased title with foreign role/level words in English, gender markers removed."""
@@ -93,13 +96,17 @@ class TitleParser:
         return f"{m.group(1)} {self._suffixes[m.group(2)]}".strip()
 
     def parse(self, title: str) -> ParsedTitle:
-        """Head = the first segment naming a role noun (else the whole title)."""
+        """Head = the first segment naming an occupation ("Binance Seeds Trainee Program - Full
+        Stack Engineer": the engineer, not the programme), else the first naming any role noun
+        (an intern, a trainee), else the whole title."""
         return self.split(self.english(title))
 
     def split(self, full: str) -> ParsedTitle:
         """`parse` for a title already in English words (the output of `english`)."""
         segments = [s.strip() for s in _SEP.split(full) if s and s.strip(" -:.")]
-        head_idx = next((i for i, s in enumerate(segments) if self._noun_re.search(s)), None)
+        head_idx = next((i for i, s in enumerate(segments) if self._job_re.search(s)), None)
+        if head_idx is None:
+            head_idx = next((i for i, s in enumerate(segments) if self._noun_re.search(s)), None)
         if head_idx is None or len(segments) < 2:
             return ParsedTitle(full, full, ())
         quals = tuple(s for i, s in enumerate(segments) if i != head_idx)

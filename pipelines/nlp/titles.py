@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .taxonomy import role_taxonomy
-from .title_parse import TitleParser
+from .title_parse import ParsedTitle, TitleParser
 from .years import required_years
 
 __all__ = ["Decision", "TitleNormaliser", "normalise_title", "required_years"]
@@ -111,6 +111,13 @@ class TitleNormaliser:
         self.person_agent = set(data["vocab"].get("person_agent", []))
         self.trailing_noise = self.generic - set(data["vocab"]["role_nouns"])
         self.refiners = frozenset(data["vocab"]["refine_to"])
+        self.ai_roles = frozenset(r["slug"] for r in data["roles"] if r["is_ai_role"])
+        not_person = {"engineering", *data["vocab"].get("programme_nouns", [])}
+        self._person_re = _phrase_re(
+            [n for n in data["vocab"]["role_nouns"] if n not in not_person]
+        )
+        employer = _phrase_re(data["vocab"].get("employer_nouns", ["startup"])).pattern
+        self._employer_re = re.compile(employer[: -len("(?= )")] + r"(?= $)")
         self._memo: dict[tuple[str, str], tuple[Decision, frozenset[str]] | None] = {}
         self.years = sorted(((y["min"], y["level"]) for y in sen["years"]), reverse=True)
         self.table_grades = frozenset(sen.get("table_grades", []))
@@ -146,9 +153,11 @@ class TitleNormaliser:
             generic_head = decided is None
             if decided is not None:
                 dec, refine_to = decided
+                if dec.value not in self.ai_roles and (second := self._second_job(parsed)):
+                    return second
                 if not refine_to:
                     return dec
-                whole = self._title_role(full, parsed.head)
+                whole = self._title_role(self._refine_scope(parsed, full), parsed.head)
                 if whole is not None and whole[0].value in refine_to:
                     return whole[0]
                 return dec
@@ -160,11 +169,41 @@ class TitleNormaliser:
         norm = full
         content = set(norm.split()) - set(self._seniority_words(norm))
         profile = self.profile(mentions or [])
+        if profile == "software-engineer" and not norm.split():
+            # no word the lexicon can read ("兼職人員"): nothing says this is engineering
+            return Decision("other", 0.3, "default")
         if profile == "software-engineer" and not has_text:
             return Decision("software-engineer" if content else "other", 0.4, "default")
         if "founding" in content and profile != "software-engineer":
             profile = "founding-ai-engineer"  # founding engineer at an AI startup
         return Decision(profile, 0.7 if profile != "software-engineer" else 0.6, "description")
+
+    def _second_job(self, parsed: ParsedTitle) -> Decision | None:
+        """An AI role named by a second job title joined with a slash ("Data Scientist / Machine
+        Learning Engineer, GenAI & LLM"): a posting for either job counts as the AI one."""
+        for q in parsed.qualifiers:
+            norm = normalise_title(q)
+            if not self._person_re.search(norm) or not _after_slash(parsed.full, q):
+                continue  # "Sales Manager - AI Engineer Recruitment" is no second job
+            decided = self._title_role(norm, q)
+            if decided is None or decided[0].value not in self.ai_roles:
+                continue
+            dec, refine_to = decided
+            rest = [x for x in parsed.qualifiers if x is not q]
+            if refine_to and rest:  # the second job's own qualifiers refine it
+                whole = self._title_role(normalise_title(" ".join((q, *rest))), q)
+                if whole is not None and whole[0].value in refine_to:
+                    return whole[0]
+            return dec
+        return None
+
+    def _refine_scope(self, parsed: ParsedTitle, full: str) -> str:
+        """The title without qualifiers that describe the employer ("- Agentic AI Startup"):
+        they say what the company builds, not what this job is."""
+        kept = [q for q in parsed.qualifiers if not self._employer_re.search(normalise_title(q))]
+        if len(kept) == len(parsed.qualifiers):
+            return full
+        return normalise_title(" ".join((parsed.head, *kept)))
 
     def _any_rule(self, norm: str) -> bool:
         words = set(norm.split())
@@ -217,11 +256,9 @@ class TitleNormaliser:
         return Decision("scientist", 0.5, "description")  # resolved from the text in role()
 
     def profile(self, mentions: list[dict[str, Any]]) -> str:
-        """Tie-break 5: AI-product vs ML-training vs plain software, from distinct skill slugs."""
-        slugs = {
-            m["slug"] for m in mentions if m.get("section") not in {"about_company", "benefits"}
-        }
-        ai, ml = len(slugs & self.ai_profile), len(slugs & self.ml_profile)
+        """Tie-break 5: AI-product vs ML-training vs plain software, from distinct skills named."""
+        kept = [m for m in mentions if m.get("section") not in {"about_company", "benefits"}]
+        ai, ml = _distinct_named(kept, self.ai_profile), _distinct_named(kept, self.ml_profile)
         if ai >= self.min_distinct and ai >= ml:
             return "ai-engineer"
         if ml >= self.min_distinct:
@@ -413,6 +450,24 @@ _TITLE_YEARS = re.compile(
 
 
 _ROMAN = frozenset({"i", "ii", "iii", "iv", "v"})
+
+
+def _distinct_named(mentions: list[dict[str, Any]], family: set[str]) -> int:
+    """Distinct skills of a family the text names. One phrase tagged with a skill and its parent
+    ("Reinforcement Learning": reinforcement-learning + machine-learning) names one thing."""
+    spans: dict[tuple[Any, Any], set[str]] = {}
+    for m in mentions:
+        if m["slug"] in family:
+            spans.setdefault((m.get("start"), m.get("end")), set()).add(m["slug"])
+    alone = {next(iter(slugs)) for slugs in spans.values() if len(slugs) == 1}
+    shared = {frozenset(slugs) for slugs in spans.values() if len(slugs) > 1 and slugs - alone}
+    return len(alone) + len(shared)
+
+
+def _after_slash(full: str, segment: str) -> bool:
+    """The segment follows a slash in the title: an alternative job, not a qualifier."""
+    i = full.find(segment)
+    return i > 0 and full[:i].rstrip().endswith("/")
 
 
 def _unemphasised(low: str) -> str:

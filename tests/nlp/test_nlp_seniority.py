@@ -185,3 +185,60 @@ def test_levels_in_other_languages(title: str, expected: str) -> None:
 )
 def test_french_internship_described_in_the_text(text: str, expected: str) -> None:
     assert level("Data Scientist / Analytics Engineer", text)[0] == expected
+
+
+# ---- roles: classes seen on boards nobody tuned on (both senses)
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        # an ML/AI word before "Data Engineer" names the data's use; the role word decides
+        ("Machine Learning Data Engineer", "data-engineer"),
+        ("AI Data Engineer (Lakehouse)", "data-engineer"),
+        ("Machine Learning Engineer, Data Platform", "ai-platform-engineer"),
+        # "Modeler" names the job: ML modeling vs financial or 3D modeling
+        ("Senior Machine Learning Modeler, Risk (Payments)", "ml-engineer"),
+        ("Data Modeler", "data-engineer"),
+        ("Financial Modeler", "other"),
+        # a talent pool lists jobs; it is not the recruiter's job
+        ("Infrastructure Talent Pool (Storage Engineer, SRE, MLOps)", "ai-platform-engineer"),
+        ("Talent Acquisition Partner", "other"),
+        # a programme name vs the occupation in another segment
+        ("Seeds Trainee Program - Full Stack Engineer", "software-engineer"),
+        ("Internship - Data Science", "data-scientist"),
+        # a qualifier describing the employer does not refine the head; one naming the team does
+        ("Full Stack Engineer (React, Python) - Agentic AI Startup", "software-engineer"),
+        ("Backend Engineer | LLM company | Remote", "software-engineer"),
+        ("Full Stack Engineer - Agentic AI", "ai-agent-engineer"),
+        # a second job joined by a slash counts when it is the AI one; a dash qualifier does not
+        ("Data Scientist / Machine Learning Engineer, GenAI & LLM", "llm-engineer"),
+        ("Data Scientist / Analytics Engineer", "data-scientist"),
+        ("Sales Manager - AI Engineer Recruitment", "other"),
+        # release management is engineering; a title in an unread script is not engineering
+        ("Senior Release Manager (Agile / DevOps)", "software-engineer"),
+        ("兼職人員", "other"),
+    ],
+)
+def test_role_classes_from_unseen_boards(title: str, role: str) -> None:
+    assert get_analyser().analyse(title, "")["role"] == role
+
+
+def test_an_unread_title_with_an_ai_description_follows_the_text() -> None:
+    text = (
+        "Responsibilities\n- Build LLM features with RAG over our documents and a vector "
+        "database.\n- Design AI agents with tool calling; write evals and prompt templates.\n"
+    )
+    assert get_analyser().analyse("兼職人員", text)["role"] == "ai-engineer"
+
+
+def test_a_skill_and_its_parent_named_by_one_phrase_count_once() -> None:
+    from pipelines.nlp.titles import _distinct_named
+
+    family = {"machine-learning", "reinforcement-learning", "pytorch"}
+    one = [
+        {"slug": "machine-learning", "start": 10, "end": 32},
+        {"slug": "reinforcement-learning", "start": 10, "end": 32},
+    ]
+    assert _distinct_named(one, family) == 1
+    two = [*one, {"slug": "machine-learning", "start": 50, "end": 66}]
+    assert _distinct_named(two, family) == 2  # "Machine Learning" named on its own too
+    assert _distinct_named([*one, {"slug": "pytorch", "start": 70, "end": 77}], family) == 2
