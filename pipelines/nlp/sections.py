@@ -10,7 +10,7 @@ sentence classifier (pipelines/nlp/asked.py) instead of inheriting the wrong sec
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 SECTIONS = (
     "requirements",
@@ -90,12 +90,12 @@ _BULLET = re.compile(r"^\s*(?:[-*•·–▪●◦+>]|\d{1,2}[.)])\s+")
 _LETTERS = re.compile(r"[A-Za-z]")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     """One sentence: char offsets, its section, and its layout (for the asked classifier).
 
     `block` numbers paragraphs (a blank line or a heading starts a new one), `first` marks the
-    first sentence of its line, `bullet` a sentence on a list-item line."""
+    first sentence of its line, `bullet` a sentence on a list-item line. A named tuple: a posting
+    has ~50 of them and a frozen dataclass cost more to build than splitting the text."""
 
     start: int
     end: int
@@ -201,15 +201,18 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         found = heading_section(stripped)
         label = None
-        if _LABEL.match(stripped):  # "Label: text": the label scopes its line or paragraph
+        if ":" in stripped and _LABEL.match(stripped):  # "Label: text" scopes its line/paragraph
             label, found = found or label_section(stripped), None
+        shaped: bool | None = None  # heading_shaped(stripped), computed at most once
         if found:
             section = found
-        elif not label and heading_shaped(stripped):
+        elif not label and (shaped := heading_shaped(stripped)):
             section = "other"  # an unknown heading ends the previous section
         elif section in ("about_company", "benefits") and title_case_line(stripped):
             section = "other"  # a plain-text heading ends company text, not a requirements list
-        opens = blank or bool(found) or (bool(out) and heading_shaped(stripped)) or not out
+        if not (blank or found or not out) and shaped is None:
+            shaped = heading_shaped(stripped)
+        opens = blank or bool(found) or bool(out and shaped) or not out
         block += opens
         blank = False
         here = scoped[1] if scoped and scoped[0] == block else section
