@@ -57,6 +57,14 @@ _ROLE_LABEL = re.compile(
 )
 
 
+#: a list item that is a bare role title: "• Senior/medior AI Engineer", "- Product Designer (UX)"
+_ROLE_TITLE_ITEM = re.compile(
+    r"\s*(?:[-*•·–▪●◦+>]|\d{1,2}[.)])\s+(?P<label>[A-Z][\w/&+,.' -]{0,50}?\b(?:engineers?|developers?"
+    r"|scientists?|researchers?|designers?|marketers?|managers?|owners?|architects?|analysts?"
+    r"|leads?|recruiters?|advocates?|writers?|consultants?|interns?))\s*(?:\([^)]{0,30}\))?\s*[.;]?\s*",
+    re.IGNORECASE,
+)
+
 _SEPARATOR = re.compile(r":| - |—|–")
 
 
@@ -78,7 +86,7 @@ _GENERIC = frozenset(
 class Verdict:
     asked: bool
     #: header | header:role | header:stack | other_role | section | sentence:<cue> |
-    #: context:<cue> | list | default | team
+    #: context:<cue> | list | default | team | waived (said elsewhere not to be required)
     reason: str
 
 
@@ -192,10 +200,18 @@ class AskedClassifier:
                 j += step
         return None
 
+    def _lists_other_role(self, s: Sentence) -> bool:
+        """A list item that is only a role title ("- Senior AI Engineer" under "Open roles:")
+        names another opening of the company, not a skill the posting's role asks for."""
+        if not self.title or s.end - s.start > 70:
+            return False
+        m = _ROLE_TITLE_ITEM.fullmatch(self.text, s.start, s.end)
+        return bool(m) and not _same_role(m.group("label"), self.title)
+
     def verdict(self, idx: int, pos: int | None = None) -> Verdict:
         """Verdict for sentence `idx`; `pos` (the mention's offset) picks the field of a header."""
         s = self.sentences[idx]
-        if idx in self._other_role:
+        if idx in self._other_role or (s.bullet and self._lists_other_role(s)):
             return Verdict(False, "other_role")
         if _is_header(self.text, s):
             return header_verdict(self.text, s, s.start if pos is None else pos, self.title)
@@ -285,6 +301,16 @@ def mark_asked(
         if v.asked and names_a_team(text, m["start"], m["end"], sentences[idx]):
             v = Verdict(False, "team")
         m["asked"], m["asked_reason"] = v.asked, v.reason
+    return _apply_waivers(mentions)
+
+
+def _apply_waivers(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A skill the posting says is not required ("prior ML experience is not required") is not
+    asked anywhere in it: its other mentions describe the work's setting, not a requirement."""
+    waived = {m["slug"] for m in mentions if m["asked_reason"] == f"sentence:{WAIVED}"}
+    for m in mentions:
+        if m["asked"] and m["slug"] in waived:
+            m["asked"], m["asked_reason"] = False, "waived"
     return mentions
 
 

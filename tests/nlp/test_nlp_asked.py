@@ -222,3 +222,30 @@ def test_asked_gold_without_labels_is_named(tmp_path: Path) -> None:
     bad.write_text("not json\n", "utf-8")
     with pytest.raises(GoldFormatError, match="not JSON lines"):
         load_asked_gold(bad)
+
+
+def test_a_waived_skill_is_not_asked_anywhere_in_the_posting() -> None:
+    text = (
+        "About the role\n"
+        "You'll build the storage layer behind our Kubernetes platform.\n"
+        "Requirements\n"
+        "- Strong Python.\n"
+        "- Prior Kubernetes experience is not required.\n"
+    )
+    v = _verdicts(text)
+    assert v["kubernetes"] == {False} and v["python"] == {True}
+    kept = "About the role\nYou'll build the storage layer behind our Kubernetes platform.\n"
+    assert _verdicts(kept)["kubernetes"] == {True}  # without the waiver the duty asks for it
+
+
+def test_a_list_of_other_openings_asks_nothing() -> None:
+    text = (
+        "You will build data pipelines in Python.\n\n"
+        "Open roles include:\n\n"
+        "• Senior AI Engineer\n\n"
+        "• Kubernetes Platform Engineer\n"
+    )
+    asked = _asked(text, "Data Engineer")
+    assert "python" in asked
+    assert not {"ai", "kubernetes"} & asked
+    assert "kubernetes" in _asked(text, "Platform Engineer")  # the posting's own opening
