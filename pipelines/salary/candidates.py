@@ -20,7 +20,7 @@ from .grammar import parse_phrases
 from .lexicon import CODES, MULTS, SYMBOLS, WORDS
 from .model import Phrase
 from .parse import _is_money, _reading, _text_code_hint, ambiguous_symbol, whole_units
-from .shapes import LATER, follows, intern_stipend, salary_sized, sum_of, sums
+from .shapes import LATER, follows, intern_stipend, salary_sized, sums
 
 _SYMS = "".join(sorted({s for s in SYMBOLS if len(s) == 1 and not s.isalpha()}))
 #: the one cheap scan: a currency sign or a digit run (one character class: the engine's fast path)
@@ -236,10 +236,11 @@ def read_candidates(text: str, hint: str | None) -> list[Candidate]:
         claimed = {t.start for t in toks if t.kind == "PERIOD" and follows(t.start, ends)}
         prev_end = 0  # a range's label is the text between the previous amount and it
         money = [ph for ph in phrases if _is_money(ph) and not ph.percent]
-        totals = sums(seg, money)
-        parts = {i for k, first in totals.items() for i in range(first, k)}
+        # "39000元 + 津貼3500元 = 42500元", "3000 + 500 = 3500 EUR": parts of any size, by identity
+        part_of = sums(seg, [ph for ph in phrases if ph.lo is not None and not ph.percent])
+        totals = set(part_of.values())
         part_kind: dict[int, tuple[str, bool]] = {}
-        for idx, ph in enumerate(money):
+        for ph in money:
             explicit = any(a.symbol or a.code or a.has_mult for a in (ph.lo, ph.hi) if a)
             if not explicit and ph.lo and _YEAR.match(ph.lo.raw) and ph.hi is None:
                 continue  # "since 2015": a year, not money
@@ -268,11 +269,11 @@ def read_candidates(text: str, hint: str | None) -> list[Candidate]:
                     r["flags"] = [*r["flags"], "currency_from_language"]
             if kind == "base" and prev_end and LATER.search(seg, prev_end, ph.start):
                 kind = "later"  # "36.000 € - 38.000 €, nach 9 Monaten 41.000 €": a later step
-            if idx in parts:  # "39000元 + 津貼3500元 = 42500元": the total is the pay
-                part_kind.setdefault(sum_of(totals, idx), (kind, strong))
+            if id(ph) in part_of:  # a part of a sum written out: the total is the pay
+                part_kind.setdefault(part_of[id(ph)], (kind, strong))
                 kind = "component"
-            elif idx in totals:
-                kind, strong = part_kind.get(totals[idx], (kind, strong))
+            elif id(ph) in totals:
+                kind, strong = part_kind.get(id(ph), (kind, strong))
             if r["currency_from"] == "default":
                 kind = "other" if kind == "base" else kind
             elif kind == "benefit" and near is None and salary_sized(ph, r):

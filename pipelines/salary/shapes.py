@@ -25,26 +25,27 @@ LATER = re.compile(
 )
 
 
-def sums(seg: str, money: list[Phrase]) -> dict[int, int]:
-    """{index of a total: index of its first part} for sums written out ('A + B = C') whose
-    parts add up to the total; the parts are then components, the total the amount."""
+def sums(seg: str, phrases: list[Phrase]) -> dict[int, int]:
+    """{id(part): id(total)} for sums written out ('A + B = C') whose parts add up to the total;
+    the parts are then components and the total the amount."""
     out: dict[int, int] = {}
-    for k in range(1, len(money)):
-        if seg[money[k - 1].end : money[k].start].strip() != "=" or money[k].hi is not None:
+    for k in range(1, len(phrases)):
+        total = phrases[k]
+        if seg[phrases[k - 1].end : total.start].strip() != "=" or total.hi is not None:
             continue
         first = k - 1
-        while first > 0 and "+" in seg[money[first - 1].end : money[first].start][:30]:
+        while first > 0 and "+" in seg[phrases[first - 1].end : phrases[first].start][:30]:
             first -= 1
-        values = [p.lo.value * p.lo.mult for p in money[first : k + 1] if p.lo and not p.hi]
-        if k - first >= 2 and len(values) == k - first + 1:
-            if abs(sum(values[:-1]) - values[-1]) <= 0.005 * values[-1]:
-                out[k] = first
+        parts = phrases[first:k]
+        if len(parts) < 2 or any(p.hi is not None or p.lo is None for p in parts):
+            continue
+        value = total.lo.value * total.lo.mult if total.lo else 0.0
+        if (
+            value
+            and abs(sum(p.lo.value * p.lo.mult for p in parts if p.lo) - value) <= 0.005 * value
+        ):
+            out.update({id(p): id(total) for p in parts})
     return out
-
-
-def sum_of(totals: dict[int, int], idx: int) -> int:
-    """The first part of the sum a part belongs to."""
-    return next(first for k, first in totals.items() if first <= idx < k)
 
 
 _PER_YEAR = {"year": 1, "month": 12, "week": 52, "day": 260, "hour": 2080}

@@ -105,6 +105,8 @@ def test_a_sum_written_out_gives_its_total() -> None:
     row = pay(text, "台北市, Taiwan", "店長")
     assert band(row) == (40000, 40000, "TWD", "month")
     assert [o["kind"] for o in row["other_amounts"]] == ["component", "component"]
+    small = pay("Salary: 3000 + 500 = 3500 EUR per month", "Berlin")  # a part below 1,000 counts
+    assert band(small) == (3500, 3500, "EUR", "month")
 
 
 def test_figures_that_do_not_add_up_are_no_sum() -> None:
