@@ -57,3 +57,24 @@ def test_bad_values_exit_2_with_one_line(
     assert result.exit_code == 2
     assert message in result.output and "Traceback" not in result.output
     assert not (tmp_path / "x").exists()
+
+
+def test_report_states_the_lakes_recorded_coverage(warehouse: Path, tmp_path: Path) -> None:
+    """`jobtrends report` reads the configured lake's coverage lines into the trend notes."""
+    from importers.coverage import write_coverage
+
+    lake = tmp_path / "lake"
+    write_coverage(lake, "20261101T000000Z-aaaaaa", [
+        {"source": "hn", "board": "whoishiring", "coverage_start": "2024-12-01",
+         "coverage_end": "2026-10-31", "how": "backfill"}])  # fmt: skip
+    config = tmp_path / "jobtrends.toml"
+    config.write_text(f'[paths]\nlake = "{lake.as_posix()}"\n', encoding="utf-8")
+    result = _report(warehouse, tmp_path / "r", "--config", str(config))
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "r" / "skill_trends.md").read_text()
+    assert "hn/whoishiring (backfill 2024-12 to 2026-10: every posting of those months)" in text
+    empty = tmp_path / "empty.toml"  # a lake without coverage lines: no such note
+    empty.write_text(f'[paths]\nlake = "{(tmp_path / "lake2").as_posix()}"\n', encoding="utf-8")
+    bare = _report(warehouse, tmp_path / "b", "--config", str(empty))
+    assert bare.exit_code == 0, bare.output
+    assert "Recorded coverage" not in (tmp_path / "b" / "skill_trends.md").read_text()
