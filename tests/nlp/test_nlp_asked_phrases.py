@@ -120,3 +120,32 @@ def test_no_phrase_mention_repeats_an_alias_mention() -> None:
     spans = [(m["start"], m["end"]) for m in skills if m["slug"] == "communication"]
     for i, (s, e) in enumerate(spans):
         assert all(not (s < e2 and s2 < e) for s2, e2 in spans[i + 1 :])
+
+
+def test_practices_asked_in_clause_form() -> None:
+    text = (
+        "Responsibilities\n"
+        "- Architect and build our document pipeline.\n"
+        "- Write design docs and tutorials for other teams.\n"
+        "- Design, develop, test, and maintain backend services.\n"
+        "- Keep up with the latest papers on retrieval.\n"
+        "- Cut real-time inference costs.\n"
+    )
+    v = _verdicts(text)
+    for slug in (
+        "system-design",
+        "technical-writing",
+        "testing",
+        "research-papers",
+        "llm-inference",
+    ):
+        assert v.get(slug) == {True}, slug
+
+
+def test_practice_words_in_other_senses_are_not_practices() -> None:
+    text = (
+        "Acme is hiring a Solutions Architect, a role for people who love customers.\n"
+        "We run A/B testing on every release and penetration testing yearly.\n"
+        "Read our docs at acme.example.\n"
+    )
+    assert not {"system-design", "testing", "technical-writing"} & _phrase_slugs(text)
