@@ -119,6 +119,7 @@ class TitleNormaliser:
         employer = _phrase_re(data["vocab"].get("employer_nouns", ["startup"])).pattern
         self._employer_re = re.compile(employer[: -len("(?= )")] + r"(?= $)")
         self._memo: dict[tuple[str, str], tuple[Decision, frozenset[str]] | None] = {}
+        self._heads: dict[str, str] = {}
         self.years = sorted(((y["min"], y["level"]) for y in sen["years"]), reverse=True)
         self.table_grades = frozenset(sen.get("table_grades", []))
         prof = data["profile"]
@@ -289,7 +290,7 @@ class TitleNormaliser:
         if ranged is not None:
             return Decision(ranged, 0.8, "title")
         norm = normalise_title(english)
-        head = normalise_title(self.parser.split(english).head)
+        head = self._head(english)
         if head.endswith(" associate ") and (head.strip() != "associate" or head == norm):
             # "Trust & Safety Associate", "Founders Associate (GTM)": the job, not a level
             norm = norm.replace(head, head[: -len("associate ")], 1)
@@ -310,6 +311,15 @@ class TitleNormaliser:
         if text and (m := self.text_phrases.search(_unemphasised(text.lower()))):
             return Decision(self.text_phrase_level[m.group()], 0.5, "text")
         return Decision("unknown", 0.0, "none")
+
+    def _head(self, english: str) -> str:
+        """Normalised head segment of a title (memoised: crawls repeat titles)."""
+        head = self._heads.get(english)
+        if head is None:
+            if len(self._heads) > 50_000:
+                self._heads.clear()
+            head = self._heads[english] = normalise_title(self.parser.split(english).head)
+        return head
 
     def _grade(self, norm: str, title: str) -> tuple[str, bool] | None:
         """(level, is a taxonomy grade) of a numbered grade in the title ("II", "L4", "Engineer 2").
@@ -339,26 +349,25 @@ class TitleNormaliser:
         stated = self._stated_level(text)
         if stated is not None:
             return Decision(stated, 0.7, "text")
-        restated = self._restated_level(head, text)
+        low = text.lower()
+        restated = self._restated_level(head, low)
         if restated is not None:
             return Decision(restated, 0.6, "text")
-        years = required_years(text)
+        years = required_years(text, low)
         if years is not None:
             return Decision(self._years_level(years), 0.6, "years")
         return None
 
-    def _restated_level(self, head: str, text: str) -> str | None:
+    def _restated_level(self, head: str, low: str) -> str | None:
         """A level word right before the title's role phrase where the text names the position
         (start of a sentence, "a"/"as"/"hiring"...: not "mentor junior engineers"), or opening the
         text with "<level> level"."""
-        low = text[:400].lower() if len(text) > 400 else text.lower()
-        opening = _OPENING_LEVEL.match(low)
+        opening = _OPENING_LEVEL.match(low[:400])
         if opening is not None and (lvl := self._level_words(opening.group("lv"))) is not None:
             return lvl
         phrase = " ".join(self.level_any.sub(" ", head).split())
         if len(phrase.split()) < 2:
             return None  # "engineer" alone is too common to mean this position
-        low = text.lower()
         i = low.find(phrase)
         for _ in range(5):
             if i == -1:

@@ -53,17 +53,20 @@ _OPTIONAL = re.compile(
 )
 
 
-def required_years(text: str) -> int | None:
+def required_years(text: str, low: str | None = None) -> int | None:
     """Largest lower bound of the "N+ years (of experience)" requirements, capped at 15.
 
     >>> required_years("3+ years of Python; 5-7 years of experience overall")
     5
     >>> required_years("we have served customers for 20 years") is None
     True
+
+    `low` is `text.lower()` when the caller has it already.
     """
     if not text:
         return None
-    low = text.lower()
+    if low is None:
+        low = text.lower()
     best: int | None = None
     for start in sorted(_year_positions(low)):
         if start > 0 and low[start - 1].isalpha() and low[start] != "年":
