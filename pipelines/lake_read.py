@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,20 @@ from typing import Any
 LAKE_KEYS: tuple[str, ...] = ("source", "board", "source_id")
 #: what every line of a run's `_crawl_runs.jsonl` must carry to name its board
 CRAWL_RECORD_KEYS: tuple[str, ...] = ("source", "board")
+#: types of the crawl-record fields closures and the crawl_runs table rely on, when present
+#: (a "false" string as listing_complete would read as true and close the board's postings)
+CRAWL_RECORD_TYPES: dict[str, type] = {
+    "run_id": str,
+    "status": str,
+    "started_at": str,
+    "finished_at": str,
+    "listing_complete": bool,
+    "listing_fetched": bool,
+    "pages": int,
+    "items": int,
+    "errors": int,
+    "error_messages": list,
+}
 #: board of a skip whose line names none: every board of the file's source
 ANY_BOARD = "*"
 
@@ -82,9 +96,12 @@ def _attribution(raw: bytes, default_source: str) -> tuple[str, str]:
     return found.get("source", default_source), found.get("board", ANY_BOARD)
 
 
-def _why_not(record: Any, keys: Sequence[str]) -> str | None:
+def _why_not(
+    record: Any, keys: Sequence[str], types: Mapping[str, type] | None = None
+) -> str | None:
     """The reason a parsed line cannot be used, or None. Keys are non-empty strings; a
-    source_id may also be a whole number (the rule lake_lines_jsonl.sql applies in DuckDB)."""
+    source_id may also be a whole number (the rule lake_lines_jsonl.sql applies in DuckDB).
+    `types`: fields that, when present and not null, must have that type (an int not a bool)."""
     if not isinstance(record, dict):
         return f"not a JSON object ({type(record).__name__})"
     for key in keys:
@@ -93,6 +110,12 @@ def _why_not(record: Any, keys: Sequence[str]) -> str | None:
             return f"no {key}"
         whole = key == "source_id" and isinstance(value, int) and not isinstance(value, bool)
         if not (isinstance(value, str) or whole):
+            return f"{key} is a {type(value).__name__}"
+    for key, kind in (types or {}).items():
+        value = record.get(key)
+        if value is not None and (
+            not isinstance(value, kind) or (kind is int and isinstance(value, bool))
+        ):
             return f"{key} is a {type(value).__name__}"
     return None
 
@@ -104,13 +127,14 @@ def read_lake_file(
     start: int = 0,
     *,
     own_source: bool = False,
+    types: Mapping[str, type] | None = None,
 ) -> Iterator[dict[str, Any]]:
     """The usable records of one JSONL file, in order; every other non-blank line is a counted
     LakeSkip in `skips`. `keys=()` reads any JSON object (derived files). `start`: a byte
     offset; only what was appended since is read (a line glued onto a torn one from `start`
     on), and earlier lines are still counted so skips name the file's own line numbers. `own_source`: a line whose source
     is not the file's (`<source>.jsonl`) is skipped too (a reader that files by name would
-    relabel it)."""
+    relabel it). `types`: fields checked as _why_not says."""
     source = path.stem
     with path.open("rb") as fh:
         number = 0
@@ -129,7 +153,7 @@ def read_lake_file(
             record: Any = None
             try:
                 record = json.loads(body.decode("utf-8"))
-                reason = _why_not(record, keys)
+                reason = _why_not(record, keys, types)
                 if reason is None and own_source and record.get("source") != source:
                     reason = f"source {str(record.get('source'))[:40]!r} in the {source} file"
             except UnicodeDecodeError:
@@ -157,8 +181,11 @@ def read_crawl_records(
     path: Path, skips: LakeSkips | None = None, start: int = 0
 ) -> Iterator[dict[str, Any]]:
     """The crawl records of a run's `_crawl_runs.jsonl` (missing file: none), by the same rules
-    as postings: a torn, corrupt or board-less line is a counted, named skip. A board whose
-    record is unreadable has no record, so nothing of it is closed and a retry crawls it."""
+    as postings: a torn, corrupt or board-less line, or one whose fields have the wrong type
+    (CRAWL_RECORD_TYPES), is a counted, named skip. A board whose record is unreadable has no
+    record, so nothing of it is closed and a retry crawls it."""
     if not path.exists():
         return iter(())
-    return read_lake_file(path, skips, keys=CRAWL_RECORD_KEYS, start=start)
+    return read_lake_file(
+        path, skips, keys=CRAWL_RECORD_KEYS, start=start, types=CRAWL_RECORD_TYPES
+    )

@@ -233,6 +233,34 @@ def test_damaged_crawl_records_are_counted_skips_not_a_failed_load(
     ]
 
 
+@pytest.mark.parametrize(
+    "field, value", [("listing_complete", "false"), ("items", "1"), ("error_messages", "x")]
+)
+def test_a_crawl_record_with_a_wrongly_typed_field_is_skipped_and_closes_nothing(
+    field: str, value: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """A crawl record is trusted for closures only when its fields have their types: a
+    listing_complete of "false" was read as true, items "1" and error_messages "x" were
+    coerced, and each closed acme 2 from a record that proves nothing; now the record is a
+    named skip, the board has no record and nothing closes."""
+    request.node.faults_injected = 1
+    lake, warehouse = tmp_path / "raw", tmp_path / "w.duckdb"
+    write_run(lake, R1, {"greenhouse.jsonl": gh_lines("12")}, {"greenhouse:acme": 2})
+    load_stage(warehouse, lake, R1, [])
+    write_run(lake, R2, {"greenhouse.jsonl": gh_lines("1")}, {})
+    record = {**crawl_record(R2, "greenhouse", "acme", 1), field: value}
+    path = lake / R2 / "_crawl_runs.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    loaded = load_stage(warehouse, lake, R2, [])
+    assert loaded["skipped_lines"] == [f"{path}:1: {field} is a str"]
+    assert loaded["closed"] == 0 and loaded["crawl_boards"] == 0
+    assert not wrongly_closed({"greenhouse:acme:1", "greenhouse:acme:2"}, open_ids(warehouse))
+
+
+def gh_lines(ids: str) -> bytes:
+    return b"".join(line("greenhouse", "acme", i) for i in ids)
+
+
 def test_crawl_records_read_from_an_offset_keep_their_line_numbers(tmp_path: Path) -> None:
     """The crawl child's records are the lines it appended (read from the offset before it ran),
     the first one too when it was glued onto a line torn by an earlier killed child."""
