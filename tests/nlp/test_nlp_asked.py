@@ -249,3 +249,18 @@ def test_a_list_of_other_openings_asks_nothing() -> None:
     assert "python" in asked
     assert not {"ai", "kubernetes"} & asked
     assert "kubernetes" in _asked(text, "Platform Engineer")  # the posting's own opening
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        # "email" as a channel the product covers is not how to apply; an address or "email us" is
+        ("- Build assistants across chat, email and voice.", "duty"),
+        ("Email us at jobs@acme.example.", "apply"),
+        ("Contact: hiring@acme.example", "apply"),
+        # "this is a ... role" speaks about the hire's job
+        ("This is a hands-on leadership role.", "candidate"),
+    ],
+)
+def test_sentence_cues_channel_email_and_role_talk(sentence: str, cue: str) -> None:
+    assert sentence_cue(sentence) == cue
