@@ -37,7 +37,7 @@ def process_lake_run(
         load_stats = load_stage(settings.warehouse, settings.lake, run_id, derived)
         out_dir = report_dir(settings.reports)
         if reports:
-            build_report_files(settings.warehouse, out_dir)
+            build_report_files(settings.warehouse, out_dir, lake=settings.lake)
         numbers = record_run(
             settings.warehouse, run_id, started, load_stats, extract_stats, {}, flow_name
         )

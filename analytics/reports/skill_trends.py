@@ -156,10 +156,13 @@ def data_reach_notes(ctx: ReportContext, monthly: pl.DataFrame | None = None) ->
     cal = ctx.calendar()
     if None in (cal["first_posted_month"], cal["first_crawl_at"], cal["data_end_at"]):
         return []
+    recorded = " (except the boards whose coverage is recorded below)"
     notes = [
         f"The data reaches back to {cal['first_posted_month']:%Y-%m}; the first crawl was "
         f"{cal['first_crawl_at']:%Y-%m-%d}: history before it comes only from postings still "
-        "open then (shown as backfill), so earlier months undercount short-lived postings.",
+        "open then (shown as backfill), so earlier months undercount short-lived postings"
+        + (recorded if ctx.params.source_coverage else "")
+        + ".",
         f"The data runs to {cal['data_end_at']:%Y-%m-%d}; windows end at the last complete "
         f"month, {cal['last_complete_month']:%Y-%m}.",
     ]
