@@ -67,19 +67,65 @@ def required_years(text: str, low: str | None = None) -> int | None:
         return None
     if low is None:
         low = text.lower()
-    best: int | None = None
+    found: list[tuple[int, int, int]] = []  # (start, end, lower bound) in the text
     for start in sorted(_year_positions(low)):
         if start > 0 and low[start - 1].isalpha() and low[start] != "年":
             continue  # "plans", "nanos": not a year word
         lo_w, hi_w = max(0, start - 40), min(len(text), start + 70)
-        window = _WORD_NUM.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()] + " ", text[lo_w:hi_w])
-        if "年" in window:
-            window = _CJK_NUM.sub(lambda m: _CJK_NUMBERS[m.group(1)], window)
+        # the numeral before 年 needs the 年 to be read ("三年"); 年 itself is left as it is
+        pre = (
+            _numbers(text[lo_w : start + 1])[:-1]
+            if low[start] == "年"
+            else _numbers(text[lo_w:start])
+        )
+        post = _numbers(text[start:hi_w])
+        window, stem = pre + post, len(pre)
         for m in _YEARS.finditer(window):
+            if not m.start() <= stem < m.end():
+                continue  # another year word's match: read at its own position
             lo = _bound(window, m)
             if lo is not None:
-                best = lo if best is None else max(best, lo)
+                found.append((start - (stem - m.start()), start + (m.end() - stem), lo))
+    return _combine(text, found)
+
+
+def _numbers(chunk: str) -> str:
+    """Number words as digits: "five (5)" -> "5", "三年" -> "3年"."""
+    chunk = _WORD_NUM.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()] + " ", chunk)
+    if "年" in chunk:
+        chunk = _CJK_NUM.sub(lambda m: _CJK_NUMBERS[m.group(1)], chunk)
+    return chunk
+
+
+def _combine(text: str, found: list[tuple[int, int, int]]) -> int | None:
+    """Requirements joined by "or" are alternatives (the lower one suffices: "3+ years of
+    software engineering and/or 5+ years of detection engineering" -> 3); the others all hold
+    (the largest counts)."""
+    best: int | None = None
+    group: int | None = None
+    prev_end = -1
+    for start, end, lo in sorted(set(found)):
+        if group is not None and _alternative(text[prev_end : max(prev_end, start)]):
+            group = min(group, lo)
+        else:
+            if group is not None:
+                best = group if best is None else max(best, group)
+            group = lo
+        prev_end = max(prev_end, end)
+    if group is not None:
+        best = group if best is None else max(best, group)
     return best
+
+
+_TAIL_OR = re.compile(r"(?i)\b(?:or|oder|ou)[\s\-*•]*$")
+_INLINE_OR = re.compile(r"(?i)\b(?:or|oder|ou)\b[^,;.\n]{0,30}$")
+
+
+def _alternative(gap: str) -> bool:
+    """The text between two requirements offers a choice between them."""
+    if len(gap) > 150:
+        return False
+    return bool(_TAIL_OR.search(gap) or ("\n" not in gap and _INLINE_OR.search(gap)))
 
 
 def _year_positions(low: str) -> set[int]:

@@ -39,6 +39,27 @@ def test_years_required_vs_welcomed_and_cjk(text: str, years: int | None) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # alternatives: the lower requirement suffices
+        (
+            "- 3+ years of software engineering experience, with security a plus and/or\n"
+            "- 5+ years of detection engineering or incident response",
+            3,
+        ),
+        ("A BS with 5+ years of experience or an MS with 3+ years of experience.", 3),
+        ("mindestens 4 Jahre Berufserfahrung oder 2 Jahre mit Promotion", 2),
+        # requirements that all hold: the largest counts
+        ("- 2+ years of React or Vue\n- 5+ years of backend work", 5),
+        ("3+ years of Python or Java experience, 5+ years overall", 5),
+        ("- 5+ years with Python\n- 3+ years with AWS\n- 2+ years with LLM frameworks", 5),
+    ],
+)
+def test_alternative_requirements_vs_ones_that_all_hold(text: str, years: int) -> None:
+    assert required_years(normalise_text(text)) == years
+
+
+@pytest.mark.parametrize(
     ("title", "years"),
     [
         ("Consultant - Azure PaaS, Python, GenAI - 8 years", 8),
