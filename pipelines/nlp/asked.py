@@ -37,6 +37,7 @@ from .asked_cues import (
     list_sentence_cue,
     sentence_cue,
 )
+from .asked_people import names_people
 from .asked_phrases import add_phrase_mentions
 from .sections import Sentence
 from .skill_parents import add_parent_mentions
@@ -238,26 +239,6 @@ class AskedClassifier:
         return Verdict(self.default, "default")
 
 
-#: "work closely with data science and customer success teams": the skill names a team the hire
-#: works with, not something asked of the hire
-_WITH_BEFORE = re.compile(r"\b(?:with|alongside|including)\s+(?:the\s+|our\s+)?[\w ,&/-]{0,60}$")
-_TEAM_AFTER = re.compile(r"^[\w ,&/-]{0,50}?\b(?:teams?|functions|departments?|orgs?)\b")
-_SKILL_WITH = re.compile(r"experience|familiar|knowledge|proficien|skills", re.IGNORECASE)
-_TEAMWORK = re.compile(r"collab|team|stakeholder|cross|partner|experience", re.IGNORECASE)
-
-
-def names_a_team(text: str, start: int, end: int, sent: Sentence) -> bool:
-    """Is the mention at [start, end) one of the teams the hire works with ("with data science
-    and customer success teams")? Teamwork words themselves ("collaborate with teams") are not."""
-    # cheapest test first: most mentions are not followed by a team word
-    if not _TEAM_AFTER.match(text[end : min(sent.end, end + 60)]):
-        return False
-    if _TEAMWORK.search(text, start, end):
-        return False
-    before = text[max(sent.start, start - 80) : start]
-    return bool(_WITH_BEFORE.search(before) and not _SKILL_WITH.search(before[-60:]))
-
-
 def asked_sentences(text: str, title: str | None = None) -> list[str]:
     """The sentences of a posting that ask something of the hire (for taxonomy suggestions):
     company blurbs, benefits, legal text and other roles' blocks are left out."""
@@ -298,7 +279,7 @@ def mark_asked(
             v = clf.verdict(idx, m["start"])
         else:
             v = cache.get(idx) or cache.setdefault(idx, clf.verdict(idx))
-        if v.asked and names_a_team(text, m["start"], m["end"], sentences[idx]):
+        if v.asked and names_people(text, m["start"], m["end"], sentences[idx]):
             v = Verdict(False, "team")
         m["asked"], m["asked_reason"] = v.asked, v.reason
     return _apply_waivers(mentions)

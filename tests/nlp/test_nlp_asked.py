@@ -264,3 +264,25 @@ def test_a_list_of_other_openings_asks_nothing() -> None:
 )
 def test_sentence_cues_channel_email_and_role_talk(sentence: str, cue: str) -> None:
     assert sentence_cue(sentence) == cue
+
+
+def test_a_list_of_teams_and_the_company_leadership_are_people_not_skills() -> None:
+    text = (
+        "Responsibilities\n"
+        "- Work closely with teams across Acme, including Data Science and Public Policy.\n"
+        "- Report to our partnerships leadership and build SQL dashboards.\n"
+    )
+    v = _verdicts(text)
+    assert v["data-science"] == {False} and v["policy-skills"] == {False}
+    assert v["leadership"] == {False}
+    assert v["sql"] == {True}
+
+
+def test_leadership_and_teams_asked_as_skills_stay_asked() -> None:
+    text = (
+        "Requirements\n"
+        "- Experience with technical leadership and Data Science.\n"
+        "- You blend hands-on work with architectural leadership.\n"
+    )
+    v = _verdicts(text)
+    assert v["leadership"] == {True} and v["data-science"] == {True}

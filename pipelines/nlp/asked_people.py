@@ -1,0 +1,77 @@
+"""Skill words that name people the hire works with, not something asked of the hire: "with data
+science and customer success teams", "teams across Acme, including Data Science and Public
+Policy", "reports to our partnerships leadership".
+
+Run only on mentions already judged asked (pipelines/nlp/asked.py), each test on a short window
+around the mention, cheapest first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .sections import Sentence
+
+#: "work closely with data science and customer success teams"
+_WITH_BEFORE = re.compile(r"\b(?:with|alongside|including)\s+(?:the\s+|our\s+)?[\w ,&/-]{0,60}$")
+_TEAM_AFTER = re.compile(r"^[\w ,&/-]{0,50}?\b(?:teams?|functions|departments?|orgs?)\b")
+_SKILL_WITH = re.compile(r"experience|familiar|knowledge|proficien|skills", re.IGNORECASE)
+_TEAMWORK = re.compile(r"collab|team|stakeholder|cross|partner|experience", re.IGNORECASE)
+#: "teams across Acme, including Data Science and Analytics, ..., Public Policy" (from "team")
+_TEAM_LIST = re.compile(
+    r"teams?\b[^.;:!?]{0,40}?(?:\bincluding\b|\bsuch as\b|-including\b)[^.;:!?()]*$", re.IGNORECASE
+)
+#: "reports to our partnerships leadership", "collaborating closely with leadership"
+#: (a determiner, a rank or an organisation's name - "partnerships" - not a kind of leadership)
+_LEADERS_BEFORE = re.compile(
+    r"\b(?:with|to|from|by)\s+(?:(?:the|our|their|senior|executive|exec|company|[a-z-]+s)\s+){0,2}$"
+)
+_LEADERSHIP_SKILL = re.compile(
+    r"\b(?:technical|team|people|thought|strong|proven|engineering|demonstrated|your)\s+$"
+)
+
+
+def names_a_team(text: str, start: int, end: int, sent: Sentence) -> bool:
+    """Is the mention at [start, end) one of the teams the hire works with ("with data science
+    and customer success teams")? Teamwork words themselves ("collaborate with teams") are not."""
+    # cheapest test first: most mentions are not followed by a team word
+    if not _TEAM_AFTER.match(text[end : min(sent.end, end + 60)]):
+        return False
+    if _TEAMWORK.search(text, start, end):
+        return False
+    before = text[max(sent.start, start - 80) : start]
+    return bool(_WITH_BEFORE.search(before) and not _SKILL_WITH.search(before[-60:]))
+
+
+def in_team_list(text: str, start: int, end: int, sent: Sentence) -> bool:
+    """A capitalised name in a list of teams ("teams across Acme, including Data Science and
+    Analytics, Public Policy"): a team the hire works with."""
+    if not text[start : start + 1].isupper() or _TEAMWORK.search(text, start, end):
+        return False
+    lo = max(sent.start, start - 240)
+    i = text.rfind("team", lo, start)
+    if i == -1:
+        i = text.rfind("Team", lo, start)
+    return i != -1 and _TEAM_LIST.match(text, i, start) is not None
+
+
+def names_leaders(text: str, start: int, end: int, sent: Sentence) -> bool:
+    """ "leadership" as the company's leaders the hire reports to or works with, not the skill
+    ("experience with technical leadership" stays the skill)."""
+    if text[start:end].lower() != "leadership":
+        return False
+    before = text[max(sent.start, start - 60) : start].lower()
+    return bool(
+        _LEADERS_BEFORE.search(before)
+        and not _LEADERSHIP_SKILL.search(before)
+        and not _SKILL_WITH.search(before)
+    )
+
+
+def names_people(text: str, start: int, end: int, sent: Sentence) -> bool:
+    """Any of the above: the mention names people or teams, not a skill asked of the hire."""
+    return (
+        names_a_team(text, start, end, sent)
+        or in_team_list(text, start, end, sent)
+        or names_leaders(text, start, end, sent)
+    )
