@@ -8,6 +8,8 @@ this module only decides which cue wins.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .asked_cue_gate import TRIGGERS, Hits
 from .asked_cue_patterns import DUTY_VERB_RE, YOU_RE
 
@@ -23,6 +25,13 @@ WAIVED = "waived"  # "X is not required": named, not asked
 APPLY = "apply"  # how to apply / contact
 
 
+@lru_cache(maxsize=256)
+def _hits(sentence: str) -> Hits:
+    """One trigger pass per sentence text: a sentence in a requirements list is read by
+    list_sentence_cue and then by sentence_cue (its patterns run lazily, at most once each)."""
+    return Hits(sentence)
+
+
 def cue_hits(sentence: str) -> frozenset[str]:
     """Names of the cue patterns that match a sentence (patterns gated by their trigger words)."""
     hits = Hits(sentence)
@@ -33,10 +42,11 @@ def cue_hits(sentence: str) -> frozenset[str]:
 _NOT_ASKED_IN_LISTS = (("legal", LEGAL), ("waived", WAIVED), ("values", VALUES))
 
 
+@lru_cache(maxsize=4096)  # pure; boilerplate sentences repeat across a company's postings
 def list_sentence_cue(sentence: str) -> str | None:
     """The cue of a sentence inside a requirements/duties section, where only legal, waived,
     culture, benefits and apply text can take it out (cheaper than sentence_cue)."""
-    hits = Hits(sentence)
+    hits = _hits(sentence)
     for name, cue in _NOT_ASKED_IN_LISTS:
         if name in hits:
             return cue
@@ -49,6 +59,7 @@ def list_sentence_cue(sentence: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def sentence_cue(sentence: str) -> str | None:
     """The strongest cue of one sentence, or None when it says nothing either way.
 
@@ -61,7 +72,7 @@ def sentence_cue(sentence: str) -> str | None:
     >>> sentence_cue("We value collaboration and communication."), sentence_cue("Stack: Python, Go.")
     ('values', 'stack')
     """
-    hits = Hits(sentence)
+    hits = _hits(sentence)
     if "legal" in hits:
         return LEGAL
     if "waived" in hits:
