@@ -36,8 +36,17 @@ def _lower(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+def _cjk(c: str) -> bool:
+    """A character of a script written without spaces between words (Chinese, Japanese, Korean)."""
+    return "\u2e80" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af" or "\uf900" <= c <= "\ufaff"
+
+
 def _boundary_ok(text: str, start: int, end: int) -> bool:
-    """Whole-word check: "Java" not in "JavaScript", "C" not in "C++", "js" not in "node.js"."""
+    """Whole-word check: "Java" not in "JavaScript", "C" not in "C++", "js" not in "node.js".
+
+    A form written in a script without spaces ("大模型") has no word boundary to check."""
+    if _cjk(text[start]) or _cjk(text[end - 1]):
+        return True
     if start > 0:
         p = text[start - 1]
         if p.isalnum() or p == "_" or (p == "." and start > 1 and text[start - 2].isalnum()):

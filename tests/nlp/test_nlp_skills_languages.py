@@ -1,0 +1,42 @@
+"""Skills written in scripts without spaces between words (Chinese, Japanese): the forms match
+inside running text, and near-misses that name something else do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.nlp import get_analyser
+
+
+def slugs(text: str) -> set[str]:
+    return {m["slug"] for m in get_analyser().analyse("工程师", text)["skills"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("负责大模型算法的优化与落地。", "llm"),
+        ("熟悉大語言模型的微調與部署。", "llm"),
+        ("熟悉大語言模型的微調與部署。", "fine-tuning"),
+        ("有分布式训练经验者优先。", "distributed-systems"),
+        ("构建上亿级向量化表示与检索。", "embeddings"),
+        ("熟悉向量数据库，如 Milvus。", "vector-databases"),
+        ("研究深度学习与计算机视觉算法。", "computer-vision"),
+        ("具备自然语言处理项目经验。", "nlp"),
+        ("设计多智能体协作系统。", "ai-agents"),
+    ],
+)
+def test_cjk_skill_forms_match_inside_running_text(text: str, present: str) -> None:
+    assert present in slugs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("我们是一支全球分布式团队。", "distributed-systems"),  # a distributed team
+        ("熟悉嵌入式系统开发。", "embeddings"),  # embedded systems
+        ("负责模型训练数据的整理。", "llm"),  # "model" alone is no LLM
+    ],
+)
+def test_cjk_near_misses_are_not_skills(text: str, absent: str) -> None:
+    assert absent not in slugs(text)
