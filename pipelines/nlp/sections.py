@@ -57,9 +57,9 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "about_company",
-            r"about (us|the company|the team|our)|who we are|our (mission|story|team|company)"
-            r"|company overview|mission|^about\b|the team|why us|our values|culture"
-            r"|how we'?re different|come work with us|who we serve|our (product|customers|investors)"
+            r"about (us|the company|the team|our)|who we are|\bour (mission|story|team|company)"
+            r"|company overview|mission|^about\b|the team|why us|\bour values|culture"
+            r"|how we'?re different|come work with us|who we serve|\bour (product|customers|investors)"
             r"|the company|company description|our backers|funding|investors|traction|founders",
         ),
     )

@@ -82,3 +82,10 @@ def test_stack_heading_and_title_case_heading_end_company_text() -> None:
 def test_title_case_line_inside_requirements_keeps_the_section() -> None:
     text = "Requirements\nPython or Rust\nDistributed Systems\n- Kafka\n"
     assert _sections(text)["- Kafka"] == "requirements"
+
+
+def test_your_team_is_not_our_team() -> None:
+    # "y-our team" once read as the company heading "our team"; a duty label stays a duty
+    text = "What you'll own\n- Build your team: hire and mentor engineers.\n"
+    assert set(_sections(text).values()) == {"responsibilities"}
+    assert _sections("Our Team\nWe are 12 engineers.\n")["We are 12 engineers."] == "about_company"
