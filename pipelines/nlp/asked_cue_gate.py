@@ -62,7 +62,7 @@ TRIGGERS: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = {
         STRONG_RE,
         _words(
             "you|looking|hiring|searching|seeking|candidate|role|responsib|must|plus|bonus|"
-            "nice|prefer|require|qualif"
+            "nice|prefer|require|qualif|we need|essential|a must"
         ),
     ),
     "stack": (

@@ -20,6 +20,7 @@ STRONG_RE = re.compile(
     r"|\blooking for (?:a|an|someone|people|engineers?)\b|\bideal candidate\b"
     r"|\bcandidates? (?:should|will|must|who)\b|\bin this role\b|\bthis role (?:is|will|involves|requires)\b"
     r"|\bthis is an? (?:[\w-]+ ){0,3}role\b"
+    r"|\bwe need (?:someone|people|engineers?|you|strong|an?)\b|\b(?:is|are) (?:essential|a must)\b"
     r"|\bresponsib(?:le|ilit)|\bthe role\b|\byour (?:work|role|day|responsibilities|experience|background|skills)\b"
     r"|\bmust[- ]haves?\b|\b(?:is|are|be) (?:a )?(?:big |huge |strong )?(?:plus|bonus)\b"
     r"|\bnice[- ]to[- ]have\b|\bpreferred\b|\brequired\b|\brequirements?\b|\bqualifications?\b",

@@ -260,6 +260,10 @@ def test_a_list_of_other_openings_asks_nothing() -> None:
         ("Contact: hiring@acme.example", "apply"),
         # "this is a ... role" speaks about the hire's job
         ("This is a hands-on leadership role.", "candidate"),
+        # a requirement said as the company's need: "we need ...", "... is essential"
+        ("We need strong Go skills and clear written communication.", "candidate"),
+        ("Writing clear docs is essential, since our work is remote.", "candidate"),
+        ("We need more coffee.", None),
     ],
 )
 def test_sentence_cues_channel_email_and_role_talk(sentence: str, cue: str) -> None:
