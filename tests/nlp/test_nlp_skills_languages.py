@@ -40,3 +40,33 @@ def test_cjk_skill_forms_match_inside_running_text(text: str, present: str) -> N
 )
 def test_cjk_near_misses_are_not_skills(text: str, absent: str) -> None:
     assert absent not in slugs(text)
+
+
+def en(text: str) -> set[str]:
+    return {m["slug"] for m in get_analyser().analyse("Engineer", text)["skills"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "slug", "present"),
+    [
+        # evaluation metrics and human evaluation of models vs other senses
+        (
+            "Track quality with BLEU scores and human evaluation of model outputs.",
+            "llm-evaluation",
+            True,
+        ),
+        ("Experience with ROUGE for summarisation models.", "llm-evaluation", True),
+        ("Human evaluation of job applicants is done by our HR team.", "llm-evaluation", False),
+        ("Le drapeau rouge flotte sur le bâtiment.", "llm-evaluation", False),
+        # German compounds for AI agents vs agencies
+        (
+            "Einbindung von KI-Technologien (z.B. agentenbasierte Systeme) in Python.",
+            "ai-agents",
+            True,
+        ),
+        ("Du entwickelst KI-Agenten für unsere Kunden.", "ai-agents", True),
+        ("Wir arbeiten mit einer Agentur für Personalvermittlung.", "ai-agents", False),
+    ],
+)
+def test_metric_names_and_german_agent_compounds(text: str, slug: str, present: bool) -> None:
+    assert (slug in en(text)) is present
