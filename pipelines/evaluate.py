@@ -152,6 +152,7 @@ def evaluate_titles(
         "n": n,
         "role_acc_all": ok / n if n else 0.0,
         "role_acc_high": okh / nh if nh else 0.0,
+        "n_high": nh,
         "macro_f1": sum(v["f1"] for v in per_role.values()) / len(per_role) if per_role else 0.0,
         "seniority_acc": sen_ok / n if n else 0.0,
         "per_role": per_role,
@@ -188,16 +189,18 @@ def predict_titles(gold_path: str | Path) -> dict[str, dict[str, Any]]:
 def _per_source(
     gold: Gold, evaluate: Any, predictions: dict[str, Any], keys: tuple[str, ...]
 ) -> dict[str, list[str]]:
-    """For each headline key, one "by source" line: `source value (n)` per source."""
+    """For each headline key, one "by source" line: `source value (n)` per source.
+
+    A figure over the high-confidence titles counts only those; a source with none shows "-"."""
     groups = by_source(gold)
     scored = {src: evaluate(rows, predictions) for src, rows in groups.items()}
+
+    def cell(src: str, res: dict[str, Any], key: str) -> str:
+        n = res["n_high"] if key == "role_acc_high" else len(groups[src])
+        return f"{src} {res[key]:.3f} (n={n})" if n else f"{src} - (n=0)"
+
     return {
-        k: [
-            "    by source: "
-            + " | ".join(
-                f"{src} {res[k]:.3f} (n={len(groups[src])})" for src, res in scored.items()
-            )
-        ]
+        k: ["    by source: " + " | ".join(cell(src, res, k) for src, res in scored.items())]
         for k in keys
     }
 

@@ -82,3 +82,20 @@ def test_run_eval_prints_each_figure_by_source(tmp_path: Path) -> None:
     report = run_eval(None, gold)
     line = next(x for x in report.splitlines() if x.strip().startswith("role_acc_all by source"))
     assert "board-a 1.000 (n=1)" in line and "board-b 0.000 (n=1)" in line
+
+
+def test_high_confidence_figure_by_source_counts_only_confident_titles(tmp_path: Path) -> None:
+    rows = [
+        {"id": "one-1", "src": "board-a-2025", "title": "Prompt Engineer",
+         "gold_role": "prompt-engineer", "gold_seniority": "unknown", "confidence": "high"},
+        {"id": "one-2", "src": "board-a-2025", "title": "Engineer",
+         "gold_role": "ml-engineer", "gold_seniority": "unknown", "confidence": "low"},
+        {"id": "two-1", "src": "board-b-2026", "title": "Engineer",
+         "gold_role": "ml-engineer", "gold_seniority": "unknown", "confidence": "low"},
+    ]  # fmt: skip
+    gold = tmp_path / "titles.jsonl"
+    gold.write_text("\n".join(json.dumps(r) for r in rows), "utf-8")
+    lines = run_eval(None, gold).splitlines()
+    line = lines[lines.index("role_acc_high=1.0000") + 1]
+    assert "board-a 1.000 (n=1)" in line  # the low-confidence title is not counted
+    assert "board-b - (n=0)" in line  # no confident title: no figure, not 0.000
