@@ -54,12 +54,14 @@ def process_run(
     """
     from flows.errors import NothingStored
     from flows.groups import missing_run_message, process_run_flow, run_id_or_today
+    from flows.preflight import run_guard
     from flows.progress import run_summary_lines
 
     cfg, run = settings(config), run_id_or_today(run_id)
     if not (cfg.lake / run).is_dir():
         fail(missing_run_message(cfg.lake, run))
-    state = process_run_flow(cfg, run, workers, return_state=True)
+    with run_guard(cfg):  # held or newer warehouse, read-only folders: refused before extracting
+        state = process_run_flow(cfg, run, workers, return_state=True)
     result = state.result(raise_on_failure=False)
     if isinstance(result, NothingStored):  # exit 4, with the summary of what was processed
         result = result.result

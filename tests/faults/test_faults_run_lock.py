@@ -111,3 +111,42 @@ def test_no_wait_refuses_naming_the_holder(warehouse: Path) -> None:
     finally:
         hold.kill()
         hold.wait()
+
+
+@pytest.mark.parametrize("script", [HOLD_DUCKDB, HOLD_RUN_LOCK], ids=["duckdb-writer", "run-lock"])
+def test_held_warehouse_refuses_process_run_before_it_extracts(
+    script: str, warehouse: Path, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """`process-run` takes the same guard as `run`: a held warehouse is one line and exit 2
+    before extraction (it printed Prefect's traceback first, and a DuckDB holder was found only
+    by the load, after extracting the whole run)."""
+    request.node.faults_injected = 1
+    run_id = "20261101T060000Z-aaaaaa"
+    (tmp_path / "lake" / run_id).mkdir(parents=True)
+    (tmp_path / "lake" / run_id / "greenhouse.jsonl").write_text(
+        '{"source": "greenhouse", "board": "acme", "source_id": "1", "title": "AI Engineer"}\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "jobtrends.toml").write_text("[run]\nlock_wait_seconds = 1\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "JOBTRENDS_WAREHOUSE": str(warehouse)}
+    env.update(JOBTRENDS_LAKE=str(tmp_path / "lake"), JOBTRENDS_REPORTS=str(tmp_path / "rep"))
+    for key in ("JOBTRENDS_SOURCES", "JOBTRENDS_CONFIG"):
+        env.pop(key, None)
+    hold = holder(script, warehouse, 120)
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "flows.cli", "process-run", "--run-id", run_id],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            timeout=300,
+            env=env,
+        )
+    finally:
+        hold.kill()
+        hold.wait()
+    lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
+    assert proc.returncode == 2, proc.stderr[-800:]
+    assert len(lines) == 1 and "Traceback" not in proc.stderr, proc.stderr[-800:]
+    assert str(hold.pid) in lines[0] and str(warehouse) in lines[0]
+    assert not (tmp_path / "extracted").exists() and not (tmp_path / "rep").exists()
