@@ -149,3 +149,26 @@ def test_practice_words_in_other_senses_are_not_practices() -> None:
         "Read our docs at acme.example.\n"
     )
     assert not {"system-design", "testing", "technical-writing"} & _phrase_slugs(text)
+
+
+def test_domain_knowledge_and_product_sense_asked_in_clause_form() -> None:
+    text = (
+        "What we look for\n"
+        "- Deep understanding of the insurance industry.\n"
+        "- Domain background in market research is a bonus.\n"
+        "- You translate customer needs into product decisions and advocate for the user.\n"
+    )
+    v = _verdicts(text)
+    assert v.get("domain-expertise") == {True}
+    assert v.get("product-sense") == {True}
+
+
+def test_domain_and_product_words_in_company_text_are_not_asked() -> None:
+    text = (
+        "About us\n"
+        "We were founded in 2019 and have deep relationships within the insurance industry.\n"
+        "Our product team shapes product direction with our customers.\n"
+    )
+    v = _verdicts(text)
+    assert v.get("domain-expertise") == {False}
+    assert v.get("product-sense") == {False}
