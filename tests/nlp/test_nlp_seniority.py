@@ -234,6 +234,10 @@ def test_french_internship_described_in_the_text(text: str, expected: str) -> No
         ("Data Scientist / Machine Learning Engineer, GenAI & LLM", "llm-engineer"),
         ("Data Scientist / Analytics Engineer", "data-scientist"),
         ("Sales Manager - AI Engineer Recruitment", "other"),
+        # a PM of AI evals or agentic products is an AI PM; of travel agents, not
+        ("Staff Product Manager (Evals)", "ai-product-manager"),
+        ("Product Manager, Agentic Workflows", "ai-product-manager"),
+        ("Product Manager, Travel Agents", "other"),
         # release management is engineering; a title in an unread script is not engineering
         ("Senior Release Manager (Agile / DevOps)", "software-engineer"),
         ("兼職人員", "other"),
