@@ -36,7 +36,8 @@ class Frame:
 
 @lru_cache(maxsize=1)
 def load_frames() -> tuple[tuple[Frame, ...], ahocorasick.Automaton]:
-    """The frames and an automaton from each keyword to the indices of the frames it gates."""
+    """The frames and an automaton from each keyword to (its length, the indices of the frames it
+    gates). Keywords are word starts ("own" in "down" gates nothing)."""
     data = tomllib.loads((TAXONOMY_DIR / "phrases.toml").read_text("utf-8"))
     frames: list[Frame] = []
     by_key: dict[str, set[int]] = {}
@@ -47,7 +48,7 @@ def load_frames() -> tuple[tuple[Frame, ...], ahocorasick.Automaton]:
             by_key.setdefault(key, set()).add(i)
     ac = ahocorasick.Automaton()
     for key, idx in by_key.items():
-        ac.add_word(key, tuple(sorted(idx)))
+        ac.add_word(key, (len(key), tuple(sorted(idx))))
     ac.make_automaton()
     return tuple(frames), ac
 
@@ -70,7 +71,10 @@ def phrase_mentions(text: str, sentences: list[Sentence]) -> list[dict[str, Any]
     starts = [s.start for s in sentences]
     tried: set[tuple[int, int]] = set()
     out: list[dict[str, Any]] = []
-    for end_idx, frame_ids in ac.iter(low):
+    for end_idx, (length, frame_ids) in ac.iter(low):
+        begin = end_idx - length + 1
+        if begin > 0 and low[begin - 1].isalnum():
+            continue  # inside a word
         si = max(0, bisect_right(starts, end_idx) - 1)
         sent = sentences[si]
         if not sent.start <= end_idx < sent.end:
