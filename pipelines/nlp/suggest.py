@@ -3,7 +3,9 @@ postings rises over recent months (a curator reviews them; nothing is added auto
 
 Text candidates come only from sentences that ask something of the hire (pipelines/nlp/asked.py):
 a product name in the company blurb or a perk in the benefits is not a skill. A candidate that is
-a fragment of a known term ("model context" of "Model Context Protocol") is not proposed.
+a fragment of a known term ("model context" of "Model Context Protocol") is not proposed, nor words
+of a clause that already spells a known skill ("thrive in ambiguous environments" is adaptability,
+pipelines/taxonomy/phrases.toml).
 
 A blank spaCy model has no parser/noun chunker, so candidates are n-grams filtered by
 capitalisation and stopword heuristics; the trend test is a two-proportion z-test of the
@@ -19,6 +21,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from .asked import asked_sentences
+from .asked_phrases import phrase_mentions
+from .sections import split_sentences
 from .taxonomy import skill_taxonomy
 
 _STOP = frozenset(
@@ -103,6 +107,25 @@ def candidates(
     return out
 
 
+def without_known_phrases(sentence: str) -> str:
+    """The sentence with every clause-form skill mention (asked_phrases.py) cut out, so its words
+    ("ambiguous environments") are not proposed as a new term."""
+    spans = sorted(
+        (m["start"], m["end"]) for m in phrase_mentions(sentence, split_sentences(sentence))
+    )
+    if not spans:
+        return sentence
+    out, pos = [], 0
+    for start, end in spans:
+        if start >= pos:
+            out.append(sentence[pos:start])
+            pos = end
+        else:
+            pos = max(pos, end)
+    out.append(sentence[pos:])
+    return " | ".join(out)  # "|" ends a candidate chunk
+
+
 def _ztest(k1: int, n1: int, k2: int, n2: int) -> float:
     """Two-proportion z statistic (recent k2/n2 vs earlier k1/n1)."""
     p = (k1 + k2) / (n1 + n2)
@@ -132,7 +155,11 @@ def suggest_terms(
     for month, title, text in rows:
         m = str(month)[:7]
         per_month[m] += 1
-        body = "\n".join(asked_sentences(text or "", title)) if asked_only else text or ""
+        body = (
+            "\n".join(without_known_phrases(s) for s in asked_sentences(text or "", title))
+            if asked_only
+            else text or ""
+        )
         for term in candidates(body, known, fragments=fragments):
             counts[(term, "text")][m] += 1
         for term in candidates(title or "", known, max_n=2, fragments=fragments):

@@ -53,3 +53,22 @@ def test_real_taxonomy_mcp_fragment() -> None:
     assert "model context protocol" in known or "mcp" in known
     cands = candidates("You'll build Model Context servers for our agents.", known)
     assert "model context" not in cands
+
+
+def test_clause_form_skills_are_not_proposed_as_new_terms() -> None:
+    from pipelines.nlp.suggest import without_known_phrases
+
+    cut = without_known_phrases("You thrive in ambiguous environments and use Quaxel Studio.")
+    assert "ambiguous environments" not in cut and "Quaxel Studio" in cut
+    rows = []
+    for month in range(1, 9):
+        for i in range(30):
+            text = "Requirements\n- Python.\n"
+            if i < month * 3:  # rising share
+                text += (
+                    "- You thrive in ambiguous environments.\n- Experience with Quaxel Studio.\n"
+                )
+            rows.append((f"2026-{month:02d}-01", "Engineer", text))
+    terms = {d["term"] for d in suggest_terms(rows)}
+    assert "quaxel studio" in terms
+    assert not {"ambiguous environments", "thrive", "ambiguous"} & terms
