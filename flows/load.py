@@ -47,7 +47,7 @@ def load_stage(
     from pipelines.nlp import load_roles, load_skill_taxonomy
 
     totals: Counter[str] = Counter()
-    skips = LakeSkips()
+    skips, derived_skips = LakeSkips(), LakeSkips()
     crawl_records = read_crawl_runs(lake, run_id, skips)
     con = connect_for_load(warehouse)
     try:
@@ -59,9 +59,8 @@ def load_stage(
         seen = staged_posting_ids(con)
         raw = merge_staged_raw(con, dedup=False)
         totals.update(raw.counts())
-        totals["extracted"] = load_extraction_batches(con, iter_derived(derived_files), LOAD_BATCH)[
-            "extractions"
-        ]
+        derived = iter_derived(derived_files, derived_skips)
+        totals["extracted"] = load_extraction_batches(con, derived, LOAD_BATCH)["extractions"]
         if raw.changed_ids:
             totals["regrouped"] = assign_dup_groups(con, raw.changed_ids)
         load_crawl_runs(con, crawl_records)
@@ -74,6 +73,8 @@ def load_stage(
         lake_lines_skipped=len(skips),
         skip_reasons=skips.by_reason(),
         skipped_lines=[str(s) for s in skips.items[:100]],
+        derived_lines_skipped=len(derived_skips),
+        derived_skipped_lines=[str(s) for s in derived_skips.items[:100]],
     )
     return stats
 

@@ -39,6 +39,8 @@ def load_line(stats: Mapping[str, Any]) -> str:
     skipped = stats.get("skipped_lines") or []
     if skipped:
         line += f"; {len(skipped)} lake lines skipped"
+    if stats.get("derived_lines_skipped"):
+        line += f"; {_n(stats['derived_lines_skipped'])} extraction lines skipped"
     return line
 
 

@@ -195,7 +195,9 @@ def derived_is_current(out: Path, lake_file: Path) -> bool:
         return False
 
 
-def iter_derived(files: Iterable[Path]) -> Iterator[dict[str, Any]]:
+def iter_derived(files: Iterable[Path], skips: LakeSkips | None = None) -> Iterator[dict[str, Any]]:
+    """The extraction records of derived files; a damaged line is counted in `skips` (its
+    posting is loaded without an extraction until the next extract)."""
     for path in files:
         if path.exists():
-            yield from iter_lake_records(path)
+            yield from iter_lake_records(path, skips)

@@ -404,3 +404,25 @@ def test_parquet_conversion_of_wrongly_typed_fields_never_fails_nor_copies_garba
     }
     where = lake / R1 / "greenhouse.jsonl"
     assert [str(s) for s in skips.items] == [f"{where}:4: source 'lever' in the greenhouse file"]
+
+
+def test_a_damaged_extraction_line_is_counted_by_the_load(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """Derived extraction files are read by the same reader: a damaged line (a disk error, a
+    hand edit) was dropped without a word; now the load counts and names it, and the postings
+    and the other extractions still load."""
+    from flows.progress import load_line
+
+    request.node.faults_injected = 1
+    lake, warehouse = tmp_path / "raw", tmp_path / "w.duckdb"
+    write_run(lake, R1, {"greenhouse.jsonl": gh_lines("12")}, {"greenhouse:acme": 2})
+    (derived,), _ = extract_lake(lake_files(lake, [R1]), tmp_path / "extracted", "t1")
+    good = derived.read_bytes().splitlines(keepends=True)
+    derived.write_bytes(good[0][:50] + b"\n" + good[1])
+    loaded = load_stage(warehouse, lake, R1, [derived])
+    assert loaded["new"] == 2 and loaded["extracted"] == 1
+    assert loaded["derived_lines_skipped"] == 1
+    assert loaded["derived_skipped_lines"] == [f"{derived}:1: corrupt JSON"]
+    assert loaded["lake_lines_skipped"] == 0  # the lake itself is whole: its boards may close
+    assert "1 extraction lines skipped" in load_line(loaded)
