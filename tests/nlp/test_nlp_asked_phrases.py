@@ -172,3 +172,17 @@ def test_domain_and_product_words_in_company_text_are_not_asked() -> None:
     v = _verdicts(text)
     assert v.get("domain-expertise") == {False}
     assert v.get("product-sense") == {False}
+
+
+def test_languages_asked_in_a_fluency_clause() -> None:
+    text = "Requirements\n- Professional fluency in Portuguese, Spanish, and English.\n"
+    v = _verdicts(text)
+    assert v.get("spanish") == {True} and v.get("english") == {True}
+    assert _verdicts("Requirements: Polish & German fluency.\n").get("german") == {True}
+
+
+def test_languages_the_company_speaks_are_not_asked() -> None:
+    text = "About us\nFounded in 2020, our team of 40 speaks English, German and French daily.\n"
+    v = _verdicts(text)
+    assert v.get("english") == {False} and v.get("french") == {False}
+    assert "english" not in _phrase_slugs("We sell English textbooks to schools.")
