@@ -67,6 +67,10 @@ def test_passion_for_the_mission_is_not_curiosity() -> None:
     assert "curiosity" not in _phrase_slugs("- A passion for our mission and customers.")
     assert "curiosity" in _phrase_slugs("- Passionate about the latest research in LLMs.")
     assert "curiosity" in _phrase_slugs("- You are eager to learn new tools.")
+    assert "curiosity" in _phrase_slugs("- Stay current with emerging AI tooling.")
+    assert "curiosity" in _phrase_slugs("- Ability to pick up new languages quickly.")
+    # the company keeping its customers up to date is not the hire's curiosity
+    assert "curiosity" not in _verdicts("About us\nWe keep banks up to date with regulation.\n")
 
 
 def test_production_ml_asked_in_clause_form() -> None:
