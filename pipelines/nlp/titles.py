@@ -120,6 +120,21 @@ class TitleNormaliser:
         self._employer_re = re.compile(employer[: -len("(?= )")] + r"(?= $)")
         self._memo: dict[tuple[str, str], tuple[Decision, frozenset[str]] | None] = {}
         self._heads: dict[str, str] = {}
+        # level words in another sense ("Staff Accountant": on the payroll; "Lead Generation"):
+        # the level word (the phrase's first) is dropped before levels are read
+        not_levels = [normalise_title(p).split() for p in sen.get("not_levels", [])]
+        self._not_level = (
+            None
+            if not not_levels
+            else re.compile(
+                r"(?<= )(?:"
+                + "|".join(
+                    re.escape(w[0]) + r"(?= " + re.escape(" ".join(w[1:])) + r" )"
+                    for w in not_levels
+                )
+                + r")"
+            )
+        )
         self.years = sorted(((y["min"], y["level"]) for y in sen["years"]), reverse=True)
         self.table_grades = frozenset(sen.get("table_grades", []))
         prof = data["profile"]
@@ -294,6 +309,8 @@ class TitleNormaliser:
         if head.endswith(" associate ") and (head.strip() != "associate" or head == norm):
             # "Trust & Safety Associate", "Founders Associate (GTM)": the job, not a level
             norm = norm.replace(head, head[: -len("associate ")], 1)
+        if self._not_level is not None:
+            norm = self._not_level.sub(" ", norm)
         for lvl in self.priority:
             if self.levels[lvl].search(norm):
                 return Decision(lvl, 0.9, "title")

@@ -152,6 +152,13 @@ def test_text_restating_the_position_with_a_level(title: str, text: str, expecte
         ("Principal Machine Learning Engineer", "staff_plus"),
         ("Team Lead - Data Engineering", "staff_plus"),
         ("Senior Web Frontend Engineer (Lead)", "staff_plus"),
+        # level words in another sense vs the level
+        ("Staff Accountant", "unknown"),
+        ("Staff Nurse - ICU", "unknown"),
+        ("Staff Product Designer", "staff_plus"),
+        ("Staff Software Engineer", "staff_plus"),
+        ("Lead Generation Specialist", "unknown"),
+        ("Chief of Staff", "staff_plus"),
         ("Level 4 Apprenticeship - Software Development", "intern"),
         ("Frontend Engineer Apprenticeship", "intern"),
         ("2027 Internships - Data Science", "intern"),
