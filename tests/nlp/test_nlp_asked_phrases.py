@@ -190,3 +190,11 @@ def test_languages_the_company_speaks_are_not_asked() -> None:
     v = _verdicts(text)
     assert v.get("english") == {False} and v.get("french") == {False}
     assert "english" not in _phrase_slugs("We sell English textbooks to schools.")
+
+
+def test_working_with_clients_is_stakeholder_management() -> None:
+    text = "What you'll do\n- Scope projects directly with clients and ship them.\n"
+    assert _verdicts(text).get("stakeholder-management") == {True}
+    blurb = "About us\nFounded in 2018, Acme works closely with customers in 30 countries.\n"
+    assert _verdicts(blurb).get("stakeholder-management") == {False}
+    assert "stakeholder-management" not in _phrase_slugs("- Work with data science teams.")
