@@ -33,8 +33,11 @@ _CJK_NUMBERS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九�
     "兩": "2",
 }
 _CJK_NUM = re.compile("(?<![〇一二三四五六七八九十百])([" + "".join(_CJK_NUMBERS) + "])(?=\\s*年)")
+#: a number starts a requirement unless it continues another number ("2.5", "1,5") or closes a
+#: range ("3-5": 5 is not a lower bound); a full stop glued before it ("future.3-5 years") is
+#: a sentence end, so the range still reads from 3
 _YEARS = re.compile(
-    r"(?i)(?<![\d.,])(?P<lo>\d{1,2})\s*(?P<plus>\+|plus|or more|or above)?\s*"
+    r"(?i)(?<![\d,])(?<!\d\.)(?<!\d-)(?<!\d\s-\s)(?P<lo>\d{1,2})\s*(?P<plus>\+|plus|or more|or above)?\s*"
     r"(?:(?:-|to|bis|a)\s*(?P<hi>\d{1,2})\s*\+?\s*)?" + _YEAR + r"(?P<after>\s*\+)?"
 )
 _EXPERIENCE = re.compile(

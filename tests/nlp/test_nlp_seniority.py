@@ -32,6 +32,10 @@ def level(title: str, text: str = "") -> tuple[str, str]:
         ("Having 4+ years in fintech would be a big plus.", None),
         ("5+ years of backend experience; 8+ years is a bonus.", 5),  # required one stays
         ("You bring 3+ years of experience. A plus: Kubernetes.", 3),
+        # a range glued to the sentence before it reads from its lower bound, not its upper
+        ("We hire for slope.3-5 years of experience required.", 3),
+        ("Experience: 3 - 10 years", 3),
+        ("Version 2.5 years of support is included.", None),
     ],
 )
 def test_years_required_vs_welcomed_and_cjk(text: str, years: int | None) -> None:
