@@ -198,3 +198,12 @@ def test_working_with_clients_is_stakeholder_management() -> None:
     blurb = "About us\nFounded in 2018, Acme works closely with customers in 30 countries.\n"
     assert _verdicts(blurb).get("stakeholder-management") == {False}
     assert "stakeholder-management" not in _phrase_slugs("- Work with data science teams.")
+
+
+def test_selling_as_the_hires_work_is_sales_skills() -> None:
+    text = "Responsibilities\n- Win new business and design sales strategies for banks.\n"
+    assert _verdicts(text).get("sales-skills") == {True}
+    pay = (
+        "Compensation\nFor sales roles, the range includes sales commissions tied to deal cycles.\n"
+    )
+    assert _verdicts(pay).get("sales-skills") in (None, {False})
