@@ -67,6 +67,7 @@ def test_passion_for_the_mission_is_not_curiosity() -> None:
     assert "curiosity" not in _phrase_slugs("- A passion for our mission and customers.")
     assert "curiosity" in _phrase_slugs("- Passionate about the latest research in LLMs.")
     assert "curiosity" in _phrase_slugs("- You are eager to learn new tools.")
+    assert "curiosity" not in _phrase_slugs("- Humility; at Acme we love to learn from each other.")
     assert "curiosity" in _phrase_slugs("- Stay current with emerging AI tooling.")
     assert "curiosity" in _phrase_slugs("- Ability to pick up new languages quickly.")
     # the company keeping its customers up to date is not the hire's curiosity
@@ -153,6 +154,8 @@ def test_practice_words_in_other_senses_are_not_practices() -> None:
         "Read our docs at acme.example.\n"
     )
     assert not {"system-design", "testing", "technical-writing"} & _phrase_slugs(text)
+    stats = "- Strong grasp of hypothesis testing and the model lifecycle (AB/Testing, rollout)."
+    assert "testing" not in _phrase_slugs(stats)
 
 
 def test_domain_knowledge_and_product_sense_asked_in_clause_form() -> None:
