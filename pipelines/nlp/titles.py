@@ -176,6 +176,14 @@ class TitleNormaliser:
                 whole = self._title_role(self._refine_scope(parsed, full), parsed.head)
                 if whole is not None and whole[0].value in refine_to:
                     return whole[0]
+                # a broad head's own rule wins on the whole title ("Research Engineer, Applied
+                # AI"): the qualifiers alone may still name the AI family (a specific head such as
+                # ML keeps its own list: "ML Engineer (Inference)" is no LLM engineer)
+                quals = self._refine_scope(parsed, full, with_head=False)
+                broad = refine_to == self.refiners and quals.strip()
+                alone = self._title_role(quals, quals) if broad else None
+                if alone is not None and alone[0].value in refine_to:
+                    return Decision(alone[0].value, min(alone[0].confidence, 0.8), "title")
                 return dec
         decided = self._title_role(full, parsed.head)
         if decided is not None and not (generic_head and not self._any_rule(full)):
@@ -213,10 +221,12 @@ class TitleNormaliser:
             return dec
         return None
 
-    def _refine_scope(self, parsed: ParsedTitle, full: str) -> str:
-        """The title without qualifiers that describe the employer ("- Agentic AI Startup"):
-        they say what the company builds, not what this job is."""
+    def _refine_scope(self, parsed: ParsedTitle, full: str, with_head: bool = True) -> str:
+        """The title (or its qualifiers alone) without qualifiers that describe the employer
+        ("- Agentic AI Startup"): they say what the company builds, not what this job is."""
         kept = [q for q in parsed.qualifiers if not self._employer_re.search(normalise_title(q))]
+        if not with_head:
+            return normalise_title(" ".join(kept))
         if len(kept) == len(parsed.qualifiers):
             return full
         return normalise_title(" ".join((parsed.head, *kept)))

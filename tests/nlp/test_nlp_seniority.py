@@ -245,6 +245,12 @@ def test_french_internship_described_in_the_text(text: str, expected: str) -> No
         ("Data Scientist / Machine Learning Engineer, GenAI & LLM", "llm-engineer"),
         ("Data Scientist / Analytics Engineer", "data-scientist"),
         ("Sales Manager - AI Engineer Recruitment", "other"),
+        # a broad head refined by its qualifiers alone; a specific head keeps its own list
+        ("Research Engineer, Applied AI", "ai-engineer"),
+        ("Research Engineer", "research-scientist"),
+        ("Research Engineer, Post-Training", "llm-engineer"),
+        ("Machine Learning Engineer (Inference and Production)", "ml-engineer"),
+        ("Product Manager, AI/ML", "ai-product-manager"),
         # a PM of AI evals or agentic products is an AI PM; of travel agents, not
         ("Staff Product Manager (Evals)", "ai-product-manager"),
         ("Product Manager, Agentic Workflows", "ai-product-manager"),
