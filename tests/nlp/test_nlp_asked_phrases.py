@@ -210,3 +210,15 @@ def test_selling_as_the_hires_work_is_sales_skills() -> None:
         "Compensation\nFor sales roles, the range includes sales commissions tied to deal cycles.\n"
     )
     assert _verdicts(pay).get("sales-skills") in (None, {False})
+
+
+def test_every_frame_names_a_known_non_core_skill() -> None:
+    from pipelines.nlp.asked_phrases import load_frames
+    from pipelines.nlp.taxonomy import skill_taxonomy
+
+    tax = skill_taxonomy()
+    slugs = {s["slug"] for s in tax.skills}
+    frames, ac = load_frames()
+    assert frames and all(f.slug in slugs and f.slug not in tax.core for f in frames)
+    for key, _ in ac.items():
+        assert key == key.lower(), key  # matched against lower-cased text
