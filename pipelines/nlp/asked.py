@@ -220,8 +220,12 @@ class AskedClassifier:
             cue = list_sentence_cue(self.text[s.start : s.end])
             if cue in _NOT_ASKED_IN_ASKED_SECTION:
                 return Verdict(False, f"sentence:{cue}")
-            if cue is None and not s.bullet and self.cue(idx) == COMPANY:
-                return Verdict(False, "sentence:company")  # "At Acme, we are pioneering ..."
+            if cue is None and not s.bullet:
+                own = self.cue(idx)
+                if own == COMPANY:
+                    return Verdict(False, "sentence:company")  # "At Acme, we are pioneering ..."
+                if own is None and self._context(idx) == COMPANY:
+                    return Verdict(False, "context:company")  # "... However, advanced AI ..."
             return Verdict(True, "section")
         cue = self.cue(idx)
         if s.section in COMPANY_SECTIONS:

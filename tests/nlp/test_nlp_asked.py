@@ -290,3 +290,16 @@ def test_leadership_and_teams_asked_as_skills_stay_asked() -> None:
     )
     v = _verdicts(text)
     assert v["leadership"] == {True} and v["data-science"] == {True}
+
+
+def test_company_voice_continues_through_its_paragraph_in_a_role_section() -> None:
+    text = (
+        "About the role\n"
+        "At Acme, we are pioneering robotics for farms. Computer vision in the field is still "
+        "unsolved.\n"
+        "\n"
+        "You'll build our data pipelines. The pipelines are scheduled as Airflow DAGs.\n"
+    )
+    v = _verdicts(text)
+    assert v["computer-vision"] == {False}  # no cue of its own, the paragraph is company voice
+    assert v["airflow"] == {True}  # the paragraph speaks to the hire
