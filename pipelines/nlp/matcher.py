@@ -7,6 +7,7 @@ only sentences holding an ambiguous hit are tokenised by spaCy for the context r
 from __future__ import annotations
 
 import re
+import tomllib
 from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any
@@ -18,7 +19,7 @@ from ..textnorm import is_lowercased
 from .context import LOWER_AI_SENSE, LOWER_SAFE, RULES, Hit, SentCtx
 from .practice import practice_hits
 from .sections import Sentence, split_sentences
-from .taxonomy import SkillTaxonomy, Surface
+from .taxonomy import TAXONOMY_DIR, SkillTaxonomy, Surface
 
 _AI_POSTING_SLUGS = frozenset(
     "llm rag ai-agents llm-evaluation prompt-engineering langchain".split()
@@ -66,6 +67,22 @@ def _boundary_ok(text: str, start: int, end: int) -> bool:
     return True
 
 
+_COORDINATION = tomllib.loads((TAXONOMY_DIR / "context.toml").read_text("utf-8"))["coordination"]
+_COORDINATION_HEADS = tuple(_COORDINATION["heads"])
+_NOT_MODIFIERS = frozenset(_COORDINATION.get("not_modifiers", []))
+_HEAD_AFTER: dict[str, re.Pattern[str]] = {}
+
+
+def _coordinated(low: str, end: int, head: str) -> bool:
+    """One or two words, then the shared head noun, right after "<modifier> and " at `end`."""
+    pattern = _HEAD_AFTER.get(head)
+    if pattern is None:
+        pattern = _HEAD_AFTER[head] = re.compile(
+            r"\s*[\w.+#-]+(?:\s+[\w.+#-]+)?\s+" + re.escape(head) + r"\b"
+        )
+    return pattern.match(low, end, min(len(low), end + 60)) is not None
+
+
 def _folded_rule(s: Surface) -> str | None:
     """Context rule for a cased form met in lower case: its own rule, the AI-sense rule for AI
     acronyms (rag, rl), none for distinctive tokens (lora, phd, s3), else the tech-list rule."""
@@ -99,6 +116,7 @@ class SkillMatcher:
             grouped.setdefault((s.form if s.cased else s.form.lower(), s.cased), []).append(s)
         for (key, cased), surfaces in grouped.items():
             (self.cased_ac if cased else self.lower_ac).add_word(key, (len(key), tuple(surfaces)))
+        self._add_coordination(taxonomy)
         self.lower_ac.make_automaton()
         self.cased_ac.make_automaton()
         # Text scraped in lower case writes "go", "r", "rag", "jax": the cased forms folded, each
@@ -115,6 +133,28 @@ class SkillMatcher:
             self.folded_ac.add_word(key, (len(key), tuple(surfaces)))
         self.folded_ac.make_automaton()
 
+    def _add_coordination(self, taxonomy: SkillTaxonomy) -> None:
+        """Keys "<modifier> and " / " or " / "/" for forms "<modifier> <head>" ("vector and graph
+        databases"); a hit on one is kept only when the head follows within two words."""
+        heads = set(_COORDINATION_HEADS)
+        keys: dict[str, tuple[int, list[Surface], list[str]]] = {}
+        for s in taxonomy.surfaces:
+            words = s.form.split()
+            if s.cased or len(words) < 2 or words[-1] not in heads:
+                continue
+            mod = " ".join(words[:-1])
+            if mod in _NOT_MODIFIERS or words[-2] in {"of", "for", "to", "in"}:
+                continue
+            for joint in (" and ", " or ", "/", " & ", " and/or "):
+                key = mod + joint
+                if self.lower_ac.exists(key):
+                    continue
+                entry = keys.setdefault(key, (len(mod), [], []))
+                entry[1].append(s)
+                entry[2].append(words[-1])
+        for key, (mod_len, surfaces, heads) in keys.items():
+            self.lower_ac.add_word(key, (len(key), tuple(surfaces), mod_len, tuple(heads)))
+
     def candidates(self, text: str) -> list[Hit]:
         """All boundary- and case-valid hits, overlaps resolved (longest span wins)."""
         hits: list[Hit] = []
@@ -124,8 +164,18 @@ class SkillMatcher:
             passes.append((self.folded_ac, low))
         for ac, source in passes:
             folded = ac is self.folded_ac
-            for end_idx, (length, surfaces) in ac.iter(source):
+            for end_idx, value in ac.iter(source):
+                length, surfaces = value[0], value[1]
                 start, end = end_idx - length + 1, end_idx + 1
+                if len(value) == 4:  # "<modifier> and": a mention when its head follows
+                    surfaces = tuple(
+                        s
+                        for s, head in zip(surfaces, value[3], strict=True)
+                        if _coordinated(source, end, head)
+                    )
+                    if not surfaces:
+                        continue
+                    end = start + value[2]
                 if not _boundary_ok(text, start, end):
                     continue
                 raw = text[start:end]
@@ -136,7 +186,16 @@ class SkillMatcher:
                     for s in surfaces
                 )
         hits.extend(practice_hits(text, low))
-        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        # same span: a hit needing no context rule first, so it is the one kept below
+        hits.sort(key=lambda h: (h.start, -(h.end - h.start), h.rule is not None))
+        seen: set[tuple[int, int, tuple[str, ...]]] = set()
+        unique: list[Hit] = []
+        for h in hits:  # a coordinated "ML and ..." repeats the cased "ML" hit
+            key = (h.start, h.end, h.slugs)
+            if key not in seen:
+                seen.add(key)
+                unique.append(h)
+        hits = unique
         kept: list[Hit] = []
         outer: list[Hit] = []  # hits of the current outermost span
         for h in hits:

@@ -1,5 +1,6 @@
-"""Skills written in scripts without spaces between words (Chinese, Japanese): the forms match
-inside running text, and near-misses that name something else do not."""
+"""Skills as postings write them beyond plain English phrases: scripts without spaces between
+words (Chinese, Japanese), metric names, German compounds, two modifiers sharing one head noun
+("vector and graph databases"); near-misses that name something else stay out."""
 
 from __future__ import annotations
 
@@ -69,4 +70,27 @@ def en(text: str) -> set[str]:
     ],
 )
 def test_metric_names_and_german_agent_compounds(text: str, slug: str, present: bool) -> None:
+    assert (slug in en(text)) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "slug", "present"),
+    [
+        ("- Work with vector and graph databases for retrieval.", "vector-databases", True),
+        ("- Build distributed and fault-tolerant systems in Go.", "distributed-systems", True),
+        ("Experience with frontier and open-weight models.", "llm", True),
+        ("Ship image/video models from research to production.", "computer-vision", True),
+        ("Build CI and CD pipelines for the team.", "ci-cd", True),
+        # the head must follow within two words; a verb is no modifier
+        ("Experience with relational and graph databases.", "vector-databases", False),
+        ("We are a distributed and remote team across Europe.", "distributed-systems", False),
+        (
+            "Vector and raster graphics for our maps, stored in databases.",
+            "vector-databases",
+            False,
+        ),
+        ("Design and optimize translation systems.", "ux-design", False),
+    ],
+)
+def test_two_modifiers_sharing_one_head_noun(text: str, slug: str, present: bool) -> None:
     assert (slug in en(text)) is present
