@@ -46,13 +46,17 @@ def names_a_team(text: str, start: int, end: int, sent: Sentence) -> bool:
 def in_team_list(text: str, start: int, end: int, sent: Sentence) -> bool:
     """A capitalised name in a list of teams ("teams across Acme, including Data Science and
     Analytics, Public Policy"): a team the hire works with."""
-    if not text[start : start + 1].isupper() or _TEAMWORK.search(text, start, end):
+    if not text[start : start + 1].isupper():
         return False
     lo = max(sent.start, start - 240)
     i = text.rfind("team", lo, start)
     if i == -1:
         i = text.rfind("Team", lo, start)
-    return i != -1 and _TEAM_LIST.match(text, i, start) is not None
+    return (
+        i != -1
+        and not _TEAMWORK.search(text, start, end)
+        and _TEAM_LIST.match(text, i, start) is not None
+    )
 
 
 def names_leaders(text: str, start: int, end: int, sent: Sentence) -> bool:
@@ -70,8 +74,8 @@ def names_leaders(text: str, start: int, end: int, sent: Sentence) -> bool:
 
 def names_people(text: str, start: int, end: int, sent: Sentence) -> bool:
     """Any of the above: the mention names people or teams, not a skill asked of the hire."""
-    return (
-        names_a_team(text, start, end, sent)
+    return (  # cheapest first
+        names_leaders(text, start, end, sent)
         or in_team_list(text, start, end, sent)
-        or names_leaders(text, start, end, sent)
+        or names_a_team(text, start, end, sent)
     )

@@ -32,6 +32,8 @@ class Frame:
     pattern: re.Pattern[str]
     #: company voice right before the match that voids it ("we're hiring engineers")
     not_after: re.Pattern[str] | None = None
+    #: what must come right before the match (the verb "architect" opens a duty, the noun does not)
+    after: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +45,8 @@ def load_frames() -> tuple[tuple[Frame, ...], ahocorasick.Automaton]:
     by_key: dict[str, set[int]] = {}
     for i, f in enumerate(data["frames"]):
         not_after = re.compile(f["not_after"]) if f.get("not_after") else None
-        frames.append(Frame(f["slug"], re.compile(f["pattern"]), not_after))
+        after = re.compile(f["after"]) if f.get("after") else None
+        frames.append(Frame(f["slug"], re.compile(f["pattern"]), not_after, after))
         for key in f["keywords"]:
             by_key.setdefault(key, set()).add(i)
     ac = ahocorasick.Automaton()
@@ -85,8 +88,13 @@ def phrase_mentions(text: str, sentences: list[Sentence]) -> list[dict[str, Any]
             tried.add((si, fi))
             frame = frames[fi]
             for m in frame.pattern.finditer(low, sent.start, sent.end):
-                if frame.not_after and frame.not_after.search(
-                    low, max(sent.start, m.start() - 30), m.start()
+                lo = max(sent.start, m.start() - 30)
+                if frame.not_after and frame.not_after.search(low, lo, m.start()):
+                    continue
+                if (
+                    frame.after
+                    and m.start() > sent.start  # a sentence start is always a fit
+                    and not frame.after.search(low, lo, m.start())
                 ):
                     continue
                 out.append(

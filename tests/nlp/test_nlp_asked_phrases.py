@@ -222,3 +222,9 @@ def test_every_frame_names_a_known_non_core_skill() -> None:
     assert frames and all(f.slug in slugs and f.slug not in tax.core for f in frames)
     for key, _ in ac.items():
         assert key == key.lower(), key  # matched against lower-cased text
+
+
+def test_architect_is_a_duty_only_as_a_verb() -> None:
+    assert "system-design" in _phrase_slugs("Requirements\nArchitect scalable services.\n")
+    assert "system-design" in _phrase_slugs("You will architect and operate databases.")
+    assert "system-design" not in _phrase_slugs("Our Architect team reviews every design.")
