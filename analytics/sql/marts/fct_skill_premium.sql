@@ -17,28 +17,53 @@ salaried_postings as (
     from report_salaries
 ),
 
+-- each role x seniority group x country cell gets a small integer: the splits below join,
+-- group and sort on it (and the skill's integer), not on three strings
+cells as (
+    select
+        role,
+        seniority_group,
+        country_code,
+        (row_number() over ())::integer as cell_no,
+    from salaried_postings
+    group by all
+),
+
+cell_salaries as (
+    select p.posting_no, c.cell_no, p.annual_mid_usd as salary,
+    from salaried_postings as p
+    inner join cells as c using (role, seniority_group, country_code)
+),
+
+skill_names as (
+    select skill_no, any_value(skill_slug) as skill_slug,
+    from report_posting_skills
+    group by skill_no
+),
+
 posting_skills as (
-    select s.posting_no, s.skill_no, s.skill_slug
+    select s.skill_no, p.cell_no, p.salary,
     from report_posting_skills as s
-    semi join salaried_postings as p using (posting_no)
+    inner join cell_salaries as p using (posting_no)
 ),
 
 -- only skills that can pass the n filter, and at most the 40 most mentioned per cell: the
 -- with/without split joins every salaried posting of a cell to each of its skills
 cell_skills as (
     select
-        p.role,
-        p.seniority_group,
-        p.country_code,
-        s.skill_no,
-        any_value(s.skill_slug) as skill_slug,
-    from posting_skills as s
-    inner join salaried_postings as p using (posting_no)
-    group by p.role, p.seniority_group, p.country_code, s.skill_no
-    having count(*) >= $min_premium_n::integer
+        k.cell_no,
+        k.skill_no,
+        n.skill_slug,
+        k.total_with,
+    from (
+        select cell_no, skill_no, count(*) as total_with,
+        from posting_skills
+        group by all
+        having count(*) >= $min_premium_n::integer
+    ) as k
+    inner join skill_names as n using (skill_no)
     qualify row_number() over (
-        partition by p.role, p.seniority_group, p.country_code
-        order by count(*) desc, any_value(s.skill_slug)
+        partition by k.cell_no order by k.total_with desc, n.skill_slug
     ) <= 40
 ),
 
@@ -46,93 +71,68 @@ cell_skills as (
 -- "with" side, so no (skill x posting) rows are built (cost follows distinct salaries per cell)
 cell_values as (
     select
-        role,
-        seniority_group,
-        country_code,
-        annual_mid_usd as salary,
-        count(*) as n_all,
-    from salaried_postings
-    group by all
+        cell_no,
+        salary,
+        sum(count(*)) over (
+            partition by cell_no order by salary rows between unbounded preceding and current row
+        ) as cum_all,
+        sum(count(*)) over (partition by cell_no) as n_cell,
+    from cell_salaries
+    group by cell_no, salary
 ),
 
 with_values as (
-    select
-        c.role,
-        c.seniority_group,
-        c.country_code,
-        c.skill_no,
-        p.annual_mid_usd as salary,
-        count(*) as n_with,
-    from cell_skills as c
-    inner join posting_skills as k on k.skill_no = c.skill_no
-    inner join salaried_postings as p
-        on p.posting_no = k.posting_no
-        and p.role = c.role
-        and p.seniority_group = c.seniority_group
-        and p.country_code = c.country_code
+    select k.cell_no, k.skill_no, k.salary, count(*) as n_with,
+    from posting_skills as k
+    semi join cell_skills as c using (cell_no, skill_no)
     group by all
-),
-
-split_values as (
-    select
-        c.role,
-        c.seniority_group,
-        c.country_code,
-        c.skill_no,
-        v.salary,
-        coalesce(w.n_with, 0) as n_with,
-        v.n_all - coalesce(w.n_with, 0) as n_without,
-    from cell_skills as c
-    inner join cell_values as v using (role, seniority_group, country_code)
-    left join with_values as w using (role, seniority_group, country_code, skill_no, salary)
 ),
 
 running as (
     select
-        *,
-        sum(n_with) over cell_skill_by_salary as cum_with,
-        sum(n_without) over cell_skill_by_salary as cum_without,
-        sum(n_with) over cell_skill as total_with,
-        sum(n_without) over cell_skill as total_without,
-    from split_values
-    window
-        cell_skill as (partition by role, seniority_group, country_code, skill_no),
-        cell_skill_by_salary as (
-            partition by role, seniority_group, country_code, skill_no
-            order by salary
-            rows between unbounded preceding and current row
-        )
+        c.cell_no,
+        c.skill_no,
+        v.salary,
+        c.total_with,
+        v.n_cell - c.total_with as total_without,
+        sum(coalesce(w.n_with, 0)) over cell_skill_by_salary as cum_with,
+        v.cum_all - sum(coalesce(w.n_with, 0)) over cell_skill_by_salary as cum_without,
+    from cell_skills as c
+    inner join cell_values as v using (cell_no)
+    left join with_values as w using (cell_no, skill_no, salary)
+    window cell_skill_by_salary as (
+        partition by c.cell_no, c.skill_no
+        order by v.salary
+        rows between unbounded preceding and current row
+    )
 ),
 
 premiums as (
-    -- the median is the mean of the values at 0-based ranks (n-1)//2 and n//2 (= median())
+    -- the median is the mean of the values at 0-based ranks (n-1)//2 and n//2 (= median());
+    -- the first salary whose running count passes a rank is a value of that side
     select
-        role,
-        seniority_group,
-        country_code,
+        cell_no,
         skill_no,
         any_value(total_with)::bigint as n_with,
         any_value(total_without)::bigint as n_without,
         (
-            min(salary) filter (where n_with > 0 and cum_with > (total_with - 1) // 2)
-            + min(salary) filter (where n_with > 0 and cum_with > total_with // 2)
+            min(salary) filter (where cum_with > (total_with - 1) // 2)
+            + min(salary) filter (where cum_with > total_with // 2)
         ) / 2 as median_with,
         (
-            min(salary) filter (where n_without > 0 and cum_without > (total_without - 1) // 2)
-            + min(salary) filter (where n_without > 0 and cum_without > total_without // 2)
+            min(salary) filter (where cum_without > (total_without - 1) // 2)
+            + min(salary) filter (where cum_without > total_without // 2)
         ) / 2 as median_without,
     from running
     group by all
-    having
-        any_value(total_with) >= $min_premium_n::integer
-        and any_value(total_without) >= $min_premium_n::integer
+    having any_value(total_without) >= $min_premium_n::integer
 ),
 
 final as (
     select
-        p.role,
-        p.seniority_group,
-        p.country_code,
+        cl.role,
+        cl.seniority_group,
+        cl.country_code,
         c.skill_slug,
         coalesce(s.name, c.skill_slug) as skill_name,
         p.n_with,
@@ -142,9 +142,10 @@ final as (
         round(p.median_with - p.median_without)::bigint as premium_usd,
         round(100.0 * (p.median_with / p.median_without - 1), 1) as premium_pct,
     from premiums as p
-    inner join cell_skills as c using (role, seniority_group, country_code, skill_no)
+    inner join cells as cl using (cell_no)
+    inner join cell_skills as c using (cell_no, skill_no)
     left join skills as s on s.slug = c.skill_slug
-    order by p.role, p.seniority_group, p.country_code, premium_pct desc, c.skill_slug
+    order by cl.role, cl.seniority_group, cl.country_code, premium_pct desc, c.skill_slug
 )
 
 select * from final
