@@ -46,6 +46,14 @@ _LIBRARY_SLUGS = frozenset(_WORDS["library"]["slugs"])
 _LIBRARY_CUES = frozenset(_WORDS["library"]["cues"])
 _RETRIEVAL_CUES = frozenset(_WORDS["retrieval"]["cues"])
 _RETRIEVAL_NEG_BEFORE = frozenset(_WORDS["retrieval"]["negative_before"])
+_VERB_COMPLEMENTS = frozenset(_WORDS["verb_name"]["complements"])
+_VERB_SUBJECTS = frozenset(_WORDS["verb_name"]["subjects"])
+_VIRTUE_BEFORE = frozenset(_WORDS["virtue"]["personal_before"])
+_VIRTUE_THINGS = frozenset(_WORDS["virtue"]["things"])
+_VIRTUE_PROPERTIES = frozenset(_WORDS["virtue"]["properties"])
+_UX_CUES = frozenset(_WORDS["ux"]["cues"])
+_UX_NOUN_BEFORE = frozenset(_WORDS["ux"]["noun_before"])
+_UX_VERB_AFTER = frozenset(_WORDS["ux"]["verb_after"])
 _EMPLOYER_AFTER = re.compile(
     r"\s+(?:is|are)\s+(?:looking|hiring|seeking|searching|growing|on a mission|building)\b"
     r"|\s+was\s+founded\b|'s\s+mission\b"
@@ -281,6 +289,61 @@ def distributed(hit: Hit, ctx: SentCtx) -> bool:
     if hit.text.lower() == "distributed":
         return bool(set(ctx.after(hit, 2)) & _DIST_NOUNS)
     return bool(set(ctx.before(hit, 3)) & _CLUSTER_CUES)
+
+
+@context_rule("verb_name.v1")
+def verb_name(hit: Hit, ctx: SentCtx) -> bool:
+    """A product named by a verb: "Excel".
+
+    "SQL and Excel", "advanced Excel capabilities" -> True; "Excel at partnerships" (a bullet
+    opening with the verb), "you will excel in a fast-paced team" -> False.
+    """
+    if in_tech_list(hit, ctx):
+        return True
+    before, after = ctx.before(hit, 1), ctx.after(hit, 1)
+    subject = bool(before) and before[-1] in _VERB_SUBJECTS
+    if after and after[0] in _VERB_COMPLEMENTS and (subject or not _mid_sentence(hit, ctx)):
+        return False
+    return not (subject and before[-1] not in {"to", "and"})
+
+
+@context_rule("virtue.v1")
+def virtue(hit: Hit, ctx: SentCtx) -> bool:
+    """A personal quality that is also a property of data or systems: "integrity".
+
+    "act with integrity", "Integrity comes first for us" -> True; "data integrity",
+    "integrity of the records", "reliability, integrity, and privacy" -> False.
+    """
+    before = ctx.before(hit, 2)
+    if before and before[-1] in _VIRTUE_BEFORE:
+        return True
+    if set(before) & _VIRTUE_THINGS or ctx.after(hit, 1) == ["of"]:
+        return False
+    return not ctx.words() & _VIRTUE_PROPERTIES
+
+
+@context_rule("ux_sense.v1")
+def ux_sense(hit: Hit, ctx: SentCtx) -> bool:
+    """UX practice words that are also everyday engineering words (design systems, prototyping).
+
+    "a design system in Figma", "wireframing and prototyping" -> True; "design systems that
+    handle billions of requests", "ML research and prototyping" -> False. "Sketch" the tool
+    keeps the tech-list rule.
+    """
+    key = hit.text.lower()
+    if key == "sketch":
+        return tech_list(hit, ctx)
+    if any(h is not hit and h.rule is None and set(h.slugs) & set(hit.slugs) for h in ctx.hits):
+        return True  # "design systems, user research"
+    if ctx.words() & _UX_CUES:
+        return True
+    if not key.startswith("design"):
+        return False
+    after = ctx.after(hit, 1)
+    if after and after[0] in _UX_VERB_AFTER:
+        return False
+    before = ctx.before(hit, 1)
+    return bool(before) and before[-1] in _UX_NOUN_BEFORE
 
 
 def _tunes_a_model(hit: Hit, ctx: SentCtx) -> bool:

@@ -1,0 +1,54 @@
+"""Word senses of skill names that are also everyday words: both senses of each class.
+
+Text written for these tests in the shapes postings use (bullets opening with a verb, tool
+lists, company values, engineering duties).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.nlp import get_analyser
+
+CASES = [
+    # a product named by a verb: "Excel" the spreadsheet vs "excel at/in" the verb
+    ("Excel at cross-functional partnership and build trust quickly.", "excel", False),
+    ("- Excel in ambiguous, fast-moving environments", "excel", False),
+    ("You will Excel at turning research into product.", "excel", False),
+    ("We want people who excel in fast-paced teams and love data.", "excel", False),
+    ("Advanced Excel skills and experience with NetSuite.", "excel", True),
+    ("Proficiency in SQL, Excel and Tableau.", "excel", True),
+    ("Excel, Looker or similar tools for reporting.", "excel", True),
+    ("Build financial models in Excel for the board.", "excel", True),
+    # a personal quality that is also a property of data: "integrity"
+    ("Manage partner data integrity across the portfolio.", "ethics", False),
+    ("Ensure data reliability, integrity, and privacy compliance.", "ethics", False),
+    ("Verify the integrity of each batch before loading it.", "ethics", False),
+    ("Experience with trust and safety: integrity, spam or fraud detection.", "ethics", False),
+    ("You act with honesty, integrity and respect.", "ethics", True),
+    ("Integrity comes first for us, with customers and with each other.", "ethics", True),
+    ("Demonstrates a high degree of integrity and professionalism.", "ethics", True),
+    # UX artefacts and practice vs engineering verbs and research prototypes
+    ("Own the roadmap, design systems that serve millions of requests.", "ux-design", False),
+    ("Design systems that are secure, scalable and observable.", "ux-design", False),
+    ("Conduct ML research and prototyping to validate new techniques.", "ux-design", False),
+    ("Rapid prototyping of LLM features with the product team.", "ux-design", False),
+    ("Maintain and evolve our design system with the frontend team.", "ux-design", True),
+    ("You know design systems, user research and usability testing.", "ux-design", True),
+    ("Wireframing and prototyping of new onboarding screens.", "ux-design", True),
+    ("Prototyping in Figma is part of the weekly routine.", "ux-design", True),
+]
+
+
+@pytest.mark.parametrize(("text", "slug", "present"), CASES)
+def test_word_sense(text: str, slug: str, present: bool) -> None:
+    slugs = {m["slug"] for m in get_analyser().analyse("Engineer", text)["skills"]}
+    assert (slug in slugs) is present, (text, sorted(slugs))
+
+
+def test_lowercase_verb_is_not_the_tool() -> None:
+    """Text scraped in lower case reads "excel" folded; the verb sense still drops it."""
+    text = "you will excel in a small team. you know sql, excel and python."
+    hits = [m for m in get_analyser().analyse("analyst", text)["skills"] if m["slug"] == "excel"]
+    assert [text[m["start"] : m["end"]] for m in hits] == ["excel"]
+    assert hits[0]["start"] > text.index("sql")
