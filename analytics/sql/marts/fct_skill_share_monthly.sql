@@ -83,20 +83,50 @@ live_denominator as (
     left join live_deltas as d using (month)
 ),
 
--- one pass over the (posting, skill) pairs counts new mentions by month x role and the live
--- entries and exits per skill
+-- postings sharing month, role and live span form one profile (a few thousand at 1M
+-- postings): the (posting, skill) pairs are counted per skill and profile on two integers,
+-- and the grouping sets below run on those counts, not on every pair
+profiles as (
+    select
+        activity_month,
+        role,
+        live_from,
+        live_until,
+        row_number() over () as profile_no,
+    from posting_months
+    group by all
+),
+
+posting_profiles as materialized (
+    select p.posting_no, f.profile_no,
+    from posting_months as p
+    inner join profiles as f
+        on p.role = f.role
+        and p.activity_month is not distinct from f.activity_month
+        and p.live_from is not distinct from f.live_from
+        and p.live_until is not distinct from f.live_until
+),
+
+skill_profile_counts as (
+    select s.skill_no, p.profile_no, count(*) as n,
+    from posting_skills as s
+    inner join posting_profiles as p using (posting_no)
+    group by all
+),
+
+-- new mentions by month x role and the live entries and exits per skill
 skill_counts as (
     select
-        s.skill_no,
-        p.activity_month,
-        p.role,
-        p.live_from,
-        p.live_until,
-        count(*) as n,
-    from posting_skills as s
-    inner join posting_months as p using (posting_no)
+        c.skill_no,
+        f.activity_month,
+        f.role,
+        f.live_from,
+        f.live_until,
+        sum(c.n)::bigint as n,
+    from skill_profile_counts as c
+    inner join profiles as f using (profile_no)
     group by grouping sets (
-        (s.skill_no, p.activity_month, p.role), (s.skill_no, p.live_from), (s.skill_no, p.live_until)
+        (c.skill_no, f.activity_month, f.role), (c.skill_no, f.live_from), (c.skill_no, f.live_until)
     )
 ),
 
