@@ -59,6 +59,14 @@ _EMPLOYER_AFTER = re.compile(
     r"|\s+was\s+founded\b|'s\s+mission\b"
 )
 _EMPLOYER_BEFORE = re.compile(r"(?:^|[.!?]\s+)\W*(?:at|join)\s+$", re.I)
+#: a heading or opening that introduces the employer: "About Anthropic", "Join Acme"
+_EMPLOYER_HEADING = re.compile(r"(?:^|\n)[ \t#*>-]*(?:about|join)\s+$", re.I)
+_MAKERS: dict[str, frozenset[str]] = {
+    maker: frozenset(forms) for maker, forms in _WORDS["employer_products"]["makers"].items()
+}
+_OWN_KEEP_BEFORE = frozenset(_WORDS["employer_products"]["keep_before"])
+_OWN_USE_BEFORE = frozenset(_WORDS["employer_products"]["use_before"])
+_OWN_KEEP_CUES = frozenset(_WORDS["employer_products"]["keep_cues"])
 #: a word token ("node.js", "don't" stay whole) or one punctuation character
 _TOKEN = re.compile(r"\w+(?:['’.]\w+)*|[^\w\s]")
 
@@ -344,6 +352,44 @@ def ux_sense(hit: Hit, ctx: SentCtx) -> bool:
         return False
     before = ctx.before(hit, 1)
     return bool(before) and before[-1] in _UX_NOUN_BEFORE
+
+
+@context_rule("own_product.v1")
+def own_product(hit: Hit, ctx: SentCtx) -> bool:
+    """A model named by its maker in the maker's own posting (see `employer_products`).
+
+    "bring Claude to enterprise customers", "users interact with Claude" -> False;
+    "using Claude to triage alerts", "experience building with Claude" -> True.
+    """
+    before = set(ctx.before(hit, 3))
+    if before & _OWN_USE_BEFORE:
+        return True
+    return bool(before & _OWN_KEEP_BEFORE) and bool(ctx.words() & _OWN_KEEP_CUES)
+
+
+def employer_products(text: str, hits: list[Hit], company: str | None) -> frozenset[str]:
+    """Model names (lower case) the posting's employer makes: its company field names a maker,
+    or a maker's name is introduced as the employer ("About Anthropic", "Anthropic's mission",
+    "Anthropic is hiring", "At Anthropic, we"). Only the maker-name hits are looked at."""
+    name = (company or "").strip().lower()
+    own: set[str] = set()
+    for maker, forms in _MAKERS.items():
+        if name and maker in name:
+            own |= forms
+    if own or name:
+        return frozenset(own)
+    for h in hits:
+        forms = _MAKERS.get(h.text.lower())
+        if forms is None or forms <= own:
+            continue
+        before = text[max(0, h.start - 24) : h.start]
+        if (
+            _EMPLOYER_AFTER.match(text, h.end)
+            or _EMPLOYER_HEADING.search(before)
+            or (_EMPLOYER_BEFORE.search(before) and text[h.end : h.end + 1] == ",")
+        ):
+            own |= forms
+    return frozenset(own)
 
 
 def _tunes_a_model(hit: Hit, ctx: SentCtx) -> bool:

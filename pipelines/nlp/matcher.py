@@ -10,13 +10,14 @@ import re
 import tomllib
 from bisect import bisect_right
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 import ahocorasick
 import spacy
 
 from ..textnorm import is_lowercased
-from .context import LOWER_AI_SENSE, LOWER_SAFE, RULES, Hit, SentCtx
+from .context import LOWER_AI_SENSE, LOWER_SAFE, RULES, Hit, SentCtx, employer_products
 from .practice import practice_hits
 from .sections import Sentence, split_sentences
 from .taxonomy import TAXONOMY_DIR, SkillTaxonomy, Surface
@@ -239,12 +240,15 @@ class SkillMatcher:
             hits = [h for h in hits if h.rule is None or h.text.lower() != name]
         if not hits:
             return []
+        posting_ai = any(h.rule is None and _AI_POSTING_SLUGS.intersection(h.slugs) for h in hits)
+        own = employer_products(text, hits, company)
+        if own:  # the employer's own model ("bring Claude to customers") is no skill unless asked
+            hits = [replace(h, rule="own_product.v1") if h.text.lower() in own else h for h in hits]
         sentences = sentences if sentences is not None else split_sentences(text)
         starts = [s.start for s in sentences]
         by_sent: dict[int, list[Hit]] = {}
         for h in hits:
             by_sent.setdefault(max(0, bisect_right(starts, h.start) - 1), []).append(h)
-        posting_ai = any(h.rule is None and _AI_POSTING_SLUGS.intersection(h.slugs) for h in hits)
         out: list[dict[str, Any]] = []
         for idx, group in by_sent.items():
             sent = sentences[idx] if sentences else Sentence(0, len(text), "other")

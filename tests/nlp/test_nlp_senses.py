@@ -52,3 +52,36 @@ def test_lowercase_verb_is_not_the_tool() -> None:
     hits = [m for m in get_analyser().analyse("analyst", text)["skills"] if m["slug"] == "excel"]
     assert [text[m["start"] : m["end"]] for m in hits] == ["excel"]
     assert hits[0]["start"] > text.index("sql")
+
+
+ABOUT = "About Anthropic\nAnthropic's mission is to build reliable AI systems.\n"
+
+OWN_PRODUCT = [
+    # the maker's own posting: its model is the employer's product ...
+    (ABOUT + "You will help partners bring Claude to enterprise customers.", None, False),
+    (ABOUT + "Millions of users interact with Claude daily.", None, False),
+    ("Lead the teams behind Claude's consumer apps.", "Anthropic", False),
+    # ... unless the hire uses it or is asked for experience with it
+    (ABOUT + "Experience building with Claude or similar models.", None, True),
+    (ABOUT + "You will be using Claude to triage security alerts.", None, True),
+    # another employer's posting: the model is a skill asked
+    ("Experience building with Claude/GPT-4 APIs.", "Acme Health", True),
+    ("About Acme\nAcme is hiring. You will bring Claude to our support workflows.", None, True),
+    # having worked at the maker does not make it the employer
+    ("Our founders previously worked at Anthropic. You ship features on Claude.", None, True),
+]
+
+
+@pytest.mark.parametrize(("text", "company", "present"), OWN_PRODUCT)
+def test_employers_own_model_is_not_a_skill(text: str, company: str | None, present: bool) -> None:
+    skills = get_analyser().analyse("Engineer", text, company)["skills"]
+    claude = [m for m in skills if m["text"] == "Claude" and m["slug"] == "llm"]
+    assert bool(claude) is present, (text, skills)
+
+
+def test_maker_tools_stay_skills_in_the_makers_posting() -> None:
+    """'Claude API' / 'Claude Code' are tools the hire builds with, asked in the maker's
+    posting too: only the bare model name is the employer's product."""
+    text = ABOUT + "Support customers building with Claude Code and the Claude API."
+    slugs = {m["slug"] for m in get_analyser().analyse("Architect", text)["skills"]}
+    assert {"claude-code", "anthropic-api"} <= slugs
