@@ -41,19 +41,31 @@ filtered as (
     where $sources::varchar[] is null or list_contains($sources::varchar[], source)
 ),
 
+-- groups some posting joined (a duplicate names another posting's id); every other posting
+-- is alone in its group (its key is its own id): only these groups need the aggregate below
+joined_groups as (
+    select distinct dup_key,
+    from filtered
+    where dup_key <> posting_id
+),
+
 kept as (
     -- one posting per duplicate group: the earliest seen, ties by id (a hash aggregate over
     -- the groups; a window sorting every posting by group cost ~25% more at 1M)
-    select arg_min(posting_no, (first_seen_at, posting_id)) as posting_no,
-    from filtered
-    group by dup_key
+    select arg_min(f.posting_no, (f.first_seen_at, f.posting_id)) as posting_no,
+    from filtered as f
+    semi join joined_groups using (dup_key)
+    group by f.dup_key
 )
 
 select filtered.* exclude (dup_key, first_seen_at),
 from filtered
-semi join kept using (posting_no)
 where
-    ($since::date is null or posted_date >= $since::date)
+    (
+        filtered.dup_key not in (select dup_key from joined_groups)
+        or filtered.posting_no in (select posting_no from kept)
+    )
+    and ($since::date is null or posted_date >= $since::date)
     and ($until::date is null or posted_date <= $until::date)
     and ($roles::varchar[] is null or list_contains($roles::varchar[], role))
     and ($countries::varchar[] is null or list_contains($countries::varchar[], country_code))
