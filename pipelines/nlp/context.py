@@ -51,6 +51,10 @@ _VERB_SUBJECTS = frozenset(_WORDS["verb_name"]["subjects"])
 _VIRTUE_BEFORE = frozenset(_WORDS["virtue"]["personal_before"])
 _VIRTUE_THINGS = frozenset(_WORDS["virtue"]["things"])
 _VIRTUE_PROPERTIES = frozenset(_WORDS["virtue"]["properties"])
+_HEAD_NOUN: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    form: (frozenset(v.get("not_heads", [])), frozenset(v.get("not_modifiers", [])))
+    for form, v in _WORDS["head_noun"].items()
+}
 _UX_CUES = frozenset(_WORDS["ux"]["cues"])
 _UX_NOUN_BEFORE = frozenset(_WORDS["ux"]["noun_before"])
 _UX_VERB_AFTER = frozenset(_WORDS["ux"]["verb_after"])
@@ -61,7 +65,7 @@ _EMPLOYER_AFTER = re.compile(
 _EMPLOYER_BEFORE = re.compile(r"(?:^|[.!?]\s+)\W*(?:at|join)\s+$", re.I)
 #: a heading or opening that introduces the employer: "About Anthropic", "Join Acme"
 _EMPLOYER_HEADING = re.compile(r"(?:^|\n)[ \t#*>-]*(?:about|join)\s+$", re.I)
-_MAKERS: dict[str, frozenset[str]] = {
+MAKERS: dict[str, frozenset[str]] = {
     maker: frozenset(forms) for maker, forms in _WORDS["employer_products"]["makers"].items()
 }
 _OWN_KEEP_BEFORE = frozenset(_WORDS["employer_products"]["keep_before"])
@@ -354,6 +358,23 @@ def ux_sense(hit: Hit, ctx: SentCtx) -> bool:
     return bool(before) and before[-1] in _UX_NOUN_BEFORE
 
 
+@context_rule("head_noun.v1")
+def head_noun(hit: Hit, ctx: SentCtx) -> bool:
+    """A skill word modifying a noun that makes it something else (see `head_noun` data).
+
+    "strategy consulting" -> True; "consulting firms" -> False; "supply chain attacks",
+    "software supply chain" -> False.
+    """
+    key = hit.text.lower()
+    spec = _HEAD_NOUN.get(key) or _HEAD_NOUN.get(key[:-1] if key.endswith("s") else key)
+    if spec is None:
+        return True
+    after, before = ctx.after(hit, 1), ctx.before(hit, 1)
+    if after and after[0] in spec[0]:
+        return False
+    return not (before and before[-1] in spec[1])
+
+
 @context_rule("own_product.v1")
 def own_product(hit: Hit, ctx: SentCtx) -> bool:
     """A model named by its maker in the maker's own posting (see `employer_products`).
@@ -367,20 +388,17 @@ def own_product(hit: Hit, ctx: SentCtx) -> bool:
     return bool(before & _OWN_KEEP_BEFORE) and bool(ctx.words() & _OWN_KEEP_CUES)
 
 
-def employer_products(text: str, hits: list[Hit], company: str | None) -> frozenset[str]:
-    """Model names (lower case) the posting's employer makes: its company field names a maker,
-    or a maker's name is introduced as the employer ("About Anthropic", "Anthropic's mission",
-    "Anthropic is hiring", "At Anthropic, we"). Only the maker-name hits are looked at."""
+def employer_maker(text: str, hits: list[Hit], company: str | None) -> str | None:
+    """The model maker (lower case, as `employer_products.makers` writes it) that is the
+    posting's employer: its company field names the maker, or, with no company field, a maker's
+    name is introduced as the employer ("About Anthropic", "Anthropic's mission", "Anthropic is
+    hiring", "At Anthropic, we"). Only the maker-name hits are looked at, no text scan."""
     name = (company or "").strip().lower()
-    own: set[str] = set()
-    for maker, forms in _MAKERS.items():
-        if name and maker in name:
-            own |= forms
-    if own or name:
-        return frozenset(own)
+    if name:
+        return next((maker for maker in MAKERS if maker in name), None)
     for h in hits:
-        forms = _MAKERS.get(h.text.lower())
-        if forms is None or forms <= own:
+        maker = h.text.lower()
+        if maker not in MAKERS:
             continue
         before = text[max(0, h.start - 24) : h.start]
         if (
@@ -388,8 +406,8 @@ def employer_products(text: str, hits: list[Hit], company: str | None) -> frozen
             or _EMPLOYER_HEADING.search(before)
             or (_EMPLOYER_BEFORE.search(before) and text[h.end : h.end + 1] == ",")
         ):
-            own |= forms
-    return frozenset(own)
+            return maker
+    return None
 
 
 def _tunes_a_model(hit: Hit, ctx: SentCtx) -> bool:

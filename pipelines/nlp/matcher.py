@@ -17,7 +17,7 @@ import ahocorasick
 import spacy
 
 from ..textnorm import is_lowercased
-from .context import LOWER_AI_SENSE, LOWER_SAFE, RULES, Hit, SentCtx, employer_products
+from .context import LOWER_AI_SENSE, LOWER_SAFE, MAKERS, RULES, Hit, SentCtx, employer_maker
 from .practice import practice_hits
 from .sections import Sentence, split_sentences
 from .taxonomy import TAXONOMY_DIR, SkillTaxonomy, Surface
@@ -55,8 +55,10 @@ def _boundary_ok(text: str, start: int, end: int) -> bool:
             return False
         if p in "+#@$" and text[start].isalnum():
             return False
-        if p == "-" and start > 1 and text[start - 2].islower() and text[start:end].islower():
-            return False  # "llama-cpp": part of another hyphenated name ("stack-Python" is not)
+        if p == "-" and start > 1 and text[start - 2].islower() and text[start].islower():
+            # "llama-cpp", "cutting-edge AI": part of another hyphenated word ("stack-Python",
+            # a capitalised name after the hyphen, is not)
+            return False
     if end < len(text):
         n = text[end]
         if n.isalnum() or n in "_+#":
@@ -241,9 +243,14 @@ class SkillMatcher:
         if not hits:
             return []
         posting_ai = any(h.rule is None and _AI_POSTING_SLUGS.intersection(h.slugs) for h in hits)
-        own = employer_products(text, hits, company)
-        if own:  # the employer's own model ("bring Claude to customers") is no skill unless asked
-            hits = [replace(h, rule="own_product.v1") if h.text.lower() in own else h for h in hits]
+        maker = employer_maker(text, hits, company)
+        if maker:  # the employer's own model ("bring Claude to customers") is no skill unless
+            own = MAKERS[maker]  # asked; its name ("for Anthropic") is the employer, as above
+            hits = [
+                replace(h, rule="own_product.v1") if h.text.lower() in own else h
+                for h in hits
+                if h.rule is None or h.text.lower() != maker
+            ]
         sentences = sentences if sentences is not None else split_sentences(text)
         starts = [s.start for s in sentences]
         by_sent: dict[int, list[Hit]] = {}

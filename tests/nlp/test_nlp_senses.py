@@ -85,3 +85,35 @@ def test_maker_tools_stay_skills_in_the_makers_posting() -> None:
     text = ABOUT + "Support customers building with Claude Code and the Claude API."
     slugs = {m["slug"] for m in get_analyser().analyse("Architect", text)["skills"]}
     assert {"claude-code", "anthropic-api"} <= slugs
+
+
+def test_employers_own_name_is_not_a_model_provider() -> None:
+    """Inferred like the company field: "for Anthropic" in Anthropic's posting is the employer;
+    another employer's posting listing providers names the skill."""
+    own = ABOUT + "You'll develop the database strategy for Anthropic, across clouds."
+    other = "About Acme\nAcme is hiring. Experience with OpenAI, Anthropic, or Cohere models."
+    slugs = [
+        {m["slug"] for m in get_analyser().analyse("Engineer", t)["skills"]} for t in (own, other)
+    ]
+    assert "model-providers" not in slugs[0]
+    assert "model-providers" in slugs[1]
+
+
+MODIFIERS = [
+    # a skill word inside another hyphenated word is no mention of it
+    ("Bring cutting-edge AI tools to our platform.", "edge-ai", False),
+    ("Deploy models for edge AI on phones and cameras.", "edge-ai", True),
+    # a skill word modifying a noun that makes it something else
+    ("Experience working with systems integrators or consulting firms.", "consulting", False),
+    ("We are a machine learning consulting company.", "consulting", False),
+    ("4+ years of strategy consulting or investment banking.", "consulting", True),
+    ("Harden CI/CD pipelines against supply chain attacks.", "operations-skills", False),
+    ("Secure the software supply chain with signed builds.", "operations-skills", False),
+    ("Experience in supply chain planning and logistics.", "operations-skills", True),
+]
+
+
+@pytest.mark.parametrize(("text", "slug", "present"), MODIFIERS)
+def test_modified_word_sense(text: str, slug: str, present: bool) -> None:
+    slugs = {m["slug"] for m in get_analyser().analyse("Engineer", text)["skills"]}
+    assert (slug in slugs) is present, (text, sorted(slugs))
