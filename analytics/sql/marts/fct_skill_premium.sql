@@ -25,6 +25,7 @@ cells as (
         seniority_group,
         country_code,
         (row_number() over ())::integer as cell_no,
+        count(*) as n_cell,
     from salaried_postings
     group by all
 ),
@@ -67,18 +68,29 @@ cell_skills as (
     ) <= 40
 ),
 
--- medians from counts per distinct salary: a posting's "without" side is the cell minus its
--- "with" side, so no (skill x posting) rows are built (cost follows distinct salaries per cell)
+-- medians from counts per distinct salary, so no (skill x posting) rows are built: a
+-- posting's "without" side is the cell minus its "with" side. The median is the mean of the
+-- values at 0-based ranks (n-1)//2 and n//2 (= median()); a rank's value is the first salary
+-- whose running count passes it.
 cell_values as (
     select
         cell_no,
         salary,
-        sum(count(*)) over (
+        (sum(count(*)) over (
             partition by cell_no order by salary rows between unbounded preceding and current row
-        ) as cum_all,
-        sum(count(*)) over (partition by cell_no) as n_cell,
+        ))::bigint as cum_all,
     from cell_salaries
     group by cell_no, salary
+),
+
+sides as (
+    select
+        c.cell_no,
+        c.skill_no,
+        c.total_with,
+        cl.n_cell - c.total_with as total_without,
+    from cell_skills as c
+    inner join cells as cl using (cell_no)
 ),
 
 with_values as (
@@ -88,44 +100,96 @@ with_values as (
     group by all
 ),
 
-running as (
-    select
-        c.cell_no,
-        c.skill_no,
-        v.salary,
-        c.total_with,
-        v.n_cell - c.total_with as total_without,
-        sum(coalesce(w.n_with, 0)) over cell_skill_by_salary as cum_with,
-        v.cum_all - sum(coalesce(w.n_with, 0)) over cell_skill_by_salary as cum_without,
-    from cell_skills as c
-    inner join cell_values as v using (cell_no)
-    left join with_values as w using (cell_no, skill_no, salary)
-    window cell_skill_by_salary as (
-        partition by c.cell_no, c.skill_no
-        order by v.salary
-        rows between unbounded preceding and current row
-    )
-),
-
-premiums as (
-    -- the median is the mean of the values at 0-based ranks (n-1)//2 and n//2 (= median());
-    -- the first salary whose running count passes a rank is a value of that side
+-- the "with" side's running count at each of its salaries and its next salary
+with_running as (
     select
         cell_no,
         skill_no,
-        any_value(total_with)::bigint as n_with,
-        any_value(total_without)::bigint as n_without,
+        salary,
+        (sum(n_with) over (
+            partition by cell_no, skill_no order by salary
+            rows between unbounded preceding and current row
+        ))::bigint as cum_with,
+        lead(salary) over (partition by cell_no, skill_no order by salary) as next_salary,
+    from with_values
+),
+
+median_with as (
+    select
+        w.cell_no,
+        w.skill_no,
         (
-            min(salary) filter (where cum_with > (total_with - 1) // 2)
-            + min(salary) filter (where cum_with > total_with // 2)
+            min(w.salary) filter (where w.cum_with > (s.total_with - 1) // 2)
+            + min(w.salary) filter (where w.cum_with > s.total_with // 2)
         ) / 2 as median_with,
-        (
-            min(salary) filter (where cum_without > (total_without - 1) // 2)
-            + min(salary) filter (where cum_without > total_without // 2)
-        ) / 2 as median_without,
-    from running
+    from with_running as w
+    inner join sides as s using (cell_no, skill_no)
     group by all
-    having any_value(total_without) >= $min_premium_n::integer
+),
+
+-- the "without" side's running count is the cell's minus the "with" side's, which is constant
+-- from one "with" salary to the next: in each such stretch (and the one below the first) the
+-- first cell salary where the cell's count passes rank + that constant is where the
+-- "without" count passes the rank, if that salary is still inside the stretch
+stretches as (
+    select cell_no, skill_no, null::double as from_salary, 0::bigint as cum_with,
+        min(salary) as next_salary,
+    from with_values
+    group by cell_no, skill_no
+    union all
+    select cell_no, skill_no, salary, cum_with, next_salary,
+    from with_running
+),
+
+rank_targets as (
+    select
+        x.cell_no,
+        x.skill_no,
+        x.from_salary,
+        x.next_salary,
+        r.rank_no,
+        x.cum_with + case when r.rank_no = 1 then (s.total_without - 1) // 2
+            else s.total_without // 2 end as target,
+    from stretches as x
+    inner join sides as s using (cell_no, skill_no)
+    cross join (values (1), (2)) as r(rank_no)
+    where s.total_without > 0
+),
+
+without_candidates as (
+    select
+        t.cell_no,
+        t.skill_no,
+        t.rank_no,
+        greatest(v.salary, coalesce(t.from_salary, v.salary)) as salary,
+        t.next_salary,
+    from rank_targets as t
+    asof inner join cell_values as v on v.cell_no = t.cell_no and t.target < v.cum_all
+),
+
+median_without as (
+    select
+        cell_no,
+        skill_no,
+        (min(salary) filter (where rank_no = 1) + min(salary) filter (where rank_no = 2))
+        / 2 as median_without,
+    from without_candidates
+    where next_salary is null or salary < next_salary
+    group by all
+),
+
+premiums as (
+    select
+        s.cell_no,
+        s.skill_no,
+        s.total_with::bigint as n_with,
+        s.total_without::bigint as n_without,
+        w.median_with,
+        wo.median_without,
+    from sides as s
+    inner join median_with as w using (cell_no, skill_no)
+    left join median_without as wo using (cell_no, skill_no)
+    where s.total_without >= $min_premium_n::integer
 ),
 
 final as (
