@@ -55,6 +55,7 @@ _HEAD_NOUN: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     form: (frozenset(v.get("not_heads", [])), frozenset(v.get("not_modifiers", [])))
     for form, v in _WORDS["head_noun"].items()
 }
+_DOMAIN_CUES = {form: frozenset(v["cues"]) for form, v in _WORDS["domain"].items()}
 _UX_CUES = frozenset(_WORDS["ux"]["cues"])
 _UX_NOUN_BEFORE = frozenset(_WORDS["ux"]["noun_before"])
 _UX_VERB_AFTER = frozenset(_WORDS["ux"]["verb_after"])
@@ -373,6 +374,17 @@ def head_noun(hit: Hit, ctx: SentCtx) -> bool:
     if after and after[0] in spec[0]:
         return False
     return not (before and before[-1] in spec[1])
+
+
+@context_rule("domain.v1")
+def domain(hit: Hit, ctx: SentCtx) -> bool:
+    """An acronym with a sense in another field: a cue of its own field in the sentence.
+
+    "EMR integrations for clinics" -> True; "Spark, EMR, S3, Redshift" -> False.
+    """
+    key = hit.text.lower()
+    cues = _DOMAIN_CUES.get(key) or _DOMAIN_CUES.get(key[:-1] if key.endswith("s") else key)
+    return cues is None or bool(ctx.words() & cues)
 
 
 @context_rule("own_product.v1")

@@ -110,6 +110,14 @@ MODIFIERS = [
     ("Harden CI/CD pipelines against supply chain attacks.", "operations-skills", False),
     ("Secure the software supply chain with signed builds.", "operations-skills", False),
     ("Experience in supply chain planning and logistics.", "operations-skills", True),
+    ("A fast-growing Silicon Valley-based startup.", "hardware-design", False),
+    ("Bring-up of new silicon and ASIC validation.", "hardware-design", True),
+    # a product named by a common word is the product when capitalised
+    ("Leave the work area after the end of the scheduled workday.", "erp", False),
+    ("Experience administering Workday or NetSuite.", "erp", True),
+    # an acronym with a sense in another field needs a cue of its own field
+    ("Familiarity with Spark, EMR, S3 and Redshift.", "healthcare-data", False),
+    ("Integrate EMR data from partner clinics.", "healthcare-data", True),
 ]
 
 
