@@ -51,6 +51,7 @@ _VERB_SUBJECTS = frozenset(_WORDS["verb_name"]["subjects"])
 _VIRTUE_BEFORE = frozenset(_WORDS["virtue"]["personal_before"])
 _VIRTUE_THINGS = frozenset(_WORDS["virtue"]["things"])
 _VIRTUE_PROPERTIES = frozenset(_WORDS["virtue"]["properties"])
+_VIRTUE_NOT_HEADS = frozenset(_WORDS["virtue"]["not_heads"])
 _HEAD_NOUN: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     form: (frozenset(v.get("not_heads", [])), frozenset(v.get("not_modifiers", [])))
     for form, v in _WORDS["head_noun"].items()
@@ -325,12 +326,15 @@ def virtue(hit: Hit, ctx: SentCtx) -> bool:
     """A personal quality that is also a property of data or systems: "integrity".
 
     "act with integrity", "Integrity comes first for us" -> True; "data integrity",
-    "integrity of the records", "reliability, integrity, and privacy" -> False.
+    "integrity of the records", "reliability, integrity, and privacy", "integrity checks" -> False.
     """
+    after = ctx.after(hit, 1)
+    if after and after[0] in _VIRTUE_NOT_HEADS:
+        return False  # "integrity checks", "the Integrity team"
     before = ctx.before(hit, 2)
     if before and before[-1] in _VIRTUE_BEFORE:
         return True
-    if set(before) & _VIRTUE_THINGS or ctx.after(hit, 1) == ["of"]:
+    if set(before) & _VIRTUE_THINGS or after == ["of"]:
         return False
     return not ctx.words() & _VIRTUE_PROPERTIES
 
