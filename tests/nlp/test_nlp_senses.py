@@ -118,6 +118,9 @@ MODIFIERS = [
     # a product named by a common word is the product when capitalised
     ("Leave the work area after the end of the scheduled workday.", "erp", False),
     ("Experience administering Workday or NetSuite.", "erp", True),
+    # an LLM framework next to an AI word gives it the AI sense
+    ("Frameworks: DSPy (programmatic prompting, optimization).", "prompt-engineering", True),
+    ("Prompting customers for feedback after each call.", "prompt-engineering", False),
     # an acronym with a sense in another field needs a cue of its own field
     ("Familiarity with Spark, EMR, S3 and Redshift.", "healthcare-data", False),
     ("Integrate EMR data from partner clinics.", "healthcare-data", True),
