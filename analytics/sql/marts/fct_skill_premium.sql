@@ -48,8 +48,7 @@ posting_skills as (
     inner join cell_salaries as p using (posting_no)
 ),
 
--- only skills that can pass the n filter, and at most the 40 most mentioned per cell: the
--- with/without split joins every salaried posting of a cell to each of its skills
+-- only skills that can pass the n filter, and at most the 40 most mentioned per cell
 cell_skills as (
     select
         k.cell_no,
