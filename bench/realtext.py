@@ -113,6 +113,42 @@ def stage_rates(postings: list[dict[str, Any]]) -> dict[str, float | str]:
     return out
 
 
+def paired_ratio(postings: list[dict[str, Any]], limit: int, rounds: int = 7) -> dict[str, Any]:
+    """Extraction / tokenizer as the median of rounds that time both on the same block of
+    postings back to back, in CPU seconds of this process.
+
+    Why: on a shared 2-core machine two separate timed passes (one per child) drift apart
+    with the neighbours' load, and their ratio swung 0.6-1.07 between identical runs; a round
+    pairs both timings under the same load, and CPU time ignores time spent descheduled."""
+    import statistics
+
+    import spacy
+
+    from pipelines.extract import extract_record, record_text
+
+    tokenizer = spacy.blank("en").tokenizer
+    tokenizer("warm up")
+    extract_record({"title": "warm up", "description_text": "Python and SQL."})
+    block = max(1, min(len(postings), limit // rounds))
+    ratios: list[float] = []
+    for r in range(rounds):
+        docs = [postings[(r * block + i) % len(postings)] for i in range(block)]
+        t0 = time.process_time()
+        for rec in docs:
+            tokenizer(record_text(rec))
+        t1 = time.process_time()
+        for rec in docs:
+            extract_record(rec)
+        t2 = time.process_time()
+        if t2 > t1:
+            ratios.append((t1 - t0) / (t2 - t1))
+    return {
+        "ratios": ratios,
+        "ratio_median": statistics.median(ratios) if ratios else None,
+        "block": block,
+    }
+
+
 def run_mode(mode: str, corpus: list[Path], limit: int, workers: int) -> dict[str, Any]:
     """Child side: one timed pass of `mode` over `limit` postings cycled from the corpus."""
     postings = load_postings(corpus)
@@ -121,6 +157,9 @@ def run_mode(mode: str, corpus: list[Path], limit: int, workers: int) -> dict[st
     result: dict[str, Any] = {"mode": mode, "distinct": len(postings), "workers": workers}
     if mode == "stages":
         result["stages"] = stage_rates(postings)
+        return result
+    if mode == "paired":
+        result.update(paired_ratio(postings, limit))
         return result
     from pipelines.extract import extract_record, record_text
 
@@ -163,7 +202,8 @@ def run_mode(mode: str, corpus: list[Path], limit: int, workers: int) -> dict[st
 
 
 def measure(corpus: list[Path], n: int) -> dict[str, Any]:
-    """Parent side: tokenizer, extraction 1 and 2 processes, per-stage rates, each in a child."""
+    """Parent side: tokenizer, extraction 1 and 2 processes, per-stage rates and the paired
+    ratio, each in a child."""
     files = [str(p) for p in corpus]
 
     def child(mode: str, workers: int = 1) -> dict[str, Any]:
@@ -176,12 +216,13 @@ def measure(corpus: list[Path], n: int) -> dict[str, Any]:
         "extract": child("extract"),
         "extract_2p": child("extract", 2),
         "stages": child("stages"),
+        "paired": child("paired"),
     }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="one real-text extraction measurement (child)")
-    parser.add_argument("mode", choices=["tokenize", "extract", "stages"])
+    parser.add_argument("mode", choices=["tokenize", "extract", "stages", "paired"])
     parser.add_argument("corpus", type=Path, nargs="+")
     parser.add_argument("--limit", type=int, default=2_000)
     parser.add_argument("--workers", type=int, default=1)
