@@ -91,6 +91,29 @@ class ValidatePipeline:
         return item
 
 
+#: per crawl process: keys and skips of each lake file read so far, and how far it was read
+_LAKE_KEYS: dict[Path, tuple[tuple[int, int], int, set[str], LakeSkips]] = {}
+
+
+def _run_lake_keys(path: Path) -> tuple[set[str], LakeSkips]:
+    """Posting keys and skips of a run's lake file, read incrementally within one process.
+
+    Why: every board of a source opens a pipeline that needs the keys already in the source's
+    file; re-reading the whole growing file per board made a crawl of many boards quadratic.
+    Only the bytes appended since the last read are parsed (the reader's `start`, which also
+    reads a record glued onto a torn line); a file replaced or truncated is read again."""
+    st = path.stat()
+    ident = (st.st_dev, st.st_ino)
+    cached = _LAKE_KEYS.get(path)
+    if cached is None or cached[0] != ident or st.st_size < cached[1]:
+        cached = (ident, 0, set(), LakeSkips())
+    _, offset, keys, skips = cached
+    for rec in read_lake_file(path, skips, start=offset):
+        keys.add(posting_key(rec["source"], rec["board"], str(rec["source_id"])))
+    _LAKE_KEYS[path] = (ident, st.st_size, keys, skips)
+    return keys, skips
+
+
 class DedupePipeline:
     """One record per posting key per run (boards list some postings twice). Postings already in
     this run's lake file (a retried crawl task re-crawling a board in the same run) are counted
@@ -116,9 +139,8 @@ class DedupePipeline:
             lake, run_id = getattr(spider, "lake_dir", None), getattr(spider, "run_id", None)
             path = Path(lake) / run_id / f"{source}.jsonl" if lake and run_id else None
             if path is not None and path.exists():
-                skips = LakeSkips()
-                for rec in read_lake_file(path, skips):
-                    self.stored.add(posting_key(rec["source"], rec["board"], str(rec["source_id"])))
+                keys, skips = _run_lake_keys(path)
+                self.stored = set(keys)
                 board = str(getattr(spider, "board", ""))
                 for skip in skips.for_board(source, board):
                     if hasattr(spider, "note_ignored"):
