@@ -92,3 +92,12 @@ def is_lowercased(text: str, min_letters: int = 40) -> bool:
         letters = sum(map(str.isalpha, text))
         return letters >= min_letters and caps <= letters * 0.002
     return sum(map(str.isalpha, text)) >= min_letters
+
+
+def lower_same_length(text: str) -> str:
+    """Lowercase without changing length, so offsets found in the result index `text` too
+    ("İ" lowercases to two characters and is kept as it is)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)

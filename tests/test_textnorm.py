@@ -41,3 +41,12 @@ def test_lower_case_detection() -> None:
     assert is_lowercased(lower)
     assert not is_lowercased("We are hiring an ML engineer with Python, Go and PyTorch experience.")
     assert not is_lowercased("too short")
+
+
+def test_lower_same_length_keeps_offsets() -> None:
+    from pipelines.textnorm import lower_same_length
+
+    assert lower_same_length("Python and GO") == "python and go"
+    text = "İstanbul PyTorch"  # "İ".lower() is two characters: kept, so offsets still line up
+    low = lower_same_length(text)
+    assert len(low) == len(text) and low.index("pytorch") == text.index("PyTorch")

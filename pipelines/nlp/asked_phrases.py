@@ -20,6 +20,7 @@ from typing import Any
 
 import ahocorasick
 
+from ..textnorm import lower_same_length
 from .sections import Sentence
 from .taxonomy import TAXONOMY_DIR
 
@@ -56,21 +57,13 @@ def load_frames() -> tuple[tuple[Frame, ...], ahocorasick.Automaton]:
     return tuple(frames), ac
 
 
-def _lower(text: str) -> str:
-    """Lowercase without changing length (offsets must stay valid)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
 def phrase_mentions(text: str, sentences: list[Sentence]) -> list[dict[str, Any]]:
     """Mentions of skills asked in clause form, shaped like the matcher's (slug, text, start,
     end, section, sentence); each (sentence, frame) pair is searched once."""
     if not sentences or not text:
         return []
     frames, ac = load_frames()
-    low = _lower(text)
+    low = lower_same_length(text)
     starts = [s.start for s in sentences]
     tried: set[tuple[int, int]] = set()
     out: list[dict[str, Any]] = []

@@ -16,7 +16,7 @@ from typing import Any
 import ahocorasick
 import spacy
 
-from ..textnorm import is_lowercased
+from ..textnorm import is_lowercased, lower_same_length
 from .context import LOWER_AI_SENSE, LOWER_SAFE, MAKERS, RULES, Hit, SentCtx, employer_maker
 from .practice import practice_hits
 from .sections import Sentence, split_sentences
@@ -28,14 +28,6 @@ _AI_POSTING_SLUGS = frozenset(
 
 
 _CAPS_SUFFIX = re.compile(r"-[A-Z]{2,4}\b")
-
-
-def _lower(text: str) -> str:
-    """Lowercase without changing length, so automaton offsets stay valid char offsets."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def _cjk(c: str) -> bool:
@@ -161,7 +153,7 @@ class SkillMatcher:
     def candidates(self, text: str) -> list[Hit]:
         """All boundary- and case-valid hits, overlaps resolved (longest span wins)."""
         hits: list[Hit] = []
-        low = _lower(text)
+        low = lower_same_length(text)
         passes = [(self.lower_ac, low), (self.cased_ac, text)]
         if is_lowercased(text):  # only text written in lower case reads "go", "r", "rag" folded
             passes.append((self.folded_ac, low))
