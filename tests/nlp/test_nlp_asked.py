@@ -258,6 +258,9 @@ def test_a_list_of_other_openings_asks_nothing() -> None:
         ("- Build assistants across chat, email and voice.", "duty"),
         ("Email us at jobs@acme.example.", "apply"),
         ("Contact: hiring@acme.example", "apply"),
+        ("Questions? first.last+jobs@acme-labs.example", "apply"),
+        # an "@" with no word character before it is a handle, not an address
+        ("Follow -@acme.example for updates.", None),
         # "this is a ... role" speaks about the hire's job
         ("This is a hands-on leadership role.", "candidate"),
         # a requirement said as the company's need: "we need ...", "... is essential"
