@@ -75,6 +75,12 @@ _OWN_USE_BEFORE = frozenset(_WORDS["employer_products"]["use_before"])
 _OWN_KEEP_CUES = frozenset(_WORDS["employer_products"]["keep_cues"])
 #: a word token ("node.js", "don't" stay whole) or one punctuation character
 _TOKEN = re.compile(r"\w+(?:['’.]\w+)*|[^\w\s]")
+#: words as spaCy's English tokenizer cuts them: "gpt-4" and "e.g" whole, "fine-tuning" and
+#: Markdown's "_The_" split, a link one token (no words of its own)
+_WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+|-(?=\d)[^\W_]+)*")
+_URL = re.compile(r"\b(?:https?://|www\.)\S+")
+#: a word ending in a clitic, split where spaCy's English exceptions split it
+_CLITIC = re.compile(r"(\w+?)((?:n['’]t|['’](?:s|re|ll|ve|d|m)))")
 
 
 def _is_word(token: str) -> bool:
@@ -112,6 +118,7 @@ class SentCtx:
     preceding: str = ""  # a few characters of the posting before the sentence
     _doc: Doc | None = None
     _spans: dict[tuple[int, int], Span | None] = field(default_factory=dict)
+    _words: set[str] | None = None
 
     @property
     def plain(self) -> list[Hit]:
@@ -133,7 +140,16 @@ class SentCtx:
         return self._spans[key]
 
     def words(self) -> set[str]:
-        return {t.lower_ for t in self.doc if not t.is_punct}
+        """The sentence's words, lower-cased, read with the pattern `before`/`after` use: rules
+        only intersect them with cue words, so the spaCy Doc (the costliest step of a rule) is
+        built only for the rare rule that needs token spans."""
+        if self._words is None:
+            words: set[str] = set()
+            for w in _WORD.findall(_URL.sub(" ", self.text.lower())):
+                m = _CLITIC.fullmatch(w)  # "model's", "don't", "we're": two tokens in spaCy
+                words.update(m.groups() if m else (w,))
+            self._words = words
+        return self._words
 
     def before(self, hit: Hit, n: int = 2) -> list[str]:
         """The words among the n tokens before the hit (punctuation takes a slot, as a token).

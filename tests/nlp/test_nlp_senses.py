@@ -131,3 +131,18 @@ MODIFIERS = [
 def test_modified_word_sense(text: str, slug: str, present: bool) -> None:
     slugs = {m["slug"] for m in get_analyser().analyse("Engineer", text)["skills"]}
     assert (slug in slugs) is present, (text, sorted(slugs))
+
+
+def test_rule_words_are_cut_like_spacys_tokens_without_building_a_doc() -> None:
+    """Rules read a sentence's words off a pattern, not a spaCy Doc: clitics and Markdown
+    emphasis split as spaCy splits them, a version number stays on its name, a link has no words."""
+    import spacy
+
+    from pipelines.nlp.context import SentCtx
+
+    text = "_The_ model's evals beat GPT-4, don't miss https://acme.example/knowledge-hub today."
+    ctx = SentCtx(spacy.blank("en"), text, 0)
+    words = ctx.words()
+    assert {"the", "model", "'s", "evals", "gpt-4", "do", "n't", "today"} <= words
+    assert not {"knowledge", "hub", "model's", "gpt", "_the_"} & words
+    assert ctx._doc is None  # no Doc was built for the words
