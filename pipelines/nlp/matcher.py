@@ -39,7 +39,8 @@ def _boundary_ok(text: str, start: int, end: int) -> bool:
     """Whole-word check: "Java" not in "JavaScript", "C" not in "C++", "js" not in "node.js".
 
     A form written in a script without spaces ("大模型") has no word boundary to check."""
-    if _cjk(text[start]) or _cjk(text[end - 1]):
+    first, last = text[start], text[end - 1]
+    if (first >= "\u2e80" and _cjk(first)) or (last >= "\u2e80" and _cjk(last)):
         return True
     if start > 0:
         p = text[start - 1]
@@ -176,10 +177,8 @@ class SkillMatcher:
                 raw = text[start:end]
                 if folded and (raw != source[start:end] or not _lower_context(text, start, end)):
                     continue  # a capitalised "Go" is the cased form's; "go" in cased prose is a verb
-                hits.extend(
-                    Hit(start, end, raw, s.slugs, s.rule, s.opaque, s.cased, s.named)
-                    for s in surfaces
-                )
+                for s in surfaces:
+                    hits.append(Hit(start, end, raw, s.slugs, s.rule, s.opaque, s.cased, s.named))
         hits.extend(practice_hits(text, low))
         # same span: a hit needing no context rule first, so it is the one kept below
         hits.sort(key=lambda h: (h.start, -(h.end - h.start), h.rule is not None))
