@@ -10,6 +10,7 @@ sentence classifier (pipelines/nlp/asked.py) instead of inheriting the wrong sec
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 SECTIONS = (
@@ -186,6 +187,29 @@ def label_section(line: str) -> str | None:
     return None
 
 
+class _LineFacts(NamedTuple):
+    """What one line says on its own, whatever the lines around it."""
+
+    found: str | None  # the section a heading opens
+    label: str | None  # the section a "Label: text" line names
+    shaped: bool | None  # heading-shaped (None when a heading or label decided the line)
+    bullet: bool
+    ends: tuple[tuple[int, int], ...]  # sentence ends inside the line
+
+
+@lru_cache(maxsize=8192)
+def _line_facts(line: str) -> _LineFacts:
+    """Facts of one line, memoised: a company's boilerplate lines (about, benefits, EEO) repeat
+    across its postings (a third of the lines of the eval postings are repeats), and a
+    re-extraction of a lake reads them again for every posting."""
+    found = heading_section(line)
+    label = None
+    if ":" in line and _LABEL.match(line):  # "Label: text" scopes its line/paragraph
+        label, found = found or label_section(line), None
+    shaped = None if found else heading_shaped(line)
+    return _LineFacts(found, label, shaped, bool(_BULLET.match(line)), tuple(_sentence_ends(line)))
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences (lines split at sentence ends) with the section each one sits in."""
     out: list[Sentence] = []
@@ -199,19 +223,13 @@ def split_sentences(text: str) -> list[Sentence]:
         if not stripped.strip():
             blank = True
             continue
-        found = heading_section(stripped)
-        label = None
-        if ":" in stripped and _LABEL.match(stripped):  # "Label: text" scopes its line/paragraph
-            label, found = found or label_section(stripped), None
-        shaped: bool | None = None  # heading_shaped(stripped), computed at most once
+        found, label, shaped, bullet, ends = _line_facts(stripped)
         if found:
             section = found
-        elif not label and (shaped := heading_shaped(stripped)):
+        elif not label and shaped:
             section = "other"  # an unknown heading ends the previous section
         elif section in ("about_company", "benefits") and title_case_line(stripped):
             section = "other"  # a plain-text heading ends company text, not a requirements list
-        if not (blank or found or not out) and shaped is None:
-            shaped = heading_shaped(stripped)
         opens = blank or bool(found) or bool(out and shaped) or not out
         block += opens
         blank = False
@@ -219,9 +237,8 @@ def split_sentences(text: str) -> list[Sentence]:
         if label:
             here = label  # this line; the whole paragraph when the label opens it
             scoped = (block, label) if opens else scoped
-        bullet = bool(_BULLET.match(stripped))
         sub, first = 0, True
-        for m_start, m_end in _sentence_ends(stripped):
+        for m_start, m_end in ends:
             out.append(Sentence(start + sub, start + m_start + 1, here, block, first, bullet))
             sub, first = m_end, False
         if sub < len(stripped):
