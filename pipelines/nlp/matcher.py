@@ -251,9 +251,9 @@ class SkillMatcher:
         for idx, group in by_sent.items():
             sent = sentences[idx] if sentences else Sentence(0, len(text), "other")
             accepted = self._filter(text, sent, group, posting_ai)
+            sentence_text = text[sent.start : sent.end].strip() if accepted else ""
             for h in accepted:
-                sentence_text = text[sent.start : sent.end].strip()
-                for slug in dict.fromkeys(h.slugs):
+                for slug in dict.fromkeys(h.slugs) if len(h.slugs) > 1 else h.slugs:
                     out.append(
                         {
                             "slug": slug,
