@@ -123,6 +123,18 @@ def extraction_rows(r: dict[str, Any]) -> list[Row]:
     return rows
 
 
+def _paired_note(short: dict[str, Any]) -> str:
+    """How the judged load ratio was taken: CPU time, median of paired rounds, wall beside it."""
+    wall = short.get("paired_ratios_wall") or []
+    if not wall:
+        return "paired rounds missing"
+    return (
+        f"CPU time, median of {short['paired_rounds']} rounds; wall {short['paired_ratio_wall']:.2f} "
+        f"(range {min(wall):.2f}-{max(wall):.2f}); loader {short['paired_loader_wall_s']:.2f} s "
+        f"vs CTAS {short['paired_floor_wall_s']:.2f} s wall"
+    )
+
+
 def load_rows(r: dict[str, Any]) -> list[Row]:
     short, full = r["short"], r.get("full")
     rows = [
@@ -146,6 +158,24 @@ def load_rows(r: dict[str, Any]) -> list[Row]:
             ">= 1,000,000",
             check(short.get("parquet_rows_per_s"), 1_000_000),
             note=f"stage {short.get('parquet_stage_rows_per_s') or 0:,.0f}/s (read in place)",
+        ),
+        Row(
+            "load.ratio_vs_floor",
+            "loader / DuckDB's single CTAS of the same lake rows into ONE table (paired)",
+            short.get("paired_ratio_cpu"),
+            "x",
+            ">= 0.6",
+            check(short.get("paired_ratio_cpu"), 0.6),
+            note=_paired_note(short),
+        ),
+        Row(
+            "load.ratio_vs_arrow_floor",
+            "loader rows/s / Arrow floor's on-disk rows/s below (timed apart, unjudged)",
+            short["rows_per_s"] / short["floor_disk_rows_per_s"]
+            if short.get("floor_disk_rows_per_s")
+            else None,
+            "x",
+            note="the floor gets the rows parsed before its timer; the loader parses the file",
         ),
         Row(
             "load.floor_disk_rows_s",
