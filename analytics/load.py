@@ -118,7 +118,7 @@ def merge_staged_raw(con: duckdb.DuckDBPyConnection, *, dedup: bool = True) -> L
         updated=counts.get("updated", 0),
         unchanged=counts.get("unchanged", 0),
         versions=added,
-        changed_ids=tuple(changed),
+        changed_ids=tuple(changed.to_list()),  # one conversion, not a Python loop per id
     )
     if dedup and stats.changed_ids:
         assign_dup_groups(con, stats.changed_ids)

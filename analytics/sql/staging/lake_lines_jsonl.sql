@@ -3,10 +3,13 @@
 -- invalid-UTF-8 line, or keys that are not non-empty strings (source_id may be a whole number,
 -- the rule of pipelines.lake_read), gives a row with null keys, which the caller counts and
 -- hands to that reader to name (analytics.staging.stage_lake_file). Typed by stg_lake_file.
+-- Each key is unquoted (->>) and typed (json_type) once: both parse its JSON text again.
 with lines as (
-    select *, json_type(source) = 'VARCHAR' and json_type(board) = 'VARCHAR'
-        and json_type(source_id) in ('VARCHAR', 'BIGINT', 'UBIGINT')
-        and source ->> '$' <> '' and board ->> '$' <> '' and source_id ->> '$' <> '' as keyed
+    select * replace (
+            source ->> '$' as source, board ->> '$' as board, source_id ->> '$' as source_id
+        ),
+        json_type(source) = 'VARCHAR' and json_type(board) = 'VARCHAR'
+        and json_type(source_id) in ('VARCHAR', 'BIGINT', 'UBIGINT') as typed
     from read_json(
     $path,
     format = 'newline_delimited',
@@ -22,10 +25,16 @@ with lines as (
         salary_raw: 'json', salary_text: 'varchar', content_hash: 'varchar'
     }
     )
+),
+
+keyed as (
+    select *, typed and source <> '' and board <> '' and source_id <> '' as keyed
+    from lines
 )
-select * exclude (keyed) replace (
-    if(keyed, source ->> '$', null) as source,
-    if(keyed, board ->> '$', null) as board,
-    if(keyed, source_id ->> '$', null) as source_id
+
+select * exclude (typed, keyed) replace (
+    if(keyed, source, null) as source,
+    if(keyed, board, null) as board,
+    if(keyed, source_id, null) as source_id
 )
-from lines
+from keyed
