@@ -93,7 +93,9 @@ def _record_row(rec: Mapping[str, Any]) -> dict[str, Any]:
     sal = row["salary_raw"]
     row["salary_raw"] = sal if isinstance(sal, str) or sal is None else _compact_json(sal)
     for key in ("locations", "country_codes"):
-        row[key] = list(row[key] or [])
+        value = row[key]
+        # a source that gives one place as a string ("Remote") gives a list of one, not of letters
+        row[key] = [value] if isinstance(value, str) else list(value or [])
     for key in ("source", "board", "source_id"):
         row[key] = str(rec[key])
     return row
@@ -105,11 +107,23 @@ def _conform(df: pl.DataFrame) -> pl.DataFrame:
     for name, dtype in POSTING_SCHEMA.items():
         if name == "salary_raw" and name in df.columns:
             cols.append(_json_text(name, df.schema[name]))
+        elif name in df.columns and dtype == STR_LIST and df.schema[name] == pl.String():
+            cols.append(_one_item_list(name))  # one place written as a string: a list of one
         elif name in df.columns:
             cols.append(pl.col(name).cast(dtype, strict=False))
         else:
             cols.append(pl.lit(None, dtype=dtype).alias(name))
     return df.select(cols)
+
+
+def _one_item_list(name: str) -> pl.Expr:
+    col = pl.col(name)
+    return (
+        pl.when(col.is_null())
+        .then(pl.lit(None, dtype=STR_LIST))
+        .otherwise(pl.concat_list([col]))
+        .alias(name)
+    )
 
 
 def _json_text(name: str, dtype: pl.DataType) -> pl.Expr:

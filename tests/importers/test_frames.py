@@ -96,3 +96,17 @@ def test_worker_processes_write_the_same_lake_file(
     assert len(files[0].splitlines()) == one.written
     stamp = re.compile(rb'"fetched_at":"[^"]*"')  # each import stamps its own fetch time
     assert stamp.sub(b"", files[0]) == stamp.sub(b"", files[1])
+
+
+@pytest.mark.parametrize("columnar", [False, True])
+def test_one_place_given_as_a_string_is_a_list_of_one(columnar: bool) -> None:
+    """Some sources write a single location as a string: it stays whole, not split into letters."""
+    from analytics.frames import postings_frame
+
+    recs = [
+        {"source": "s", "board": "b", "source_id": "1", "title": "T", "locations": "Remote"},
+        {"source": "s", "board": "b", "source_id": "2", "title": "T", "locations": None},
+    ]
+    given = pl.DataFrame(recs) if columnar else recs
+    df = postings_frame(given, "run-1").sort("source_id")
+    assert df["locations"].to_list() == [["Remote"], []]
