@@ -262,6 +262,8 @@ def read_candidates(text: str, hint: str | None) -> list[Candidate]:
             if family and (lang := crowns.setdefault(family, family_hint(family, text))):
                 r = _reading(ph, lang, None, literal=rate_ctx, months=True)  # 'lønn ... kr'
                 r["flags"] = [*r["flags"], "currency_from_language"]
+            elif family:  # a bare "kr" / "元" with no place or language to go by
+                r["flags"] = [*r["flags"], "currency_symbol_ambiguous"]
             if r["currency_from"] == "default" and hint is None:
                 lang = language_currency(seg, hits)  # "bis zu 65.000 Festgehalt": German pay
                 if lang:

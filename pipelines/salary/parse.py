@@ -230,6 +230,8 @@ def parse_salary_text(text: str, currency_hint: str | None = None) -> ParsedSala
     if family and (lang := family_hint(family, text)):
         r = _reading(base, lang, None, months=field_months, prose=False)
         r["flags"].append("currency_from_language")
+    elif family:  # a bare "kr" / "元" with no place or language to go by
+        r["flags"].append("currency_symbol_ambiguous")
     flags = list(r["flags"])
     if base.kind in _HEADLINE_KINDS:
         flags.append(base.kind)

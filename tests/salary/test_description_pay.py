@@ -179,6 +179,17 @@ def test_kr_follows_the_nordic_location() -> None:
     assert pay("Løn: 45.000 kr. om måneden", "Copenhagen, Denmark")["currency"] == "DKK"
 
 
+def test_a_bare_kr_with_no_place_or_language_is_flagged_ambiguous() -> None:
+    """Nothing says which crown: read as SEK, and the guess is visible in the flags."""
+    row = pay("Salary: 45 000 - 55 000 kr per month", "Remote")
+    assert row is not None and row["currency"] == "SEK"
+    assert "currency_symbol_ambiguous" in row["flags"]
+    resolved = pay("Lønn: 45 000 - 55 000 kr per måned", "Remote")  # Norwegian pay word
+    assert resolved is not None and "currency_symbol_ambiguous" not in resolved["flags"]
+    placed = pay("Lön: 45 000 kr per månad", "Stockholm, Sweden")
+    assert placed is not None and "currency_symbol_ambiguous" not in placed["flags"]
+
+
 def test_twd_has_no_ecb_rate_and_says_so() -> None:
     row = pay("月薪 NT$ 40,000 - 60,000", "Taipei, Taiwan")
     assert row["annual_min_usd"] is None and "fx_missing" in row["flags"]
