@@ -217,7 +217,12 @@ def load_rows(r: dict[str, Any]) -> list[Row]:
                 f"load real-length postings ({full['rows']:,}, lake MiB/s)",
                 full["mb_per_s"],
                 "MiB/s",
-                note=f"{full['rows_per_s']:,.0f} rows/s",
+                note=f"{full['rows_per_s']:,.0f} rows/s"
+                + (
+                    f"; {full['paired_ratio_cpu']:.2f}x the lake CTAS (paired, CPU)"
+                    if full.get("paired_ratio_cpu")
+                    else ""
+                ),
             )
         )
     return rows
