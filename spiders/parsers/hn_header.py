@@ -47,6 +47,12 @@ EMPLOYMENT = re.compile(
     re.I,
 )
 WORK = re.compile(r"\b(?:remote|onsite|on-site|on site|in[- ]office|in[- ]person|hybrid)\b", re.I)
+#: a title that opens with its work mode: "Remote Engineer", "Hybrid ML Engineer" (a role)
+WORK_TITLE = re.compile(
+    rf"^\s*(?P<work>remote|hybrid|onsite|on-site)\s+(?:[^\W\d_][\w+#.-]*\s+){{0,4}}?"
+    rf"(?:{ROLE_WORDS})\b",
+    re.I,
+)
 URL = re.compile(r"https?://\S+|\bwww\.\S+|^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?$", re.I)
 REGION = re.compile(
     r"\b(?:europe|eu|emea|apac|latam|americas|north america|south america|asia|africa|"
@@ -111,7 +117,7 @@ def classify(text: str) -> str:
         return "role"
     if EMPLOYMENT.search(text) and not ROLE.search(text.replace("intern", "")):
         return "employment"
-    if WORK.search(text):
+    if WORK.search(text) and not WORK_TITLE.match(text):
         return "work"
     if ROLE.search(text):
         return "role"
@@ -214,6 +220,8 @@ def _add(head: Header, text: str) -> None:
             head.role_placeholder = True
         else:
             head.roles.append(text)
+            if work := WORK_TITLE.match(text):
+                head.work.append(work.group("work"))  # "Remote Engineer": remote work too
     elif kind == "location":
         head.locations.append(text)
     else:

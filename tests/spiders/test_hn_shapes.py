@@ -60,6 +60,17 @@ def test_field_kinds() -> None:
     assert classify("Berlin, Germany") == "location"
     assert classify("acme.example/jobs") == "url"
     assert classify("Full-time + equity") == "employment"  # equity alone is not an amount
+    # a title that opens with its work mode is the role (and the work mode is kept too)
+    assert classify("Remote Engineer") == "role"
+    assert classify("HYBRID ML Engineer") == "role"
+    assert classify("Remote (US)") == "work" and classify("Onsite in NYC") == "work"
+
+
+def test_a_work_mode_title_is_the_posting_role() -> None:
+    from spiders.parsers.hn_header import parse_header
+
+    head = parse_header("Acme | Remote ML Engineer | Full-time")
+    assert head.roles == ["Remote ML Engineer"] and head.work == ["Remote"]
 
 
 def test_time_zones_are_not_places() -> None:
