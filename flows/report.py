@@ -57,6 +57,11 @@ def report_task(
 
 @flow(name="report")
 def report_flow(
-    warehouse: Path, reports_root: Path, formats: tuple[str, ...] = DEFAULT_FORMATS
+    warehouse: Path,
+    reports_root: Path,
+    formats: tuple[str, ...] = DEFAULT_FORMATS,
+    lake: Path | None = None,
 ) -> dict[str, list[Path]]:
-    return report_task(warehouse, report_dir(reports_root), formats)
+    """Reports on their own (a schedule of their own); `lake` gives the trend reports the
+    recorded coverage of imported and backfilled boards, as the pipeline run does."""
+    return report_task(warehouse, report_dir(reports_root), formats, lake=lake)
