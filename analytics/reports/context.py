@@ -159,6 +159,7 @@ class ReportParams:
 #: relations every mart may read, in dependency order (analytics/sql/shared/<name>.sql)
 SHARED_RELATIONS: tuple[str, ...] = (
     "report_calendar",
+    "report_skills",
     "report_postings",
     "report_posting_skills",
     "report_salaries",
@@ -241,6 +242,8 @@ def materialise_shared(
         )
         if name == "report_postings":
             _check_posting_numbers(con, table)
+        elif name == "report_skills":
+            _check_skill_numbers(con, table)
     return key
 
 
@@ -254,6 +257,19 @@ def _check_posting_numbers(con: duckdb.DuckDBPyConnection, table: str) -> None:
         raise RuntimeError(
             f"report_postings: {total - distinct} posting_no hash collisions among {total} "
             "postings; report numbers would merge postings (please report this)"
+        )
+
+
+def _check_skill_numbers(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """skill_no is a 64-bit hash of the slug and marts group by it: fail loudly if two slugs
+    share a number, rather than merge their counts."""
+    total, distinct = con.execute(
+        f"select count(*), count(distinct skill_no) from {table}"
+    ).fetchall()[0]
+    if total != distinct:
+        raise RuntimeError(
+            f"report_skills: {total - distinct} skill_no hash collisions among {total} skills; "
+            "report numbers would merge skills (please report this)"
         )
 
 

@@ -10,7 +10,7 @@ ai_roles as (
 ),
 
 posting_skills as (
-    select posting_no, skill_slug from report_posting_skills
+    select posting_no, skill_no from report_posting_skills
 ),
 
 quarter_role_totals as (
@@ -27,7 +27,7 @@ shares as (
     select
         p.quarter_start,
         p.role,
-        s.skill_slug,
+        s.skill_no,
         count(*) / any_value(t.n_role) as share,
     from posting_skills as s
     inner join report_postings as p using (posting_no)
@@ -64,7 +64,7 @@ dots as (
     from shares as o
     inner join shares as f
         on f.quarter_start = o.quarter_start
-        and f.skill_slug = o.skill_slug
+        and f.skill_no = o.skill_no
         and f.role = $focus_role::varchar
     where o.role <> $focus_role::varchar
     group by all

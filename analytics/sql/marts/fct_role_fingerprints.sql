@@ -6,7 +6,7 @@
 with
 
 posting_skills as (
-    select posting_no, skill_slug from report_posting_skills
+    select posting_no, skill_no from report_posting_skills
 ),
 
 total as (
@@ -23,7 +23,7 @@ role_totals as (
 
 skill_totals as (
     select
-        skill_slug,
+        skill_no,
         count(*) as k_all,
     from posting_skills
     group by all
@@ -32,7 +32,7 @@ skill_totals as (
 role_skill as (
     select
         p.role,
-        s.skill_slug,
+        s.skill_no,
         count(*) as k_role,
     from posting_skills as s
     inner join report_postings as p using (posting_no)
@@ -42,14 +42,15 @@ role_skill as (
 contrasts as (
     select
         rs.role,
-        rs.skill_slug,
+        k.skill_slug,
         rs.k_role,
         rt.n_role,
         st.k_all - rs.k_role as k_other,
         t.n_all - rt.n_role as n_other,
     from role_skill as rs
     inner join role_totals as rt using (role)
-    inner join skill_totals as st using (skill_slug)
+    inner join skill_totals as st using (skill_no)
+    inner join report_skills as k using (skill_no)
     cross join total as t
     where rs.k_role >= $min_cell_n::integer
 ),

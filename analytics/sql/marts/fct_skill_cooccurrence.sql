@@ -6,7 +6,7 @@
 with
 
 posting_skills as (
-    select posting_no, skill_no, skill_slug from report_posting_skills
+    select posting_no, skill_no from report_posting_skills
 ),
 
 total as (
@@ -14,12 +14,13 @@ total as (
 ),
 
 skill_counts as (
-    select
-        skill_no,
-        any_value(skill_slug) as skill_slug,
-        count(*) as n_skill,
-    from posting_skills
-    group by skill_no
+    select c.skill_no, k.skill_slug, c.n_skill,
+    from (
+        select skill_no, count(*) as n_skill,
+        from posting_skills
+        group by skill_no
+    ) as c
+    inner join report_skills as k using (skill_no)
 ),
 
 -- a pair can reach $min_pair_support only if both skills do: rarer skills never pair up.

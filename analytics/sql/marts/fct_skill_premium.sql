@@ -37,9 +37,7 @@ cell_salaries as (
 ),
 
 skill_names as (
-    select skill_no, any_value(skill_slug) as skill_slug,
-    from report_posting_skills
-    group by skill_no
+    select skill_no, skill_slug, from report_skills
 ),
 
 posting_skills as (

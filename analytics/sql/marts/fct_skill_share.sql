@@ -5,13 +5,15 @@
 with
 
 posting_skills as (
-    select posting_no, skill_slug from report_posting_skills
+    select posting_no, skill_no from report_posting_skills
 ),
 
 skill_universe as (
     select slug as skill_slug from skills
     union
-    select skill_slug from posting_skills
+    select k.skill_slug
+    from (select distinct skill_no from posting_skills)
+    inner join report_skills as k using (skill_no)
     union
     select unnest($headline_skills::varchar[]) as skill_slug
 ),
@@ -26,12 +28,16 @@ role_totals as (
 
 role_skill_counts as (
     select
-        p.role,
-        s.skill_slug,
-        count(*) as n_mentioning,
-    from posting_skills as s
-    inner join report_postings as p using (posting_no)
-    group by all
+        c.role,
+        k.skill_slug,
+        c.n_mentioning,
+    from (
+        select p.role, s.skill_no, count(*) as n_mentioning,
+        from posting_skills as s
+        inner join report_postings as p using (posting_no)
+        group by all
+    ) as c
+    inner join report_skills as k using (skill_no)
 ),
 
 grid as (

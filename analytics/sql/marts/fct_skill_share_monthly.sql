@@ -38,7 +38,9 @@ posting_skills as (
 ),
 
 skill_universe as (
-    select distinct skill_no, skill_slug from report_posting_skills
+    select u.skill_no, k.skill_slug,
+    from (select distinct skill_no from report_posting_skills) as u
+    inner join report_skills as k using (skill_no)
 ),
 
 -- a posting is live in month m when it started by the end of m and had not ended before m:

@@ -139,7 +139,7 @@ windowed_postings as (
 posting_skills as (
     -- pairs of both windows, also of sources outside the panel (the counts below join the
     -- panel's postings; the skill list keeps every skill, so an empty window reads n 0)
-    select s.posting_no, s.skill_slug
+    select s.posting_no, s.skill_no
     from report_posting_skills as s
     semi join all_windowed as p using (posting_no)
 ),
@@ -156,7 +156,7 @@ window_totals as (
 window_skill_counts as (
     select
         p.window_name,
-        s.skill_slug,
+        s.skill_no,
         count(*) as k_window,
     from posting_skills as s
     inner join windowed_postings as p using (posting_no)
@@ -193,7 +193,7 @@ window_role_skill as (
     select
         p.window_name,
         p.role,
-        s.skill_slug,
+        s.skill_no,
         count(*) as k_role,
     from posting_skills as s
     inner join windowed_postings as p using (posting_no)
@@ -203,7 +203,7 @@ window_role_skill as (
 adjusted as (
     select
         wrs.window_name,
-        wrs.skill_slug,
+        wrs.skill_no,
         sum(w.weight * wrs.k_role / t.n_role) / any_value(pw.present_weight) as adjusted_share,
     from window_role_skill as wrs
     inner join window_role_totals as t using (window_name, role)
@@ -213,7 +213,9 @@ adjusted as (
 ),
 
 skill_universe as (
-    select distinct skill_slug from posting_skills
+    select u.skill_no, k.skill_slug,
+    from (select distinct skill_no from posting_skills) as u
+    inner join report_skills as k using (skill_no)
 ),
 
 -- the recent share at the baseline's source mix (direct standardisation over the panel): a
@@ -237,10 +239,10 @@ recent_source_totals as (
 
 source_mix_share as (
     select
-        k.skill_slug,
+        k.skill_no,
         sum(w.weight * k.k_source / t.n_source) as share,
     from (
-        select p.source, s.skill_slug, count(*) as k_source,
+        select p.source, s.skill_no, count(*) as k_source,
         from posting_skills as s
         inner join windowed_postings as p using (posting_no)
         where p.window_name = 'recent'
@@ -248,11 +250,12 @@ source_mix_share as (
     ) as k
     inner join recent_source_totals as t using (source)
     inner join baseline_source_weights as w using (source)
-    group by k.skill_slug
+    group by k.skill_no
 ),
 
 window_counts as (
     select
+        u.skill_no,
         u.skill_slug,
         coalesce(s.name, u.skill_slug) as skill_name,
         (any_value(b.last_month) - to_months(
@@ -272,15 +275,15 @@ window_counts as (
     cross join bounds as b
     cross join window_totals as t
     left join window_skill_counts as c
-        on c.skill_slug = u.skill_slug and c.window_name = t.window_name
-    left join adjusted as a on a.skill_slug = u.skill_slug and a.window_name = t.window_name
+        on c.skill_no = u.skill_no and c.window_name = t.window_name
+    left join adjusted as a on a.skill_no = u.skill_no and a.window_name = t.window_name
     left join skills as s on s.slug = u.skill_slug
-    group by u.skill_slug, s.name
+    group by u.skill_no, u.skill_slug, s.name
 ),
 
 final as (
     select
-        window_counts.*,
+        window_counts.* exclude (skill_no),
         panel.panel_sources,
         panel.dropped_sources,
         round(100.0 * k_baseline / nullif(n_baseline, 0), 2) as share_baseline_pct,
@@ -291,7 +294,7 @@ final as (
         round(100.0 * coalesce(m.share, 0), 2) as share_recent_mix_pct,
     from window_counts
     cross join panel
-    left join source_mix_share as m using (skill_slug)
+    left join source_mix_share as m using (skill_no)
     order by skill_slug
 )
 
