@@ -140,15 +140,18 @@ def build_warehouse(
             from base where hash(i * 5) % 100 < 45
             """
         )
+        # a weekly crawl of every board over the postings' whole period (posted 2025-01-01 to
+        # 2026-10, last seen 20 days later): the report calendar then ends in 2026-11 and the
+        # trend windows (last complete month back) hold postings, as a real warehouse's would
         con.execute(
             """
             insert into crawl_runs by name
             select 'run' || d as run_id, $sources[1 + b % 8] as source, 'b' || b as board,
-                timestamp '2026-01-01' + to_days(d::integer) as started_at,
-                timestamp '2026-01-01' + to_days(d::integer) + interval 5 minute as finished_at,
+                timestamp '2025-01-01' + to_days(d::integer) as started_at,
+                timestamp '2025-01-01' + to_days(d::integer) + interval 5 minute as finished_at,
                 10 as pages, 100 as items, 0 as errors, 'ok' as status, true as listing_complete,
                 [] as error_messages,
-            from range(400) t(b), range(30) u(d)
+            from range(400) t(b), range(0, 700, 7) u(d)
             """,
             {"sources": SOURCES},
         )
