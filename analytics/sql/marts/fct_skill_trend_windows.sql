@@ -136,12 +136,20 @@ windowed_postings as (
     inner join source_windows as sw on sw.source = w.source and sw.in_panel
 ),
 
-posting_skills as (
-    -- pairs of both windows, also of sources outside the panel (the counts below join the
-    -- panel's postings; the skill list keeps every skill, so an empty window reads n 0)
-    select s.posting_no, s.skill_no
+-- the (posting, skill) pairs of both windows counted once per window, role, source and skill
+-- (one join of the ~4M pairs at 1M postings instead of one per count below), also of sources
+-- outside the panel: the skill list keeps every skill, so an empty window reads n 0
+pair_counts as (
+    select w.window_name, w.role, w.source, s.skill_no, count(*) as k,
     from report_posting_skills as s
-    semi join all_windowed as p using (posting_no)
+    inner join all_windowed as w using (posting_no)
+    group by all
+),
+
+panel_pair_counts as (
+    select c.*,
+    from pair_counts as c
+    semi join source_windows as sw on sw.source = c.source and sw.in_panel
 ),
 
 window_totals as (
@@ -155,11 +163,10 @@ window_totals as (
 
 window_skill_counts as (
     select
-        p.window_name,
-        s.skill_no,
-        count(*) as k_window,
-    from posting_skills as s
-    inner join windowed_postings as p using (posting_no)
+        window_name,
+        skill_no,
+        sum(k)::bigint as k_window,
+    from panel_pair_counts
     group by all
 ),
 
@@ -191,12 +198,11 @@ window_present_weight as (
 
 window_role_skill as (
     select
-        p.window_name,
-        p.role,
-        s.skill_no,
-        count(*) as k_role,
-    from posting_skills as s
-    inner join windowed_postings as p using (posting_no)
+        window_name,
+        role,
+        skill_no,
+        sum(k)::bigint as k_role,
+    from panel_pair_counts
     group by all
 ),
 
@@ -214,7 +220,7 @@ adjusted as (
 
 skill_universe as (
     select u.skill_no, k.skill_slug,
-    from (select distinct skill_no from posting_skills) as u
+    from (select distinct skill_no from pair_counts) as u
     inner join report_skills as k using (skill_no)
 ),
 
@@ -242,10 +248,9 @@ source_mix_share as (
         k.skill_no,
         sum(w.weight * k.k_source / t.n_source) as share,
     from (
-        select p.source, s.skill_no, count(*) as k_source,
-        from posting_skills as s
-        inner join windowed_postings as p using (posting_no)
-        where p.window_name = 'recent'
+        select source, skill_no, sum(k)::bigint as k_source,
+        from panel_pair_counts
+        where window_name = 'recent'
         group by all
     ) as k
     inner join recent_source_totals as t using (source)
