@@ -16,10 +16,12 @@ from .asked_cue_patterns import (
     HISTORY_RE,
     LEGAL_RE,
     STACK_RE,
+    STRONG_PARTS,
     STRONG_RE,
     VALUES_RE,
     WAIVED_RE,
     WEAK_RE,
+    _word_start,
 )
 
 
@@ -102,37 +104,67 @@ TRIGGERS: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = {
 }
 
 
-def _automaton() -> ahocorasick.Automaton:
-    ac = ahocorasick.Automaton()
-    by_word: dict[str, set[str]] = {}
+#: STRONG_RE's branches by the trigger words one of which each branch's match contains: when
+#: "strong" is triggered only the branches of the words that fired run (STRONG_RE tried every
+#: branch at every word start); any branch matching is exactly STRONG_RE matching
+_STRONG_PARTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
+    (_word_start(pattern), _words(words)) for pattern, words in STRONG_PARTS
+)
+
+
+def _automaton() -> tuple[ahocorasick.Automaton, dict[str, int]]:
+    """Trigger words -> (bit mask of pattern names, bit mask of STRONG_RE parts)."""
+    bits = {name: 1 << i for i, name in enumerate(TRIGGERS)}
+    masks: dict[str, list[int]] = {}
     for name, (_, words) in TRIGGERS.items():
         for w in words:
-            by_word.setdefault(w, set()).add(name)
-    for w, names in by_word.items():
-        ac.add_word(w, frozenset(names))
+            masks.setdefault(w, [0, 0])[0] |= bits[name]
+    for i, (_, words) in enumerate(_STRONG_PARTS):
+        for w in words:
+            masks.setdefault(w, [0, 0])[1] |= 1 << i
+    ac = ahocorasick.Automaton()
+    for w, (names, parts) in masks.items():
+        ac.add_word(w, (names, parts))
     ac.make_automaton()
-    return ac
+    return ac, bits
 
 
-_AC = _automaton()
+_AC, _BITS = _automaton()
+_STRONG_BIT = _BITS["strong"]
 
 
 class Hits:
     """Which cue patterns match one sentence, each run at most once and only when asked for and
     triggered (sentence_cue stops at the first decisive cue, so most patterns never run)."""
 
-    __slots__ = ("low", "possible", "done")
+    __slots__ = ("low", "possible", "parts", "done")
 
     def __init__(self, sentence: str) -> None:
         self.low = sentence.lower().replace("\u2019", "'")
-        self.possible: set[str] = set()
-        for _, names in _AC.iter(self.low):
-            self.possible |= names
+        possible = parts = 0  # int masks: cheaper than set unions per trigger hit
+        for _, (names, strong) in _AC.iter(self.low):
+            possible |= names
+            parts |= strong
+        self.possible = possible
+        self.parts = parts
         self.done: dict[str, bool] = {}
 
     def __contains__(self, name: object) -> bool:
-        if name not in self.possible:
+        bit = _BITS.get(str(name), 0)
+        if not self.possible & bit:
             return False
-        if name not in self.done:
-            self.done[name] = TRIGGERS[str(name)][0].search(self.low) is not None
-        return self.done[name]
+        done = self.done.get(str(name))
+        if done is None:
+            if bit == _STRONG_BIT:
+                done = self._strong()
+            else:
+                done = TRIGGERS[str(name)][0].search(self.low) is not None
+            self.done[str(name)] = done
+        return done
+
+    def _strong(self) -> bool:
+        low, parts = self.low, self.parts
+        for i, (pattern, _) in enumerate(_STRONG_PARTS):
+            if parts >> i & 1 and pattern.search(low):
+                return True
+        return False

@@ -19,21 +19,38 @@ def _word_start(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{pattern})")
 
 
-#: the posting speaking to the hire: second person, "we're looking for", "in this role"
-STRONG_RE = _word_start(
-    r"(?<!\bif )\byou(?:'|’)(?:ll|re|ve|d)\b(?! (?:interested|curious|excited|ever|into|in (?:london|the|town)))"
-    r"|(?<!\bif )\byou (?:will|would|should|must|have|bring|are|know|enjoy|love|thrive|own|build|design"
-    r"|lead|ship|write|work|take|care|communicate|understand|think|need|get|can (?:design|build"
-    r"|write|lead|communicate|work|own|ship|debug|explain))\b"
-    r"|\b(?:we(?:'|’)re|we are|are) (?:looking|hiring|searching|seeking) for (?:a|an|someone|people|engineers?)\b"
-    r"|\blooking for (?:a|an|someone|people|engineers?)\b|\bideal candidate\b"
-    r"|\bcandidates? (?:should|will|must|who)\b|\bin this role\b|\bthis role (?:is|will|involves|requires)\b"
-    r"|\bthis is an? (?:[\w-]+ ){0,3}role\b"
-    r"|\bwe need (?:someone|people|engineers?|you|strong|an?)\b|\b(?:is|are) (?:essential|a must)\b"
-    r"|\bresponsib(?:le|ilit)|\bthe role\b|\byour (?:work|role|day|responsibilities|experience|background|skills)\b"
-    r"|\bmust[- ]haves?\b|\b(?:is|are|be) (?:a )?(?:big |huge |strong )?(?:plus|bonus)\b"
-    r"|\bnice[- ]to[- ]have\b|\bpreferred\b|\brequired\b|\brequirements?\b|\bqualifications?\b",
+#: the posting speaking to the hire: second person, "we're looking for", "in this role"; its
+#: branches with the trigger words (asked_cue_gate.py) one of which each branch's match contains,
+#: so a sentence runs only the branches whose words it holds
+STRONG_PARTS: tuple[tuple[str, str], ...] = (
+    (
+        r"(?<!\bif )\byou(?:'|’)(?:ll|re|ve|d)\b(?! (?:interested|curious|excited|ever|into|in (?:london|the|town)))"
+        r"|(?<!\bif )\byou (?:will|would|should|must|have|bring|are|know|enjoy|love|thrive|own|build|design"
+        r"|lead|ship|write|work|take|care|communicate|understand|think|need|get|can (?:design|build"
+        r"|write|lead|communicate|work|own|ship|debug|explain))\b"
+        r"|\byour (?:work|role|day|responsibilities|experience|background|skills)\b",
+        "you",
+    ),
+    (
+        r"\b(?:we(?:'|’)re|we are|are) (?:looking|hiring|searching|seeking) for (?:a|an|someone|people|engineers?)\b"
+        r"|\blooking for (?:a|an|someone|people|engineers?)\b",
+        "looking|hiring|searching|seeking",
+    ),
+    (r"\bideal candidate\b|\bcandidates? (?:should|will|must|who)\b", "candidate"),
+    (
+        r"\bin this role\b|\bthis role (?:is|will|involves|requires)\b"
+        r"|\bthis is an? (?:[\w-]+ ){0,3}role\b|\bthe role\b",
+        "role",
+    ),
+    (r"\bwe need (?:someone|people|engineers?|you|strong|an?)\b", "we need"),
+    (r"\b(?:is|are) (?:essential|a must)\b", "essential|a must"),
+    (r"\bresponsib(?:le|ilit)", "responsib"),
+    (r"\bmust[- ]haves?\b", "must"),
+    (r"\b(?:is|are|be) (?:a )?(?:big |huge |strong )?(?:plus|bonus)\b", "plus|bonus"),
+    (r"\bnice[- ]to[- ]have\b", "nice"),
+    (r"\bpreferred\b|\brequired\b|\brequirements?\b|\bqualifications?\b", "prefer|require|qualif"),
 )
+STRONG_RE = _word_start("|".join(pattern for pattern, _ in STRONG_PARTS))
 
 #: requirement vocabulary without an addressee ("Experience with Go", "5+ years of Python"):
 #: asks in a list, but loses to company voice ("our team has 20+ years of ML experience")
