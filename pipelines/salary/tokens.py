@@ -132,33 +132,40 @@ _MASTER = re.compile(
 _BIG = {"b", "bn", "billion", "t", "tn", "trillion"}
 
 
+#: groups whose token is fixed by the group name alone: (kind, value)
+_FIXED: dict[str, tuple[str, str | None]] = {
+    "WORD401": ("WORD", "401k"),
+    "UPTO_DE": ("UPTO", None),
+    **{f"PERIOD_{p}": ("PERIOD", p) for _, p in PERIOD_PATTERNS},
+    **{f"KINDP_{k}": ("KIND", k) for _, k in KIND_PHRASES},
+}
+
+
 def tokenize(text: str) -> list[Token]:
-    """Split pay text into tokens; unknown characters are skipped, positions are kept."""
+    """Split pay text into tokens; unknown characters are skipped, positions are kept.
+
+    WORD, the commonest token, is tested first and the name-fixed groups read from a dict
+    (the tokenizer runs over every pay segment)."""
     out: list[Token] = []
     for m in _MASTER.finditer(text):
         kind = m.lastgroup or "WORD"
         raw = m.group(0)
         value: str | None = None
-        if kind == "MULTCJK":
+        if kind == "WORD":
+            kind, value = _classify_word(raw)
+        elif kind in _FIXED:
+            kind, value = _FIXED[kind]
+        elif kind == "MULTCJK":
             kind, value = "MULT", raw.lower()
-        elif kind == "UPTO_DE":
-            kind = "UPTO"
-        elif kind == "SEP" and raw[0].isalpha() and _starts_phrase(out):
-            kind = "UPTO"  # "Gehalt bis 60.000 €": a range word with no lower end is a cap
-        if kind == "WORD401":
-            kind, value = "WORD", "401k"
-        elif kind.startswith("PERIOD_"):
-            kind, value = "PERIOD", kind[7:]
-        elif kind.startswith("KINDP_"):
-            kind, value = "KIND", kind[6:]
+        elif kind == "SEP":
+            if raw[0].isalpha() and _starts_phrase(out):
+                kind = "UPTO"  # "Gehalt bis 60.000 €": a range word with no lower end is a cap
         elif kind == "CUR":
             value = SYMBOLS.get(raw) or SYMBOLS.get(raw.strip()) or SYMBOLS.get(raw[:2], "USD")
         elif kind == "CODE":
             value = raw.upper()
         elif kind == "PLUS" and raw == "+" and _letter_at(text, m.end()):
             value = "join"  # "39000元+津貼3500元", "$200k+equity": a further part, no open end
-        elif kind == "WORD":
-            kind, value = _classify_word(raw)
         out.append(Token(kind, raw, m.start(), m.end(), value))
     return out
 
