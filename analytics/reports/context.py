@@ -241,35 +241,24 @@ def materialise_shared(
             _used_params(sql, params, f"shared/{name}"),
         )
         if name == "report_postings":
-            _check_posting_numbers(con, table)
+            _check_unique_numbers(con, table, name, "posting_no", "postings")
         elif name == "report_skills":
-            _check_skill_numbers(con, table)
+            _check_unique_numbers(con, table, name, "skill_no", "skills")
     return key
 
 
-def _check_posting_numbers(con: duckdb.DuckDBPyConnection, table: str) -> None:
-    """posting_no is a 64-bit hash of posting_id: fail loudly on the (~1e-7 at 1M) collision
-    rather than merge two postings' skills."""
+def _check_unique_numbers(
+    con: duckdb.DuckDBPyConnection, table: str, relation: str, column: str, noun: str
+) -> None:
+    """`column` is a 64-bit hash of the row's key and the marts group by it: fail loudly on the
+    (~1e-7 at 1M) collision rather than merge two rows' counts."""
     total, distinct = con.execute(
-        f"select count(*), count(distinct posting_no) from {table}"
+        f"select count(*), count(distinct {column}) from {table}"
     ).fetchall()[0]
     if total != distinct:
         raise RuntimeError(
-            f"report_postings: {total - distinct} posting_no hash collisions among {total} "
-            "postings; report numbers would merge postings (please report this)"
-        )
-
-
-def _check_skill_numbers(con: duckdb.DuckDBPyConnection, table: str) -> None:
-    """skill_no is a 64-bit hash of the slug and marts group by it: fail loudly if two slugs
-    share a number, rather than merge their counts."""
-    total, distinct = con.execute(
-        f"select count(*), count(distinct skill_no) from {table}"
-    ).fetchall()[0]
-    if total != distinct:
-        raise RuntimeError(
-            f"report_skills: {total - distinct} skill_no hash collisions among {total} skills; "
-            "report numbers would merge skills (please report this)"
+            f"{relation}: {total - distinct} {column} hash collisions among {total} {noun}; "
+            f"report numbers would merge {noun} (please report this)"
         )
 
 
