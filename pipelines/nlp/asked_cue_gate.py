@@ -16,12 +16,11 @@ from .asked_cue_patterns import (
     HISTORY_RE,
     LEGAL_RE,
     STACK_RE,
-    STRONG_PARTS,
+    STRONG_BRANCHES,
     STRONG_RE,
     VALUES_RE,
     WAIVED_RE,
     WEAK_RE,
-    _word_start,
 )
 
 
@@ -108,7 +107,7 @@ TRIGGERS: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = {
 #: "strong" is triggered only the branches of the words that fired run (STRONG_RE tried every
 #: branch at every word start); any branch matching is exactly STRONG_RE matching
 _STRONG_PARTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
-    (_word_start(pattern), _words(words)) for pattern, words in STRONG_PARTS
+    (pattern, _words(words)) for pattern, words in STRONG_BRANCHES
 )
 
 
@@ -150,16 +149,17 @@ class Hits:
         self.done: dict[str, bool] = {}
 
     def __contains__(self, name: object) -> bool:
-        bit = _BITS.get(str(name), 0)
+        key = str(name)
+        bit = _BITS.get(key, 0)
         if not self.possible & bit:
             return False
-        done = self.done.get(str(name))
+        done = self.done.get(key)
         if done is None:
             if bit == _STRONG_BIT:
                 done = self._strong()
             else:
-                done = TRIGGERS[str(name)][0].search(self.low) is not None
-            self.done[str(name)] = done
+                done = TRIGGERS[key][0].search(self.low) is not None
+            self.done[key] = done
         return done
 
     def _strong(self) -> bool:

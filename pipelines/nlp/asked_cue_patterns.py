@@ -51,6 +51,10 @@ STRONG_PARTS: tuple[tuple[str, str], ...] = (
     (r"\bpreferred\b|\brequired\b|\brequirements?\b|\bqualifications?\b", "prefer|require|qualif"),
 )
 STRONG_RE = _word_start("|".join(pattern for pattern, _ in STRONG_PARTS))
+#: STRONG_PARTS compiled, each with its trigger words
+STRONG_BRANCHES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (_word_start(pattern), words) for pattern, words in STRONG_PARTS
+)
 
 #: requirement vocabulary without an addressee ("Experience with Go", "5+ years of Python"):
 #: asks in a list, but loses to company voice ("our team has 20+ years of ML experience")

@@ -61,8 +61,8 @@ _SPEC: list[tuple[str, str]] = [
     ("EST", _guard("(gei", ESTIMATE_PATTERN)),
     (
         "WORD401",
-        _guard("4", r"(?<![$€£₹¥\d]\s)(?<![$€£₹¥\d.,])(?<![-–—]\s)(?<![-–—])\b401\s?\(?k\)?"),
-    ),  # US retirement plan, not an amount
+        _guard("4", r"(?<![$€£₹¥\d\-–—]\s)(?<![$€£₹¥\d.,\-–—])\b401\s?\(?k\)?"),
+    ),  # US retirement plan, not an amount (nor a range's upper end: "€201k-401k")
     *[(f"PERIOD_{p}", f"(?=[{_PERIOD_FIRST[p]}])(?:{pat})") for pat, p in PERIOD_PATTERNS],
     *[(f"KINDP_{k}", _guard("otb", pat)) for pat, k in KIND_PHRASES],
     ("CUR", _alt(_SYMBOLS) + r"|(?:Rs\.?|Fr\.|(?-i:RM))(?=\s?\d)|\bkr(?:on(?:er|or|e))?\b"),
