@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import re
 
-import ahocorasick
-
 from .asked_cue_patterns import (
     APPLY_RE,
     BENEFITS_RE,
@@ -22,6 +20,7 @@ from .asked_cue_patterns import (
     WAIVED_RE,
     WEAK_RE,
 )
+from .automaton import KeywordAutomaton
 
 
 def _words(spec: str) -> tuple[str, ...]:
@@ -111,7 +110,7 @@ _STRONG_PARTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
 )
 
 
-def _automaton() -> tuple[ahocorasick.Automaton, dict[str, int]]:
+def _automaton() -> tuple[KeywordAutomaton[tuple[int, int]], dict[str, int]]:
     """Trigger words -> (bit mask of pattern names, bit mask of STRONG_RE parts)."""
     bits = {name: 1 << i for i, name in enumerate(TRIGGERS)}
     masks: dict[str, list[int]] = {}
@@ -121,10 +120,7 @@ def _automaton() -> tuple[ahocorasick.Automaton, dict[str, int]]:
     for i, (_, words) in enumerate(_STRONG_PARTS):
         for w in words:
             masks.setdefault(w, [0, 0])[1] |= 1 << i
-    ac = ahocorasick.Automaton()
-    for w, (names, parts) in masks.items():
-        ac.add_word(w, (names, parts))
-    ac.make_automaton()
+    ac = KeywordAutomaton({w: (names, parts) for w, (names, parts) in masks.items()})
     return ac, bits
 
 
@@ -141,7 +137,9 @@ class Hits:
     def __init__(self, sentence: str) -> None:
         self.low = sentence.lower().replace("\u2019", "'")
         possible = parts = 0  # int masks: cheaper than set unions per trigger hit
-        for _, (names, strong) in _AC.iter(self.low):
+        masks = _AC.values
+        for key_idx, _, _ in _AC.matches(self.low):
+            names, strong = masks[key_idx]
             possible |= names
             parts |= strong
         self.possible = possible

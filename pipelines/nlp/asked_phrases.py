@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import ahocorasick
-
 from ..textnorm import lower_same_length
+from .automaton import KeywordAutomaton
 from .sections import Sentence
 from .taxonomy import TAXONOMY_DIR
 
@@ -38,9 +37,9 @@ class Frame:
 
 
 @lru_cache(maxsize=1)
-def load_frames() -> tuple[tuple[Frame, ...], ahocorasick.Automaton]:
-    """The frames and an automaton from each keyword to (its length, the indices of the frames it
-    gates). Keywords are word starts ("own" in "down" gates nothing)."""
+def load_frames() -> tuple[tuple[Frame, ...], KeywordAutomaton[tuple[int, ...]]]:
+    """The frames and an automaton from each keyword to the indices of the frames it gates.
+    Keywords are word starts ("own" in "down" gates nothing)."""
     data = tomllib.loads((TAXONOMY_DIR / "phrases.toml").read_text("utf-8"))
     frames: list[Frame] = []
     by_key: dict[str, set[int]] = {}
@@ -50,10 +49,7 @@ def load_frames() -> tuple[tuple[Frame, ...], ahocorasick.Automaton]:
         frames.append(Frame(f["slug"], re.compile(f["pattern"]), not_after, after))
         for key in f["keywords"]:
             by_key.setdefault(key, set()).add(i)
-    ac = ahocorasick.Automaton()
-    for key, idx in by_key.items():
-        ac.add_word(key, (len(key), tuple(sorted(idx))))
-    ac.make_automaton()
+    ac = KeywordAutomaton({key: tuple(sorted(idx)) for key, idx in by_key.items()})
     return tuple(frames), ac
 
 
@@ -67,15 +63,16 @@ def phrase_mentions(text: str, sentences: list[Sentence]) -> list[dict[str, Any]
     starts = [s.start for s in sentences]
     tried: set[tuple[int, int]] = set()
     out: list[dict[str, Any]] = []
-    for end_idx, (length, frame_ids) in ac.iter(low):
-        begin = end_idx - length + 1
+    gated = ac.values
+    for key_idx, begin, end in ac.matches(low):
+        end_idx = end - 1
         if begin > 0 and low[begin - 1].isalnum():
             continue  # inside a word
         si = max(0, bisect_right(starts, end_idx) - 1)
         sent = sentences[si]
         if not sent.start <= end_idx < sent.end:
             continue  # a keyword on a blank or heading gap between sentences
-        for fi in frame_ids:
+        for fi in gated[key_idx]:
             if (si, fi) in tried:
                 continue
             tried.add((si, fi))

@@ -13,10 +13,10 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-import ahocorasick
 import spacy
 
 from ..textnorm import is_lowercased, lower_same_length
+from .automaton import KeywordAutomaton
 from .context import LOWER_AI_SENSE, LOWER_SAFE, MAKERS, RULES, Hit, SentCtx, employer_maker
 from .practice import practice_hits
 from .sections import Sentence, split_sentences
@@ -98,6 +98,29 @@ def _lower_context(text: str, start: int, end: int, width: int = 30) -> bool:
     return near == near.lower()
 
 
+def _add_coordination(taxonomy: SkillTaxonomy, lower: dict[str, tuple[Any, ...]]) -> None:
+    """Keys "<modifier> and " / " or " / "/" for forms "<modifier> <head>" ("vector and graph
+    databases"); a hit on one is kept only when the head follows within two words."""
+    heads = set(_COORDINATION_HEADS)
+    keys: dict[str, tuple[int, list[Surface], list[str]]] = {}
+    for s in taxonomy.surfaces:
+        words = s.form.split()
+        if s.cased or len(words) < 2 or words[-1] not in heads:
+            continue
+        mod = " ".join(words[:-1])
+        if mod in _NOT_MODIFIERS or words[-2] in {"of", "for", "to", "in"}:
+            continue
+        for joint in (" and ", " or ", "/", " & ", " and/or "):
+            key = mod + joint
+            if key in lower:
+                continue
+            entry = keys.setdefault(key, (len(mod), [], []))
+            entry[1].append(s)
+            entry[2].append(words[-1])
+    for key, (mod_len, surfaces, heads_after) in keys.items():
+        lower[key] = (tuple(surfaces), mod_len, tuple(heads_after))
+
+
 class SkillMatcher:
     """Finds skill mentions in posting text; one instance per taxonomy version."""
 
@@ -106,18 +129,18 @@ class SkillMatcher:
         self.nlp = nlp or spacy.blank("en")
         # Case-insensitive forms are matched on the lowercased text, cased forms ("R", "Go",
         # "RAG") on the raw text, so a one-letter form does not fire on every "r" of the posting.
-        self.lower_ac, self.cased_ac = ahocorasick.Automaton(), ahocorasick.Automaton()
+        lower: dict[str, tuple[Any, ...]] = {}
+        cased: dict[str, tuple[Any, ...]] = {}
         grouped: dict[tuple[str, bool], list[Surface]] = {}
         for s in taxonomy.surfaces:
             grouped.setdefault((s.form if s.cased else s.form.lower(), s.cased), []).append(s)
-        for (key, cased), surfaces in grouped.items():
-            (self.cased_ac if cased else self.lower_ac).add_word(key, (len(key), tuple(surfaces)))
-        self._add_coordination(taxonomy)
-        self.lower_ac.make_automaton()
-        self.cased_ac.make_automaton()
+        for (key, is_cased), surfaces in grouped.items():
+            (cased if is_cased else lower)[key] = (tuple(surfaces),)
+        _add_coordination(taxonomy, lower)
+        self.lower_ac = KeywordAutomaton(lower)
+        self.cased_ac = KeywordAutomaton(cased)
         # Text scraped in lower case writes "go", "r", "rag", "jax": the cased forms folded, each
         # decided by its context rule (a tech list, a programming or AI cue), see _folded_rule.
-        self.folded_ac = ahocorasick.Automaton()
         folded: dict[str, list[Surface]] = {}
         for s in taxonomy.surfaces:
             if s.cased and s.form != s.form.lower():
@@ -125,31 +148,7 @@ class SkillMatcher:
                 folded.setdefault(s.form.lower(), []).append(
                     Surface(s.form.lower(), s.slugs, False, rule, s.opaque, False)
                 )
-        for key, surfaces in folded.items():
-            self.folded_ac.add_word(key, (len(key), tuple(surfaces)))
-        self.folded_ac.make_automaton()
-
-    def _add_coordination(self, taxonomy: SkillTaxonomy) -> None:
-        """Keys "<modifier> and " / " or " / "/" for forms "<modifier> <head>" ("vector and graph
-        databases"); a hit on one is kept only when the head follows within two words."""
-        heads = set(_COORDINATION_HEADS)
-        keys: dict[str, tuple[int, list[Surface], list[str]]] = {}
-        for s in taxonomy.surfaces:
-            words = s.form.split()
-            if s.cased or len(words) < 2 or words[-1] not in heads:
-                continue
-            mod = " ".join(words[:-1])
-            if mod in _NOT_MODIFIERS or words[-2] in {"of", "for", "to", "in"}:
-                continue
-            for joint in (" and ", " or ", "/", " & ", " and/or "):
-                key = mod + joint
-                if self.lower_ac.exists(key):
-                    continue
-                entry = keys.setdefault(key, (len(mod), [], []))
-                entry[1].append(s)
-                entry[2].append(words[-1])
-        for key, (mod_len, surfaces, heads) in keys.items():
-            self.lower_ac.add_word(key, (len(key), tuple(surfaces), mod_len, tuple(heads)))
+        self.folded_ac = KeywordAutomaton({k: (tuple(v),) for k, v in folded.items()})
 
     def candidates(self, text: str) -> list[Hit]:
         """All boundary- and case-valid hits, overlaps resolved (longest span wins)."""
@@ -160,18 +159,19 @@ class SkillMatcher:
             passes.append((self.folded_ac, low))
         for ac, source in passes:
             folded = ac is self.folded_ac
-            for end_idx, value in ac.iter(source):
-                length, surfaces = value[0], value[1]
-                start, end = end_idx - length + 1, end_idx + 1
-                if len(value) == 4:  # "<modifier> and": a mention when its head follows
+            values = ac.values
+            for idx, start, end in ac.matches(source):
+                value = values[idx]
+                surfaces = value[0]
+                if len(value) == 3:  # "<modifier> and": a mention when its head follows
                     surfaces = tuple(
                         s
-                        for s, head in zip(surfaces, value[3], strict=True)
+                        for s, head in zip(surfaces, value[2], strict=True)
                         if _coordinated(source, end, head)
                     )
                     if not surfaces:
                         continue
-                    end = start + value[2]
+                    end = start + value[1]
                 if not _boundary_ok(text, start, end):
                     continue
                 raw = text[start:end]
