@@ -1,9 +1,14 @@
 """Many keywords found in one pass over a text, each keyword carrying its own value.
 
 Every extractor that looks for a word list (skill forms, clause-frame keywords, asked-cue
-triggers) scans with this. It wraps the Rust aho-corasick DFA (`ahocorasick_rs`), which scans
-about twice as fast as pyahocorasick's automaton and returns all matches as one list, instead of
-a Python tuple per step of an iterator.
+triggers) scans with this. It wraps the Rust aho-corasick automata (`ahocorasick_rs`), which scan
+about twice as fast as pyahocorasick's and return all matches as one list, instead of a Python
+tuple per step of an iterator.
+
+Why two layouts: a DFA is the fastest scan while its table stays in the CPU cache, but the table
+grows with states x byte classes (13 MB for the ~4,900 skill forms, against 0.6 MB as a
+contiguous NFA); between two postings the other stages evict it, and the big scan ran ~30%
+slower as a DFA inside the pipeline than alone. Small keyword sets keep the DFA.
 """
 
 from __future__ import annotations
@@ -15,6 +20,9 @@ import ahocorasick_rs
 
 V = TypeVar("V")
 
+#: keyword sets up to this size scan as a DFA (a few hundred KB at most), larger ones as an NFA
+DFA_MAX_KEYS = 1000
+
 
 class KeywordAutomaton(Generic[V]):
     """Keyword -> value; `matches` finds every occurrence, overlaps included, in one pass."""
@@ -25,11 +33,12 @@ class KeywordAutomaton(Generic[V]):
         keys = [k for k in entries if k]
         self.keys: list[str] = keys
         self.values: list[V] = [entries[k] for k in keys]
-        self._ac = (
-            ahocorasick_rs.AhoCorasick(keys, implementation=ahocorasick_rs.Implementation.DFA)
-            if keys
-            else None
+        layout = (
+            ahocorasick_rs.Implementation.DFA
+            if len(keys) <= DFA_MAX_KEYS
+            else ahocorasick_rs.Implementation.ContiguousNFA
         )
+        self._ac = ahocorasick_rs.AhoCorasick(keys, implementation=layout) if keys else None
 
     def matches(self, text: str) -> list[tuple[int, int, int]]:
         """(keyword index into `keys` and `values`, start, end) of every occurrence, in order of their end
