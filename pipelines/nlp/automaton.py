@@ -46,3 +46,33 @@ class KeywordAutomaton(Generic[V]):
         if self._ac is None or not text:
             return []
         return self._ac.find_matches_as_indexes(text, overlapping=True)
+
+
+def _word_char(c: str) -> bool:
+    """Python's `\\w` for str patterns (sre tests isalnum or underscore)."""
+    return c.isalnum() or c == "_"
+
+
+class WholeWordPhrases:
+    """`re.search(r"\\b(?:p1|p2|...)\\b", text)` answered by one automaton pass: the leftmost
+    phrase standing as whole words, and at one start the earliest phrase in the given order.
+
+    Why: sre tries every alternative at every word start, ~0.2 ms on a long posting."""
+
+    __slots__ = ("_ac",)
+
+    def __init__(self, phrases: list[str]) -> None:
+        if not all(p and _word_char(p[0]) and _word_char(p[-1]) for p in phrases):
+            raise ValueError("each phrase must start and end with a word character")
+        self._ac = KeywordAutomaton({p: rank for rank, p in enumerate(dict.fromkeys(phrases))})
+
+    def search(self, text: str) -> str | None:
+        best: tuple[int, int] | None = None  # (start, rank); a keyword's index is its rank
+        for rank, start, end in self._ac.matches(text):
+            if (start > 0 and _word_char(text[start - 1])) or (
+                end < len(text) and _word_char(text[end])
+            ):
+                continue
+            if best is None or (start, rank) < best:
+                best = (start, rank)
+        return None if best is None else self._ac.keys[best[1]]

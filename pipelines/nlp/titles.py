@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from .automaton import WholeWordPhrases
 from .taxonomy import role_taxonomy
 from .title_parse import ParsedTitle, TitleParser
 from .years import required_years
@@ -102,11 +103,7 @@ class TitleNormaliser:
         self.text_phrase_level = {
             p.lower(): lvl for lvl, ps in sen.get("text_phrases", {}).items() for p in ps
         }
-        self.text_phrases = re.compile(
-            r"\b(?:"
-            + "|".join(map(re.escape, sorted(self.text_phrase_level, key=len, reverse=True)))
-            + r")\b"
-        )
+        self.text_phrases = WholeWordPhrases(sorted(self.text_phrase_level, key=len, reverse=True))
         self.parser = TitleParser(data, data["vocab"]["role_nouns"])
         self.person_agent = set(data["vocab"].get("person_agent", []))
         self.trailing_noise = self.generic - set(data["vocab"]["role_nouns"])
@@ -335,8 +332,8 @@ class TitleNormaliser:
             return described
         if grade is not None:
             return Decision(grade[0], 0.6, "title")
-        if text and (m := self.text_phrases.search(_unemphasised(text.lower()))):
-            return Decision(self.text_phrase_level[m.group()], 0.5, "text")
+        if text and (phrase := self.text_phrases.search(_unemphasised(text.lower()))):
+            return Decision(self.text_phrase_level[phrase], 0.5, "text")
         return Decision("unknown", 0.0, "none")
 
     def _head(self, english: str) -> str:

@@ -1,6 +1,12 @@
 """The keyword automaton every extractor scans with: overlaps, str offsets, values."""
 
-from pipelines.nlp.automaton import KeywordAutomaton
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipelines.nlp.automaton import KeywordAutomaton, WholeWordPhrases
 
 
 def test_every_overlapping_keyword_is_found_with_its_value() -> None:
@@ -23,3 +29,36 @@ def test_offsets_count_characters_not_utf8_bytes() -> None:
 def test_empty_keyword_set_and_empty_text_find_nothing() -> None:
     assert KeywordAutomaton({}).matches("anything") == []
     assert KeywordAutomaton({"x": 1}).matches("") == []
+
+
+_PHRASES = ["new grads", "new grad", "the internship", "ce stage", "stage de fin d'études"]
+_REGEX = re.compile(r"\b(?:" + "|".join(map(re.escape, _PHRASES)) + r")\b")
+
+
+def _regex_first(text: str) -> str | None:
+    m = _REGEX.search(text)
+    return m.group() if m else None
+
+
+def test_whole_word_phrases_answer_as_the_alternation_regex() -> None:
+    finder = WholeWordPhrases(_PHRASES)
+    assert finder.search("hiring new grads and the internship") == "new grads"
+    assert finder.search("renew grads; ce stages; ce stage") == "ce stage"  # whole words only
+    assert finder.search("our_new grad") is None  # "_" is a word character, as in \b
+    assert finder.search("nothing here") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*_PHRASES, "new", "grad", "s", " ", "_", "é", "-", "the", "x", "stage"]),
+        max_size=12,
+    ).map("".join)
+)
+def test_whole_word_phrases_match_the_regex_on_any_text(text: str) -> None:
+    assert WholeWordPhrases(_PHRASES).search(text) == _regex_first(text)
+
+
+def test_a_phrase_must_start_and_end_with_a_word_character() -> None:
+    with pytest.raises(ValueError):
+        WholeWordPhrases(["c++"])
