@@ -7,7 +7,9 @@
 -- params: $since, $until, $roles, $sources, $countries
 with
 
-filtered as (
+-- read three times below: built once (DuckDB would inline it, and join the postings to their
+-- extractions three times, when the lean postings read is cheap enough to look inlinable)
+filtered as materialized (
     select
         posting_id,
         coalesce(role, 'unknown') as role,
