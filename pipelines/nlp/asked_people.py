@@ -15,6 +15,8 @@ from .sections import Sentence
 #: "work closely with data science and customer success teams"
 _WITH_BEFORE = re.compile(r"\b(?:with|alongside|including)\s+(?:the\s+|our\s+)?[\w ,&/-]{0,60}$")
 _TEAM_AFTER = re.compile(r"^[\w ,&/-]{0,50}?\b(?:teams?|functions|departments?|orgs?)\b")
+#: a word _TEAM_AFTER needs (each of its alternatives holds one)
+_TEAM_WORDS = ("team", "function", "department", "org")
 _SKILL_WITH = re.compile(r"experience|familiar|knowledge|proficien|skills", re.IGNORECASE)
 _TEAMWORK = re.compile(r"collab|team|stakeholder|cross|partner|experience", re.IGNORECASE)
 #: "teams across Acme, including Data Science and Analytics, ..., Public Policy" (from "team")
@@ -34,8 +36,10 @@ _LEADERSHIP_SKILL = re.compile(
 def names_a_team(text: str, start: int, end: int, sent: Sentence) -> bool:
     """Is the mention at [start, end) one of the teams the hire works with ("with data science
     and customer success teams")? Teamwork words themselves ("collaborate with teams") are not."""
-    # cheapest test first: most mentions are not followed by a team word
-    if not _TEAM_AFTER.match(text[end : min(sent.end, end + 60)]):
+    # cheapest test first: most mentions are not followed by a team word (substring tests
+    # before the lazy regex, which retries its word alternation at up to 50 positions)
+    after = text[end : min(sent.end, end + 60)]
+    if not any(w in after for w in _TEAM_WORDS) or not _TEAM_AFTER.match(after):
         return False
     if _TEAMWORK.search(text, start, end):
         return False
