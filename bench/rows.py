@@ -285,7 +285,7 @@ def realtext_rows(r: dict[str, Any]) -> list[Row]:
     paired = pair.get("ratio_median")
     spread = pair.get("ratios") or []
     paired_note = (
-        f"median of {len(spread)} rounds of {pair.get('block')} docs, CPU time, "
+        f"median of {len(spread)} rounds of {pair.get('block')} docs, each doc paired, CPU time, "
         f"range {min(spread):.2f}-{max(spread):.2f}"
         if spread
         else "paired rounds missing"
