@@ -144,10 +144,16 @@ class SentCtx:
         only intersect them with cue words, so the spaCy Doc (the costliest step of a rule) is
         built only for the rare rule that needs token spans."""
         if self._words is None:
-            words: set[str] = set()
-            for w in _WORD.findall(_URL.sub(" ", self.text.lower())):
-                m = _CLITIC.fullmatch(w)  # "model's", "don't", "we're": two tokens in spaCy
-                words.update(m.groups() if m else (w,))
+            low = self.text.lower()
+            words = set(
+                _WORD.findall(_URL.sub(" ", low) if "http" in low or "www." in low else low)
+            )
+            if "'" in low or "’" in low:  # only a word with an apostrophe can end in a clitic
+                for w in [w for w in words if "'" in w or "’" in w]:
+                    m = _CLITIC.fullmatch(w)  # "model's", "don't", "we're": two tokens in spaCy
+                    if m:
+                        words.discard(w)
+                        words.update(m.groups())
             self._words = words
         return self._words
 
