@@ -299,6 +299,9 @@ def realtext_rows(r: dict[str, Any]) -> list[Row]:
             ratio, "x", note="two children timed apart: drifts with the machine's load"),
         Row("real.ratio_vs_tokenizer", "extraction / tokenizer, real text, per core (paired)",
             paired, "x", ">= 1.0 (stretch 1.5)", check(paired, 1.0), note=paired_note),
+        Row("real.ratio_first_read", "extraction / tokenizer, real text, first read (paired)",
+            pair.get("first_read_ratio"), "x",
+            note=f"each of the {one['distinct']} postings once, caches cold: not judged"),
         Row("real.speedup_2p_wall", "2 processes / 1 process, real text, wall", speedup, "x",
             note="wall time incl. spawning the pool and its first chunk"),
     ]  # fmt: skip
