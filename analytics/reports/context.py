@@ -186,20 +186,28 @@ LEAN_VIEWS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
 }
 
 
-def shared_body(con: duckdb.DuckDBPyConnection, name: str) -> str:
-    """`shared_sql(name)` for this warehouse: a view it reads is shadowed by its lean file
-    where the view and the load tables behind it exist (a warehouse); a database holding
-    the contract relations only (the report tests' seed) reads them as they are."""
-    sql = shared_sql(name)
-    lean = LEAN_VIEWS.get(name)
-    if not lean:
-        return sql
-    kinds = dict(
+def relation_kinds(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Relation name -> 'VIEW' / 'BASE TABLE' in the current schema (what shared_body asks)."""
+    return dict(
         con.execute(
             "select table_name, table_type from information_schema.tables "
             "where table_catalog = current_database() and table_schema = current_schema()"
         ).fetchall()
     )
+
+
+def shared_body(
+    con: duckdb.DuckDBPyConnection, name: str, kinds: dict[str, str] | None = None
+) -> str:
+    """`shared_sql(name)` for this warehouse: a view it reads is shadowed by its lean file
+    where the view and the load tables behind it exist (a warehouse); a database holding
+    the contract relations only (the report tests' seed) reads them as they are. `kinds`
+    (relation_kinds) lets a caller building several relations read the catalog once."""
+    sql = shared_sql(name)
+    lean = LEAN_VIEWS.get(name)
+    if not lean:
+        return sql
+    kinds = relation_kinds(con) if kinds is None else kinds
     ctes = [
         (view, named_sql(f"shared/{file}"))
         for view, (file, tables) in lean.items()
@@ -265,13 +273,15 @@ def materialise_shared(
     on one connection (salary bands narrow the countries) never rebuild each other's tables.
     """
     key = shared_key(params)
+    kinds: dict[str, str] | None = None
     for name in _needed_shared(" ".join(names)):  # the names and what they read, in order
         table = f"{name}__{key}"
         if temp_table_exists(con, table):
             continue
+        kinds = relation_kinds(con) if kinds is None else kinds
         sql = shared_sql(name)
         upstream = [n for n in _needed_shared(sql) if n != name]
-        body = _with_ctes(shared_body(con, name), _keyed(upstream, key), inline=True)
+        body = _with_ctes(shared_body(con, name, kinds), _keyed(upstream, key), inline=True)
         con.execute(
             f"create temp table {table} as\n{body}",
             _used_params(sql, params, f"shared/{name}"),
@@ -316,7 +326,8 @@ def run_mart(
     if materialise and needed:
         sql = _with_ctes(sql, _keyed(needed, materialise_shared(con, given, needed)), inline=True)
     else:
-        sql = _with_ctes(sql, [(n, shared_body(con, n)) for n in needed])
+        kinds = relation_kinds(con)
+        sql = _with_ctes(sql, [(n, shared_body(con, n, kinds)) for n in needed])
     return con.sql(sql, params=_used_params(sql, given, f"mart {name}")).pl()
 
 
