@@ -65,12 +65,11 @@ def phrase_mentions(text: str, sentences: list[Sentence]) -> list[dict[str, Any]
     out: list[dict[str, Any]] = []
     gated = ac.values
     for key_idx, begin, end in ac.matches(low):
-        end_idx = end - 1
         if begin > 0 and low[begin - 1].isalnum():
             continue  # inside a word
-        si = max(0, bisect_right(starts, end_idx) - 1)
+        si = max(0, bisect_right(starts, end - 1) - 1)
         sent = sentences[si]
-        if not sent.start <= end_idx < sent.end:
+        if not sent.start < end <= sent.end:
             continue  # a keyword on a blank or heading gap between sentences
         for fi in gated[key_idx]:
             if (si, fi) in tried:

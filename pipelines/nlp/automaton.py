@@ -41,8 +41,8 @@ class KeywordAutomaton(Generic[V]):
         self._ac = ahocorasick_rs.AhoCorasick(keys, implementation=layout) if keys else None
 
     def matches(self, text: str) -> list[tuple[int, int, int]]:
-        """(keyword index into `keys` and `values`, start, end) of every occurrence, in order of their end
-        (longer keyword first at the same end); offsets are str indices, not bytes."""
+        """(keyword index into `keys` and `values`, start, end) of every occurrence, in order
+        of their end (longer keyword first at the same end); offsets are str indices."""
         if self._ac is None or not text:
             return []
         return self._ac.find_matches_as_indexes(text, overlapping=True)
