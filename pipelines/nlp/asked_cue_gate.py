@@ -146,18 +146,17 @@ class Hits:
         self.parts = parts
         self.done: dict[str, bool] = {}
 
-    def __contains__(self, name: object) -> bool:
-        key = str(name)
-        bit = _BITS.get(key, 0)
+    def __contains__(self, name: str) -> bool:
+        bit = _BITS.get(name, 0)
         if not self.possible & bit:
             return False
-        done = self.done.get(key)
+        done = self.done.get(name)
         if done is None:
             if bit == _STRONG_BIT:
                 done = self._strong()
             else:
-                done = TRIGGERS[key][0].search(self.low) is not None
-            self.done[key] = done
+                done = TRIGGERS[name][0].search(self.low) is not None
+            self.done[name] = done
         return done
 
     def _strong(self) -> bool:

@@ -228,3 +228,52 @@ def test_architect_is_a_duty_only_as_a_verb() -> None:
     assert "system-design" in _phrase_slugs("Requirements\nArchitect scalable services.\n")
     assert "system-design" in _phrase_slugs("You will architect and operate databases.")
     assert "system-design" not in _phrase_slugs("Our Architect team reviews every design.")
+
+
+def test_literal_first_patterns_match_exactly_as_written() -> None:
+    """A pattern rewritten to open with its literal finds the same spans as written, in any
+    window of any text (hypothesis): small patterns over a small alphabet, so words glued to
+    the literal ("xabc") come up, and every frame of phrases.toml over its own words."""
+    import re
+    import tomllib
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from pipelines.nlp.asked_phrases import literal_first
+    from pipelines.nlp.taxonomy import TAXONOMY_DIR
+
+    small = [r"\baba(?:b|bd)?\b", r"\babb?a", r"\bbab\s+a", r"\bdab[ab]*d", r"\baab\b"]
+    frames = [
+        f["pattern"]
+        for f in tomllib.loads((TAXONOMY_DIR / "phrases.toml").read_text("utf-8"))["frames"]
+    ]
+    pairs = [(re.compile(p), re.compile(literal_first(p))) for p in small + frames]
+    assert all(p.pattern != q.pattern for p, q in pairs[: len(small)])
+    assert sum(p.pattern != q.pattern for p, q in pairs) >= len(small) + 5  # frames use it
+    words = sorted({w for p in frames for w in re.findall(r"[a-z]{2,}", p)})
+    pieces = st.one_of(
+        st.sampled_from(list("ab d_9\n")),
+        st.sampled_from([*words, " ", "-", ",", "x", "s", "ing"]),
+    )
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(pieces, max_size=16), st.integers(0, 6), st.integers(0, 6))
+    def check(parts: list[str], lo: int, cut: int) -> None:
+        text = "".join(parts)
+        start, end = min(lo, len(text)), max(min(lo, len(text)), len(text) - cut)
+        for written, rewritten in pairs:
+            got = [m.span() for m in rewritten.finditer(text, start, end)]
+            assert got == [m.span() for m in written.finditer(text, start, end)]
+
+    check()
+
+
+def test_literal_first_leaves_other_patterns_alone() -> None:
+    from pipelines.nlp.asked_phrases import literal_first
+
+    assert literal_first(r"\bthrives?\s+in") == r"thrive(?<=\bthrive)s?\s+in"
+    assert literal_first(r"\bown\b|\bbuilt\b") == r"\bown\b|\bbuilt\b"  # a top-level branch
+    assert literal_first(r"\b(?:a|b)c") == r"\b(?:a|b)c"  # no literal first
+    assert literal_first(r"\bab[|]c") == r"\bab[|]c"  # too short a literal ("ab")
+    assert literal_first(r"\babc[|]d") == r"abc(?<=\babc)[|]d"  # "|" inside a class is no branch
