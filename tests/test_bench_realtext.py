@@ -36,8 +36,8 @@ def test_rows_judge_the_issue_targets() -> None:
     rows = {r.key: r for r in realtext_rows(raw)}
     assert rows["real.ratio_unseen"].ok is True  # unseen median 1.1 >= 1.0
     assert "range 0.95-1.20" in rows["real.ratio_unseen"].note
-    assert rows["real.ratio_vs_tokenizer"].value == 0.8  # re-read: shown, not judged
-    assert rows["real.ratio_vs_tokenizer"].ok is None
+    assert rows["real.ratio_vs_tokenizer"].value == 0.8  # re-read: judged too, 0.8 < 1.0
+    assert rows["real.ratio_vs_tokenizer"].ok is False
     assert "range 0.70-0.90" in rows["real.ratio_vs_tokenizer"].note
     assert rows["real.ratio_separate_runs"].ok is None  # 440 / 400, shown, not judged
     assert rows["real.speedup_2p"].ok is False  # 660 / 440 = 1.5 < 1.7 after start-up
@@ -53,6 +53,7 @@ def test_paired_rounds_missing_judge_nothing() -> None:
     raw = {"tokenizer": run, "extract": run, "extract_2p": run, "stages": {"stages": {}}}
     rows = {r.key: r for r in realtext_rows(raw)}
     assert rows["real.ratio_vs_tokenizer"].value is None
+    assert rows["real.ratio_vs_tokenizer"].ok is None
     assert rows["real.ratio_unseen"].value is None and rows["real.ratio_unseen"].ok is None
 
 
