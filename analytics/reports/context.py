@@ -18,6 +18,7 @@ import polars as pl
 
 from analytics.db import sql as named_sql
 from analytics.db import temp_table_exists
+from analytics.reports.mart_settings import mart_settings
 from analytics.reports.reference import reference_rows
 
 MART_DIR = Path(__file__).resolve().parents[1] / "sql" / "marts"
@@ -328,7 +329,8 @@ def run_mart(
     else:
         kinds = relation_kinds(con)
         sql = _with_ctes(sql, [(n, shared_body(con, n, kinds)) for n in needed])
-    return con.sql(sql, params=_used_params(sql, given, f"mart {name}")).pl()
+    with mart_settings(con, name):
+        return con.sql(sql, params=_used_params(sql, given, f"mart {name}")).pl()
 
 
 def data_calendar(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
