@@ -37,12 +37,6 @@ posting_skills as (
     select posting_no, skill_no from report_posting_skills
 ),
 
-skill_universe as (
-    select u.skill_no, k.skill_slug,
-    from (select distinct skill_no from report_posting_skills) as u
-    inner join report_skills as k using (skill_no)
-),
-
 -- a posting is live in month m when it started by the end of m and had not ended before m:
 -- +1 in its first live month, -1 in the month after its last (open postings never leave)
 posting_months as (
@@ -130,6 +124,14 @@ skill_counts as (
     group by grouping sets (
         (c.skill_no, f.activity_month, f.role), (c.skill_no, f.live_from), (c.skill_no, f.live_until)
     )
+),
+
+-- the skills any report posting names, from the per-skill counts above (every pair's
+-- posting has a profile) rather than a second pass over the ~7M pairs
+skill_universe as (
+    select u.skill_no, k.skill_slug,
+    from (select distinct skill_no from skill_counts) as u
+    inner join report_skills as k using (skill_no)
 ),
 
 skill_live_deltas as (
