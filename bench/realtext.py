@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.measure import ROOT, emit, maxrss_mb, run_child
+from bench.paired import WARM_UP, paired_ratio, unseen_ratio
 
 #: records per process-pool task in pipelines.extract_stage._extract_stream
 STREAM_CHUNK = 256
@@ -27,15 +28,6 @@ STREAM_CHUNK = 256
 #: where the team's labelled real postings live next to a checkout (absent on users' machines)
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
 STAGES = ("html", "normalise", "sections", "skills", "asked", "role", "seniority", "salary", "json")
-
-
-#: extracted once before timing: its pay makes the process load the FX reference rates (~1 s,
-#: once per process), which is start-up, not a posting's cost
-WARM_UP = {
-    "title": "warm up",
-    "description_text": "Python and SQL.\nSalary: €60,000 - €70,000 per year.",
-    "posted_at": "2026-01-05",
-}
 
 
 def default_corpus() -> list[Path]:
@@ -120,108 +112,6 @@ def stage_rates(postings: list[dict[str, Any]]) -> dict[str, float | str]:
         except Exception as exc:  # noqa: BLE001 - a stage whose API moved is reported, not fatal
             out[name] = f"{type(exc).__name__}: {exc}"
     return out
-
-
-def _paired_pass(docs: list[dict[str, Any]], tokenizer: Any) -> float | None:
-    """Tokenizer / extraction CPU seconds over `docs`, each posting tokenized and then extracted
-    back to back (so both timings of a posting share the machine's load of that millisecond)."""
-    from pipelines.extract import extract_record, record_text
-
-    tokenize_s = extract_s = 0.0
-    for rec in docs:
-        t0 = time.process_time()
-        tokenizer(record_text(rec))
-        t1 = time.process_time()
-        extract_record(rec)
-        t2 = time.process_time()
-        tokenize_s += t1 - t0
-        extract_s += t2 - t1
-    return tokenize_s / extract_s if extract_s > 0 else None
-
-
-def paired_ratio(postings: list[dict[str, Any]], limit: int, rounds: int = 7) -> dict[str, Any]:
-    """Extraction / tokenizer, per posting paired, in CPU seconds of this process: one first
-    read of every distinct posting, then the median of `rounds` re-reads of blocks of them.
-
-    Why paired per posting: on a shared 2-core machine two separate timed passes (one per
-    child) drifted 0.6-1.07 apart with the neighbours' load, and block pairs (a whole block
-    tokenized, then extracted) still read 0.58-1.01; per-posting pairs agree within ~3%.
-    Why the first read apart: both sides keep caches keyed by text (spaCy's tokenizer by
-    word, the extractor by line and sentence), and a corpus cycled from a few hundred
-    postings is re-read text. The first read shows text neither has seen; the judged
-    figure is the re-read median, the lower and so the stricter of the two."""
-    import statistics
-
-    import spacy
-
-    from pipelines.extract import extract_record
-
-    tokenizer = spacy.blank("en").tokenizer
-    tokenizer("warm up")
-    extract_record(WARM_UP)
-    first = _paired_pass(postings, tokenizer)
-    block = max(1, min(len(postings), limit // rounds))
-    ratios: list[float] = []
-    for r in range(rounds):
-        docs = [postings[(r * block + i) % len(postings)] for i in range(block)]
-        ratio = _paired_pass(docs, tokenizer)
-        if ratio is not None:
-            ratios.append(ratio)
-    return {
-        "first_read_ratio": first,
-        "ratios": ratios,
-        "ratio_median": statistics.median(ratios) if ratios else None,
-        "block": block,
-    }
-
-
-def unseen_ratio(postings: list[dict[str, Any]], folds: int = 5, rounds: int = 3) -> dict[str, Any]:
-    """Extraction / tokenizer on postings neither side has read, per posting paired (CPU s).
-
-    Why: a lake is re-extracted once per taxonomy change, so every posting is read for the
-    first time, by a process that has read many others. Re-reading a few hundred postings
-    flatters the tokenizer most: its cache keeps every whitespace chunk it has seen, without a
-    bound, so a re-read is all hits, while the extractor's caches are bounded (a few thousand
-    lines and sentences). Here the postings are shuffled into `folds`; each fold is read by a
-    fresh tokenizer and the extractor after both have read all the other folds (common words
-    and a company's boilerplate are warm, the fold's own text is not), and the ratio of the
-    summed times is taken, median of `rounds` shuffles. It falls as the warm set grows (1.05
-    after 238 postings, 1.02 after 451 on the eval corpus), so on a large lake the truth lies
-    between it and the re-read ratio; both are judged."""
-    import random
-    import statistics
-
-    import spacy
-
-    from pipelines.extract import extract_record, record_text
-
-    extract_record(WARM_UP)
-    ratios: list[float] = []
-    for r in range(rounds):
-        order = list(range(len(postings)))
-        random.Random(r).shuffle(order)
-        tokenize_s = extract_s = 0.0
-        for fold in range(folds):
-            tokenizer = spacy.blank("en").tokenizer
-            for pos, i in enumerate(order):
-                if pos % folds != fold:  # the other folds, read (untimed) by both sides
-                    tokenizer(record_text(postings[i]))
-                    extract_record(postings[i])
-            for i in order[fold::folds]:
-                t0 = time.process_time()
-                tokenizer(record_text(postings[i]))
-                t1 = time.process_time()
-                extract_record(postings[i])
-                t2 = time.process_time()
-                tokenize_s += t1 - t0
-                extract_s += t2 - t1
-        if extract_s > 0:
-            ratios.append(tokenize_s / extract_s)
-    return {
-        "ratios": ratios,
-        "ratio_median": statistics.median(ratios) if ratios else None,
-        "folds": folds,
-    }
 
 
 def run_mode(mode: str, corpus: list[Path], limit: int, workers: int) -> dict[str, Any]:

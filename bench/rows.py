@@ -276,6 +276,13 @@ def query_rows(r: dict[str, Any]) -> list[Row]:
     return rows
 
 
+def _spread_note(ratios: list[float] | None, what: str, missing: str) -> str:
+    """ "median of N <what>, CPU time, range a-b" for a list of per-round ratios."""
+    if not ratios:
+        return f"{missing} missing"
+    return f"median of {len(ratios)} {what}, CPU time, range {min(ratios):.2f}-{max(ratios):.2f}"
+
+
 def realtext_rows(r: dict[str, Any]) -> list[Row]:
     """Rows of the real-text extraction bench (issue 20's targets), stage by stage."""
     tok, one, two = r["tokenizer"], r["extract"], r["extract_2p"]
@@ -283,21 +290,14 @@ def realtext_rows(r: dict[str, Any]) -> list[Row]:
     ratio = one["docs_per_s"] / tok["docs_per_s"] if tok["docs_per_s"] else None
     pair = r.get("paired") or {}
     paired = pair.get("ratio_median")
-    spread = pair.get("ratios") or []
-    paired_note = (
-        f"median of {len(spread)} rounds of {pair.get('block')} docs, each doc paired, CPU time, "
-        f"range {min(spread):.2f}-{max(spread):.2f}"
-        if spread
-        else "paired rounds missing"
+    paired_note = _spread_note(
+        pair.get("ratios"), f"rounds of {pair.get('block')} docs, each doc paired", "paired rounds"
     )
     unseen = r.get("unseen") or {}
-    unseen_spread = unseen.get("ratios") or []
-    unseen_note = (
-        f"median of {len(unseen_spread)} shuffles, each posting read once after the other "
-        f"{unseen.get('folds')}-1 folds, paired, CPU time, "
-        f"range {min(unseen_spread):.2f}-{max(unseen_spread):.2f}"
-        if unseen_spread
-        else "unseen folds missing"
+    unseen_note = _spread_note(
+        unseen.get("ratios"),
+        f"shuffles, each posting read once after the other {unseen.get('folds')}-1 folds, paired",
+        "unseen folds",
     )
     speedup = two["docs_per_s"] / one["docs_per_s"] if one["docs_per_s"] else None
     rows = [

@@ -58,7 +58,7 @@ def test_paired_rounds_missing_judge_nothing() -> None:
 
 
 def test_unseen_ratio_reads_each_fold_after_the_others() -> None:
-    from bench.realtext import unseen_ratio
+    from bench.paired import unseen_ratio
 
     postings = [
         {"title": f"ML Engineer {i}", "description_text": f"{LONG} Posting {i} uses Go."}
