@@ -51,6 +51,8 @@ posting_months as (
         case
             when p.end_month >= p.start_month then (p.end_month + interval 1 month)::date
         end as live_until,
+        -- the posting's profile (below): the hash of its four values
+        hash(p.activity_month, p.role, live_from, live_until) as profile_no,
     from (
         select
             *,
@@ -82,7 +84,7 @@ live_denominator as (
 -- postings sharing month, role and live span form one profile (a few thousand at 1M
 -- postings): the (posting, skill) pairs are counted per skill and profile on two integers,
 -- and the grouping sets below run on those counts, not on every pair. A profile's number is
--- the hash of its four values, so each posting computes its own (a join of the 900K postings
+-- the hash of its four values (posting_months), so each posting has its own (a join of the 900K postings
 -- to the profiles on the four values cost ~10% of the mart at 1M); two profiles sharing a
 -- number stop the mart rather than merge.
 profiles as (
@@ -96,22 +98,14 @@ profiles as (
             else error('fct_skill_share_monthly: two posting profiles share a hash')
         end as profile_no,
     from (
-        select
-            activity_month,
-            role,
-            live_from,
-            live_until,
-            hash(activity_month, role, live_from, live_until) as profile_no,
+        select activity_month, role, live_from, live_until, profile_no,
         from posting_months
         group by all
     )
 ),
 
 posting_profiles as materialized (
-    select
-        posting_no,
-        hash(activity_month, role, live_from, live_until) as profile_no,
-    from posting_months
+    select posting_no, profile_no, from posting_months
 ),
 
 skill_profile_counts as (
