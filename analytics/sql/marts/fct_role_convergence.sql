@@ -13,26 +13,38 @@ posting_skills as (
     select posting_no, skill_no from report_posting_skills
 ),
 
+-- each (quarter, role) cell numbered (a few dozen): the pairs below are counted by the cell's
+-- integer instead of by (quarter date, role string, skill), ~0.2 s less at 1M postings
 quarter_role_totals as (
     select
         quarter_start,
         role,
         count(*) as n_role,
+        row_number() over (order by quarter_start, role) as cell,
     from report_postings
     where role in (select role from ai_roles) or role = $focus_role::varchar
-    group by all
+    group by quarter_start, role
+),
+
+cell_skill_counts as (
+    select pc.cell, s.skill_no, count(*) as n,
+    from posting_skills as s
+    inner join (
+        select p.posting_no, t.cell,
+        from report_postings as p
+        inner join quarter_role_totals as t using (quarter_start, role)
+    ) as pc using (posting_no)
+    group by pc.cell, s.skill_no
 ),
 
 shares as (
     select
-        p.quarter_start,
-        p.role,
-        s.skill_no,
-        count(*) / any_value(t.n_role) as share,
-    from posting_skills as s
-    inner join report_postings as p using (posting_no)
-    inner join quarter_role_totals as t using (quarter_start, role)
-    group by all
+        t.quarter_start,
+        t.role,
+        c.skill_no,
+        c.n / t.n_role as share,
+    from cell_skill_counts as c
+    inner join quarter_role_totals as t using (cell)
 ),
 
 norms as (
