@@ -36,6 +36,8 @@ class Row:
     higher_is_better: bool = True
     note: str = ""
     delta_pct: float | None = field(default=None)
+    #: "new" when the baseline has no such row
+    baseline_note: str = ""
 
 
 def check(
@@ -50,15 +52,66 @@ def check(
     return True
 
 
-def compare(rows: list[Row], baseline: dict[str, Any] | None) -> None:
-    """Fill delta_pct from a baseline run (matched by key)."""
+#: the machine-speed row: absolute speeds are compared after scaling by its ratio
+CALIBRATION_KEY = "cpu.single_core_mloops_s"
+#: units of absolute speed (work per second, or a duration): they move with the machine
+_RATE_SUFFIX = "/s"
+_TIME_UNITS = frozenset({"s", "min"})
+
+
+def machine_factor(rows: list[Row], baseline: dict[str, Any] | None) -> float | None:
+    """This machine's single-core speed over the baseline's (both calibration rows), or None."""
     if not baseline:
-        return
+        return None
+    now = next((r.value for r in rows if r.key == CALIBRATION_KEY), None)
+    then = next(
+        (r.get("value") for r in baseline.get("rows", []) if r.get("key") == CALIBRATION_KEY),
+        None,
+    )
+    return now / then if now and then else None
+
+
+def _scaled(row: Row, old: float, factor: float | None) -> float:
+    """The baseline's value as it would read on this machine: a rate scaled by the machine
+    factor, a duration divided by it; ratios and memory as they are."""
+    if factor is None:
+        return old
+    if row.unit.endswith(_RATE_SUFFIX):
+        return old * factor
+    if row.unit in _TIME_UNITS:
+        return old / factor
+    return old
+
+
+def compare(rows: list[Row], baseline: dict[str, Any] | None) -> float | None:
+    """Fill delta_pct from a baseline run (matched by key); a row the baseline lacks is marked
+    new. Absolute speeds are compared after scaling by the two runs' calibration rows, so a
+    baseline from a faster or slower machine still shows this code's moves, not the machine's.
+    Returns the machine factor used (None when a calibration row is missing)."""
+    if not baseline:
+        return None
+    factor = machine_factor(rows, baseline)
     before = {r["key"]: r.get("value") for r in baseline.get("rows", [])}
     for row in rows:
         old = before.get(row.key)
-        if row.value is not None and old:
-            row.delta_pct = (row.value - old) / abs(old) * 100
+        if row.value is None:
+            continue
+        if row.key not in before:
+            row.baseline_note = "new"
+        elif row.key == CALIBRATION_KEY and factor is not None:
+            row.baseline_note = f"machine x{factor:.2f}"  # the scale, not a move of the code
+        elif old:
+            expected = _scaled(row, old, factor)
+            row.delta_pct = (row.value - expected) / abs(expected) * 100
+    return factor
+
+
+def comparable_sizes(now: dict[str, Any], then: dict[str, Any] | None) -> list[str]:
+    """Size keys both runs set to different values (a bench that runs at other sizes is not
+    comparable); a size only one run has (a bench added since) does not count."""
+    if then is None:
+        return sorted(now)
+    return sorted(k for k in now.keys() & then.keys() if now[k] != then[k])
 
 
 def _fmt(value: float | None) -> str:
@@ -73,7 +126,7 @@ def _fmt(value: float | None) -> str:
 
 def _delta(row: Row) -> str:
     if row.delta_pct is None:
-        return ""
+        return row.baseline_note
     worse = -row.delta_pct if row.higher_is_better else row.delta_pct
     flag = " REGRESSION" if worse > REGRESSION_PCT else " slower?" if worse > SUSPECT_PCT else ""
     return f"{row.delta_pct:+.1f}%{flag}"

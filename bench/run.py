@@ -21,7 +21,15 @@ from bench import rows as R
 from bench import rows_runs as RR
 from bench.calibrate import calibration_rows
 from bench.measure import run_child
-from bench.results import Row, compare, failed_row, load_baseline, render, save
+from bench.results import (
+    Row,
+    comparable_sizes,
+    compare,
+    failed_row,
+    load_baseline,
+    render,
+    save,
+)
 
 PROFILES: dict[str, dict[str, Any]] = {
     "quick": {
@@ -239,16 +247,22 @@ def main(argv: list[str] | None = None) -> int:
         if not args.keep and not args.workdir:
             shutil.rmtree(work, ignore_errors=True)
     baseline = load_baseline()
-    sizes_match = bool(baseline) and baseline.get("sizes") == _jsonable(profile)
-    if sizes_match:
-        compare(rows, baseline)
+    differ = comparable_sizes(_jsonable(profile), baseline.get("sizes") if baseline else None)
+    factor = compare(rows, baseline) if baseline and not differ else None
     total = time.perf_counter() - started
     if not baseline:
         versus = "no baseline"
-    elif sizes_match:
-        versus = f"vs baseline {baseline['timestamp']}"
+    elif differ:
+        versus = (
+            f"baseline {baseline['timestamp']} ran other sizes ({', '.join(differ)}): not compared"
+        )
+    elif factor is None:
+        versus = f"vs baseline {baseline['timestamp']} (no calibration row: speeds unscaled)"
     else:
-        versus = f"baseline {baseline['timestamp']} ran other sizes ({baseline.get('profile')}): not compared"
+        versus = (
+            f"vs baseline {baseline['timestamp']}, its speeds scaled by this machine's "
+            f"calibration (x{factor:.2f})"
+        )
     corpus_note = f"real text: {', '.join(c.name for c in corpus)}" if corpus else "real text: none"
     title = (
         f"jobtrends bench, profile {name} (end-to-end {profile['e2e']:,} postings; 1M-posting marts; "
