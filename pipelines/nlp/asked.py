@@ -37,7 +37,7 @@ from .asked_cues import (
     list_sentence_cue,
     sentence_cue,
 )
-from .asked_people import names_people
+from .asked_people import has_team_word, names_people
 from .asked_phrases import add_phrase_mentions
 from .sections import Sentence
 from .skill_parents import add_parent_mentions
@@ -274,6 +274,7 @@ def mark_asked(
     clf = AskedClassifier(text, sentences, title)
     starts = [s.start for s in sentences]
     cache: dict[int, Verdict] = {}
+    team_words: dict[int, bool] = {}
     for m in mentions:
         idx = max(0, bisect_right(starts, m["start"]) - 1)
         if not sentences:
@@ -283,8 +284,13 @@ def mark_asked(
             v = clf.verdict(idx, m["start"])
         else:
             v = cache.get(idx) or cache.setdefault(idx, clf.verdict(idx))
-        if v.asked and names_people(text, m["start"], m["end"], sentences[idx]):
-            v = Verdict(False, "team")
+        if v.asked:
+            sent = sentences[idx]
+            team_word = team_words.get(idx)
+            if team_word is None:
+                team_word = team_words[idx] = has_team_word(text[sent.start : sent.end])
+            if names_people(text, m["start"], m["end"], sent, team_word):
+                v = Verdict(False, "team")
         m["asked"], m["asked_reason"] = v.asked, v.reason
     return _apply_waivers(mentions)
 

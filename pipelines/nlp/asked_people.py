@@ -76,10 +76,21 @@ def names_leaders(text: str, start: int, end: int, sent: Sentence) -> bool:
     )
 
 
-def names_people(text: str, start: int, end: int, sent: Sentence) -> bool:
-    """Any of the above: the mention names people or teams, not a skill asked of the hire."""
+def has_team_word(sentence: str) -> bool:
+    """Can a mention in this sentence be one of the teams the hire works with? Both team tests
+    need a team word inside the sentence; a posting's ~35 mentions share ~15 sentences, so the
+    sentence is tested once instead of each mention's windows."""
+    low = sentence.lower()
+    return any(w in low for w in _TEAM_WORDS)
+
+
+def names_people(text: str, start: int, end: int, sent: Sentence, team_word: bool = True) -> bool:
+    """Any of the above: the mention names people or teams, not a skill asked of the hire.
+    `team_word`: has_team_word of the sentence (False skips the two team tests)."""
     return (  # cheapest first
         names_leaders(text, start, end, sent)
-        or in_team_list(text, start, end, sent)
-        or names_a_team(text, start, end, sent)
+        or (
+            team_word
+            and (in_team_list(text, start, end, sent) or names_a_team(text, start, end, sent))
+        )
     )

@@ -306,3 +306,18 @@ def test_company_voice_continues_through_its_paragraph_in_a_role_section() -> No
     v = _verdicts(text)
     assert v["computer-vision"] == {False}  # no cue of its own, the paragraph is company voice
     assert v["airflow"] == {True}  # the paragraph speaks to the hire
+
+
+def test_people_tests_run_whatever_the_case_of_the_team_word() -> None:
+    """The team tests are skipped for a sentence without a team word (asked_people.has_team_word):
+    a capitalised "Teams" still counts as one, and "leadership" the hire reports to needs none."""
+    text = (
+        "Responsibilities\n"
+        "- Build evaluation tooling in Python.\n"
+        "- Partner with Teams across Acme, including Data Science and Public Policy.\n"
+        "- Report to our partnerships leadership.\n"
+    )
+    v = _verdicts(text)
+    assert v["python"] == {True}
+    assert v.get("data-science") == {False}
+    assert v.get("leadership") == {False}
