@@ -68,3 +68,18 @@ def test_unseen_ratio_reads_each_fold_after_the_others() -> None:
     assert out["folds"] == 2 and len(out["ratios"]) == 2
     assert all(r > 0 for r in out["ratios"])
     assert out["ratio_median"] == sum(out["ratios"]) / 2  # the median of two rounds
+
+
+def test_each_unseen_fold_starts_without_the_extractors_memory_of_it() -> None:
+    """The extractor's memos (lines, sentence cues, titles) are emptied before each fold's
+    warm-up, as the fresh tokenizer's cache is: a fold's own lines are not remembered from the
+    earlier folds' reads."""
+    from bench.paired import forget_read_text
+    from pipelines.extract import extract_record
+    from pipelines.nlp import get_analyser
+    from pipelines.nlp.sections import _line_facts
+
+    extract_record({"title": "Data Engineer", "description_text": f"{LONG}\nWe use Airflow."})
+    assert _line_facts.cache_info().currsize > 0 and get_analyser().titles._memo
+    assert forget_read_text() >= 2
+    assert _line_facts.cache_info().currsize == 0 and not get_analyser().titles._memo
