@@ -54,11 +54,15 @@ posting_lists as (
 -- code's range, so it counts the ~24M pairs in a directly indexed array instead of a hash
 -- table (with the perfect_ht_threshold analytics.reports.mart_settings sets for this mart:
 -- ~25% of the mart's time at 1M postings). The two orders of a pair are added up below.
+-- first * 1024 is computed once per first skill (~6M), not once per pair (~24M): ~0.1 CPU-s.
 ordered_pair_counts as (
     select pair, count(*) as n,
     from (
-        select (sks[i]::uinteger * 1024 + unnest(sks[i + 1:])) % 1048576 as pair,
-        from (select sks, unnest(range(1, len(sks))) as i, from posting_lists)
+        select (first + unnest(sks[i + 1:])) % 1048576 as pair,
+        from (
+            select sks, i, sks[i]::uinteger * 1024 as first,
+            from (select sks, unnest(range(1, len(sks))) as i, from posting_lists)
+        )
     )
     group by pair
 ),
