@@ -19,6 +19,7 @@ from itertools import cycle, islice
 from pathlib import Path
 from typing import Any
 
+from bench.lake_model import lake_estimate
 from bench.measure import ROOT, emit, maxrss_mb, run_child
 from bench.paired import WARM_UP, paired_ratio, unseen_ratio
 
@@ -129,6 +130,9 @@ def run_mode(mode: str, corpus: list[Path], limit: int, workers: int) -> dict[st
     if mode == "unseen":
         result.update(unseen_ratio(postings))
         return result
+    if mode == "lake":
+        result.update(lake_estimate(postings))
+        return result
     from pipelines.extract import extract_record, record_text
 
     docs = 0
@@ -186,12 +190,15 @@ def measure(corpus: list[Path], n: int) -> dict[str, Any]:
         "stages": child("stages"),
         "paired": child("paired"),
         "unseen": child("unseen"),
+        "lake": child("lake"),
     }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="one real-text extraction measurement (child)")
-    parser.add_argument("mode", choices=["tokenize", "extract", "stages", "paired", "unseen"])
+    parser.add_argument(
+        "mode", choices=["tokenize", "extract", "stages", "paired", "unseen", "lake"]
+    )
     parser.add_argument("corpus", type=Path, nargs="+")
     parser.add_argument("--limit", type=int, default=2_000)
     parser.add_argument("--workers", type=int, default=1)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bench.lake_model import lake_row
 from bench.results import Row, check
 
 GIB = 1024.0
@@ -318,6 +319,7 @@ def realtext_rows(r: dict[str, Any]) -> list[Row]:
         Row("real.speedup_2p_wall", "2 processes / 1 process, real text, wall", speedup, "x",
             note="wall time incl. spawning the pool and its first chunk"),
     ]  # fmt: skip
+    rows.append(lake_row(r.get("lake"), paired))
     steady = two.get("steady_docs_per_s")
     steady_x = steady / one["docs_per_s"] if steady and one["docs_per_s"] else None
     rows.append(Row("real.speedup_2p", "2 processes / 1 process, real text, after start-up",
