@@ -130,21 +130,25 @@ panel as (
     from source_windows
 ),
 
-windowed_postings as (
-    select w.posting_no, w.role, w.source, w.window_name,
-    from all_windowed as w
-    inner join source_windows as sw on sw.source = w.source and sw.in_panel
-),
-
--- each (window, role, source) of the windowed postings numbered (a few hundred cells)
+-- each (window, role, source) of the windowed postings numbered (a few hundred cells), with
+-- its postings
 windowed_cells as (
     select
         window_name,
         role,
         source,
+        count(*) as n_postings,
         row_number() over (order by window_name, role, source) as cell,
     from all_windowed
     group by window_name, role, source
+),
+
+-- the cells of the panel's sources: the posting counts below add up cells instead of
+-- re-reading the ~480K windowed postings (at 1M postings) once per count
+panel_cells as (
+    select c.window_name, c.role, c.source, c.n_postings,
+    from windowed_cells as c
+    semi join source_windows as sw on sw.source = c.source and sw.in_panel
 ),
 
 -- each windowed posting's cell; materialized: inlined, DuckDB moves this join above the count
@@ -180,9 +184,9 @@ panel_pair_counts as (
 window_totals as (
     select
         w.window_name,
-        count(p.posting_no) as n_window,
+        coalesce(sum(p.n_postings), 0)::bigint as n_window,
     from (values ('baseline'), ('recent')) as w (window_name)
-    left join windowed_postings as p using (window_name)
+    left join panel_cells as p using (window_name)
     group by all
 ),
 
@@ -198,8 +202,8 @@ window_skill_counts as (
 role_weights as (
     select
         role,
-        count(*) / sum(count(*)) over () as weight,
-    from windowed_postings
+        sum(n_postings) / sum(sum(n_postings)) over () as weight,
+    from panel_cells
     group by role
 ),
 
@@ -207,8 +211,8 @@ window_role_totals as (
     select
         window_name,
         role,
-        count(*) as n_role,
-    from windowed_postings
+        sum(n_postings)::bigint as n_role,
+    from panel_cells
     group by all
 ),
 
@@ -255,15 +259,15 @@ skill_universe as (
 baseline_source_weights as (
     select
         source,
-        count(*) / sum(count(*)) over () as weight,
-    from windowed_postings
+        sum(n_postings) / sum(sum(n_postings)) over () as weight,
+    from panel_cells
     where window_name = 'baseline'
     group by source
 ),
 
 recent_source_totals as (
-    select source, count(*) as n_source,
-    from windowed_postings
+    select source, sum(n_postings)::bigint as n_source,
+    from panel_cells
     where window_name = 'recent'
     group by source
 ),
