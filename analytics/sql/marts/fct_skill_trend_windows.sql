@@ -292,8 +292,9 @@ window_counts as (
         u.skill_no,
         u.skill_slug,
         coalesce(s.name, u.skill_slug) as skill_name,
+        -- the baseline's first month: before the recent window and the gap (as all_windowed)
         (any_value(b.last_month) - to_months(
-            $recent_months::integer + $baseline_months::integer - 1
+            $recent_months::integer + $gap_months::integer + $baseline_months::integer - 1
         ))::date as baseline_start,
         (any_value(b.last_month) - to_months($recent_months::integer - 1))::date as recent_start,
         any_value(b.last_month) as recent_end,

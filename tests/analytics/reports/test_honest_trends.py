@@ -221,3 +221,14 @@ def test_lake_coverage_reads_the_coverage_lines(tmp_path) -> None:
         ("import/jobs", date(2026, 10, 1), date(2026, 11, 30), "import"),
     ]
     assert lake_coverage(tmp_path / "missing") == () and lake_coverage(None) == ()
+
+
+def test_the_baseline_window_is_labelled_where_its_months_are() -> None:
+    """Recent 6, gap 6, baseline 6 (year over year) on 2025-01..2026-06: the baseline counts
+    2025-01..2025-06, and its start says so (not 2025-07, the first month of the gap)."""
+    con = _warehouse(_months(18), 100)
+    rag = _row(detect_risers(con), "rag")
+    assert (rag["recent_start"], rag["recent_end"]) == (date(2026, 1, 1), date(2026, 6, 1))
+    assert rag["baseline_start"] == date(2025, 1, 1) and rag["n_baseline"] == 600
+    adjacent = _row(detect_risers(con, gap_months=0), "rag")
+    assert adjacent["baseline_start"] == date(2025, 7, 1) and adjacent["n_baseline"] == 600
