@@ -31,9 +31,14 @@ def build_report_files(
     from analytics.reports.context import ReportParams
     from analytics.reports.coverage import lake_coverage
 
-    spans = lake_coverage(lake)
-    if spans:
-        filters["params"] = replace(filters.get("params") or ReportParams(), source_coverage=spans)
+    skipped: list[str] = []
+    spans = lake_coverage(lake, skipped)
+    if spans or skipped:
+        filters["params"] = replace(
+            filters.get("params") or ReportParams(),
+            source_coverage=spans,
+            coverage_skipped=tuple(skipped),
+        )
     con = connect(warehouse, read_only=True)
     try:
         return build_reports(con, out_dir, formats=formats, **filters)

@@ -33,24 +33,40 @@ def write_coverage(lake: Path, run_id: str, records: Iterable[dict[str, Any]]) -
     return n
 
 
-def read_coverage(lake: Path) -> list[dict[str, Any]]:
-    """Every coverage line of the lake, oldest run first; unreadable lines are skipped."""
+def read_coverage(lake: Path, skipped: list[str] | None = None) -> list[dict[str, Any]]:
+    """Every coverage line of the lake, oldest run first. An unreadable line (torn JSON, not an
+    object, no coverage dates) is left out and, when `skipped` is given, named there with its
+    reason ("<run>/_source_coverage.jsonl:<line>: <reason>") for the reports to state."""
     out: list[dict[str, Any]] = []
     for path in sorted(Path(lake).glob(f"*/{COVERAGE_FILE}")):
-        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for lineno, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
             try:
                 rec = json.loads(line)
             except json.JSONDecodeError:
-                continue
-            if isinstance(rec, dict) and rec.get("coverage_start") and rec.get("coverage_end"):
-                out.append(rec)
+                reason = "not JSON"
+            else:
+                if not isinstance(rec, dict):
+                    reason = "not a JSON object"
+                elif not (rec.get("coverage_start") and rec.get("coverage_end")):
+                    reason = "no coverage_start/coverage_end"
+                else:
+                    out.append(rec)
+                    continue
+            if skipped is not None:
+                skipped.append(f"{path.parent.name}/{path.name}:{lineno}: {reason}")
     return out
 
 
-def source_coverage(lake: Path) -> dict[tuple[str, str], tuple[str, str]]:
-    """(source, board) -> (earliest coverage_start, latest coverage_end) over all runs."""
+def source_coverage(
+    lake: Path, records: list[dict[str, Any]] | None = None
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """(source, board) -> (earliest coverage_start, latest coverage_end) over all runs
+    (`records`: read_coverage's lines when the caller has them already)."""
     spans: dict[tuple[str, str], tuple[str, str]] = {}
-    for rec in read_coverage(lake):
+    for rec in read_coverage(lake) if records is None else records:
         key = (str(rec.get("source")), str(rec.get("board")))
         start, end = str(rec["coverage_start"]), str(rec["coverage_end"])
         if key in spans:

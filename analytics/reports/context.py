@@ -111,6 +111,9 @@ class ReportParams:
     #: how far back it reaches, and such a board joins the stable panel only when its
     #: coverage spans both windows
     source_coverage: tuple[SourceSpan, ...] = ()
+    #: coverage lines (or spans) of the lake that could not be read, each with its reason:
+    #: the trend reports name them instead of dropping them silently
+    coverage_skipped: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.mentions not in ("asked", "all"):

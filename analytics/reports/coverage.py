@@ -14,23 +14,27 @@ from pathlib import Path
 from analytics.reports.context import SourceSpan
 
 
-def lake_coverage(lake: Path | None) -> tuple[SourceSpan, ...]:
+def lake_coverage(lake: Path | None, skipped: list[str] | None = None) -> tuple[SourceSpan, ...]:
     """Every (source, board) the lake's coverage lines name, with its merged span; empty when
-    the lake or its lines are missing (a warehouse without imports or backfills)."""
+    the lake or its lines are missing (a warehouse without imports or backfills). Lines and
+    spans it cannot read are named in `skipped` (with their reason) when given."""
     if lake is None or not Path(lake).is_dir():
         return ()
     from importers.coverage import read_coverage, source_coverage
 
+    records = read_coverage(Path(lake), skipped)
     hows: dict[tuple[str, str], set[str]] = {}
-    for rec in read_coverage(Path(lake)):
+    for rec in records:
         key = (str(rec.get("source")), str(rec.get("board")))
         hows.setdefault(key, set()).add(str(rec.get("how") or ""))
     spans = []
-    for (source, board), (start, end) in sorted(source_coverage(Path(lake)).items()):
+    for (source, board), (start, end) in sorted(source_coverage(Path(lake), records).items()):
         try:
             first, last = date.fromisoformat(start[:10]), date.fromisoformat(end[:10])
         except ValueError:
-            continue  # a line with an unreadable date says nothing about coverage
+            if skipped is not None:  # a span with an unreadable date says nothing about coverage
+                skipped.append(f"{source}/{board}: unreadable coverage dates {start!r} to {end!r}")
+            continue
         how = "+".join(sorted(h for h in hows.get((source, board), set()) if h))
         spans.append(SourceSpan(source=source, board=board, start=first, end=last, how=how))
     return tuple(spans)
@@ -42,10 +46,23 @@ _WHAT = {
 }
 
 
-def reach_note(spans: tuple[SourceSpan, ...]) -> list[str]:
-    """How far back each imported or backfilled board reaches, and what its months hold."""
-    if not spans:
+def skipped_note(skipped: tuple[str, ...]) -> list[str]:
+    """Coverage lines the lake holds but the report could not read: named, never dropped silently
+    (a board they describe counts with its crawls only)."""
+    if not skipped:
         return []
+    shown = "; ".join(skipped[:3]) + (f"; and {len(skipped) - 3} more" if len(skipped) > 3 else "")
+    return [
+        f"{len(skipped)} recorded-coverage line(s) of the lake could not be read and were left "
+        f"out ({shown}): the boards they describe count with their crawls only."
+    ]
+
+
+def reach_note(spans: tuple[SourceSpan, ...], skipped: tuple[str, ...] = ()) -> list[str]:
+    """How far back each imported or backfilled board reaches, and what its months hold; then
+    the coverage lines that could not be read."""
+    if not spans:
+        return skipped_note(skipped)
     parts = [
         f"{s.key} ({s.how or 'recorded'} {s.start:%Y-%m} to {s.end:%Y-%m}: "
         f"{_WHAT.get(s.how, 'what its runs recorded')})"
@@ -54,7 +71,7 @@ def reach_note(spans: tuple[SourceSpan, ...]) -> list[str]:
     return [
         "Recorded coverage of imported and backfilled boards, whose months do not depend on "
         "the first crawl: " + "; ".join(parts) + "."
-    ]
+    ] + skipped_note(skipped)
 
 
 def coverage_panel_note(spans: tuple[SourceSpan, ...], panel: list[str]) -> list[str]:

@@ -175,7 +175,7 @@ def data_reach_notes(ctx: ReportContext, monthly: pl.DataFrame | None = None) ->
     if partial:
         months = ", ".join(f"{m:%Y-%m}" for m in partial)
         notes.append(f"Partial month(s) {months}: shown faded, never used in a test.")
-    return notes + reach_note(ctx.params.source_coverage)
+    return notes + reach_note(ctx.params.source_coverage, ctx.params.coverage_skipped)
 
 
 def skill_trends(ctx: ReportContext) -> ReportResult:

@@ -34,3 +34,10 @@ def test_report_flow_on_its_own_reads_the_lake_coverage(
     assert COVERAGE_NOTE in _markdown(with_lake)
     without = report_flow(warehouse, tmp_path / "bare", formats=("md",))
     assert COVERAGE_NOTE not in _markdown(without)
+    # a torn coverage line is named in the notes, and the readable ones still count
+    coverage = next(lake.glob("*/_source_coverage.jsonl"))
+    with coverage.open("a", encoding="utf-8") as fh:
+        fh.write('{"source": "import", "board": "jo\n')
+    torn = _markdown(report_flow(warehouse, tmp_path / "torn", formats=("md",), lake=lake))
+    assert "1 recorded-coverage line(s) of the lake could not be read" in torn
+    assert COVERAGE_NOTE in torn

@@ -232,3 +232,32 @@ def test_the_baseline_window_is_labelled_where_its_months_are() -> None:
     assert rag["baseline_start"] == date(2025, 1, 1) and rag["n_baseline"] == 600
     adjacent = _row(detect_risers(con, gap_months=0), "rag")
     assert adjacent["baseline_start"] == date(2025, 7, 1) and adjacent["n_baseline"] == 600
+
+
+def test_unreadable_coverage_lines_are_named_not_dropped_silently(tmp_path) -> None:
+    """A torn line, a non-object, a line without dates and a span with an unreadable date are
+    left out of the coverage, each named with its reason, and the trend notes say so."""
+    from analytics.reports.coverage import lake_coverage, reach_note
+    from importers.coverage import COVERAGE_FILE, write_coverage
+
+    run = "20261201T000000Z-bbbbbb"
+    write_coverage(tmp_path, run, [
+        {"source": "hn", "board": "whoishiring", "coverage_start": "2025-01-01",
+         "coverage_end": "2025-12-31", "how": "backfill"},
+        {"source": "import", "board": "jobs", "coverage_start": "last spring",
+         "coverage_end": "2026-11-30", "how": "import"}])  # fmt: skip
+    with (tmp_path / run / COVERAGE_FILE).open("a", encoding="utf-8") as fh:
+        fh.write('{"source": "hn", "board": "x", "coverage_st\n[1, 2]\n{"source": "a"}\n\n')
+    skipped: list[str] = []
+    spans = lake_coverage(tmp_path, skipped)
+    assert [s.key for s in spans] == ["hn/whoishiring"]
+    assert skipped == [
+        f"{run}/{COVERAGE_FILE}:3: not JSON",
+        f"{run}/{COVERAGE_FILE}:4: not a JSON object",
+        f"{run}/{COVERAGE_FILE}:5: no coverage_start/coverage_end",
+        "import/jobs: unreadable coverage dates 'last spring' to '2026-11-30'",
+    ]
+    note = reach_note(spans, tuple(skipped))[-1]
+    assert note.startswith("4 recorded-coverage line(s) of the lake could not be read")
+    assert "and 1 more" in note
+    assert reach_note((), tuple(skipped[:1])) and not reach_note((), ())
