@@ -8,15 +8,17 @@ holds one line per (source, board) a run covered; lake readers skip `_` files.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from pipelines.lake_read import LakeSkips, read_lake_file
 from spiders.lake import append_jsonl
 
 COVERAGE_FILE = "_source_coverage.jsonl"
+#: what a coverage line must carry to say anything
+COVERAGE_KEYS = ("coverage_start", "coverage_end")
 
 
 def month_end(day: date) -> date:
@@ -33,30 +35,13 @@ def write_coverage(lake: Path, run_id: str, records: Iterable[dict[str, Any]]) -
     return n
 
 
-def read_coverage(lake: Path, skipped: list[str] | None = None) -> list[dict[str, Any]]:
-    """Every coverage line of the lake, oldest run first. An unreadable line (torn JSON, not an
-    object, no coverage dates) is left out and, when `skipped` is given, named there with its
-    reason ("<run>/_source_coverage.jsonl:<line>: <reason>") for the reports to state."""
+def read_coverage(lake: Path, skips: LakeSkips | None = None) -> list[dict[str, Any]]:
+    """Every coverage line of the lake, oldest run first, read by the lake's one tolerant
+    reader: a torn, corrupt or non-object line, or one without its dates, is left out and
+    counted in `skips` with its reason for the reports to state."""
     out: list[dict[str, Any]] = []
     for path in sorted(Path(lake).glob(f"*/{COVERAGE_FILE}")):
-        text = path.read_text(encoding="utf-8", errors="replace")
-        for lineno, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError:
-                reason = "not JSON"
-            else:
-                if not isinstance(rec, dict):
-                    reason = "not a JSON object"
-                elif not (rec.get("coverage_start") and rec.get("coverage_end")):
-                    reason = "no coverage_start/coverage_end"
-                else:
-                    out.append(rec)
-                    continue
-            if skipped is not None:
-                skipped.append(f"{path.parent.name}/{path.name}:{lineno}: {reason}")
+        out.extend(read_lake_file(path, skips, keys=COVERAGE_KEYS))
     return out
 
 

@@ -21,8 +21,15 @@ def lake_coverage(lake: Path | None, skipped: list[str] | None = None) -> tuple[
     if lake is None or not Path(lake).is_dir():
         return ()
     from importers.coverage import read_coverage, source_coverage
+    from pipelines.lake_read import LakeSkips
 
-    records = read_coverage(Path(lake), skipped)
+    skips = LakeSkips()
+    records = read_coverage(Path(lake), skips)
+    if skipped is not None:  # named by run and file, as the lake lays them out
+        skipped.extend(
+            f"{Path(s.file).parent.name}/{Path(s.file).name}:{s.line}: {s.reason}"
+            for s in skips.items
+        )
     hows: dict[tuple[str, str], set[str]] = {}
     for rec in records:
         key = (str(rec.get("source")), str(rec.get("board")))

@@ -252,9 +252,9 @@ def test_unreadable_coverage_lines_are_named_not_dropped_silently(tmp_path) -> N
     spans = lake_coverage(tmp_path, skipped)
     assert [s.key for s in spans] == ["hn/whoishiring"]
     assert skipped == [
-        f"{run}/{COVERAGE_FILE}:3: not JSON",
-        f"{run}/{COVERAGE_FILE}:4: not a JSON object",
-        f"{run}/{COVERAGE_FILE}:5: no coverage_start/coverage_end",
+        f"{run}/{COVERAGE_FILE}:3: corrupt JSON",
+        f"{run}/{COVERAGE_FILE}:4: not a JSON object (list)",
+        f"{run}/{COVERAGE_FILE}:5: no coverage_start",
         "import/jobs: unreadable coverage dates 'last spring' to '2026-11-30'",
     ]
     note = reach_note(spans, tuple(skipped))[-1]
