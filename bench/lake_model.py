@@ -29,6 +29,8 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
+from bench.results import Row
+
 #: lake sizes the estimate is printed for (postings)
 LAKE_SIZES = (10_000, 100_000, 1_000_000)
 
@@ -131,11 +133,9 @@ def lake_estimate(
     }
 
 
-def lake_row(result: dict[str, Any] | None, reread_ratio: float | None) -> Any:
+def lake_row(result: dict[str, Any] | None, reread_ratio: float | None) -> Row:
     """The estimate as one unjudged bench row: the paired re-read ratio scaled to the largest
     lake size; the smaller sizes and the model's inputs in the note."""
-    from bench.results import Row
-
     key, label = "real.ratio_lake_estimate", "extraction / tokenizer, estimated for a lake"
     if not result or not result.get("lakes") or not reread_ratio:
         return Row(key, label, None, "x", note="lake model or re-read ratio missing")

@@ -9,6 +9,7 @@ bench/realtext.py.
 from __future__ import annotations
 
 import time
+from functools import lru_cache
 from typing import Any
 
 #: extracted once before timing: its pay makes the process load the FX reference rates (~1 s,
@@ -20,30 +21,37 @@ WARM_UP = {
 }
 
 
-def forget_read_text() -> int:
-    """Empty the extractor's text-keyed caches (every bounded memo of a `pipelines` module: lines,
-    sentences, places, titles); returns how many were emptied.
-
-    Why: unseen_ratio times a fold with a fresh tokenizer warmed by the other folds only; the
-    extractor must start the fold the same way, not remember the fold's own lines from the
-    earlier folds' warm-ups. Found by scanning for functools memos (a new one is then covered
-    without a list to keep), plus the title normaliser's own dict memo."""
+@lru_cache(maxsize=1)
+def _text_memos() -> tuple[Any, ...]:
+    """Every bounded functools memo of a `pipelines` module (maxsize 1 is a data file loaded
+    once, not text). Found by one scan of the live objects, so a new memo is covered without a
+    list to keep; call after an extraction has imported the extractor's modules."""
     import functools
     import gc
 
+    return tuple(
+        obj
+        for obj in gc.get_objects()
+        if isinstance(obj, functools._lru_cache_wrapper)
+        and getattr(obj, "__module__", "").startswith("pipelines.")
+        and obj.cache_info().maxsize != 1
+    )
+
+
+def forget_read_text() -> int:
+    """Empty the extractor's text-keyed memos (lines, sentences, places, and the title
+    normaliser's own); returns how many were emptied.
+
+    Why: unseen_ratio times a fold with a fresh tokenizer warmed by the other folds only; the
+    extractor must start the fold the same way, not remember the fold's own lines from the
+    earlier folds' warm-ups."""
     from pipelines.nlp import get_analyser
 
-    emptied = 0
-    for obj in gc.get_objects():
-        if (
-            isinstance(obj, functools._lru_cache_wrapper)
-            and getattr(obj, "__module__", "").startswith("pipelines.")
-            and obj.cache_info().maxsize != 1  # maxsize 1: a data file loaded once, not text
-        ):
-            obj.cache_clear()
-            emptied += 1
-    get_analyser().titles._memo.clear()
-    return emptied + 1
+    memos = _text_memos()
+    for memo in memos:
+        memo.cache_clear()
+    get_analyser().titles.forget()
+    return len(memos) + 1
 
 
 def _paired_seconds(docs: list[dict[str, Any]], tokenizer: Any) -> tuple[float, float]:

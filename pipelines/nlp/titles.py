@@ -243,6 +243,12 @@ class TitleNormaliser:
             and (len(words) < 2 or words[-2] not in self.ai_words)
         )
 
+    def forget(self) -> None:
+        """Empty the memos of the titles read so far (their heads and role decisions); the
+        taxonomy stays loaded. For a measurement that must start as a fresh process would."""
+        self._memo.clear()
+        self._heads.clear()
+
     def _title_role(self, norm: str, head: str) -> tuple[Decision, frozenset[str]] | None:
         """(decision, roles it may be refined to) from title words alone; None for a title
         naming no family. Memoised: crawls repeat the same titles and heads many times."""
