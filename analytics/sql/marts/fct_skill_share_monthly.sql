@@ -206,7 +206,7 @@ month_role_totals as (
 month_present_weight as (
     select
         t.month,
-        sum(w.weight) as present_weight,
+        sum(w.weight::decimal(38, 18)) as present_weight,
     from month_role_totals as t
     inner join role_weights as w using (role)
     group by all
@@ -217,7 +217,10 @@ adjusted as (
     select
         mrs.month,
         mrs.skill_no,
-        sum(w.weight * mrs.k_role / t.n_role) / any_value(pw.present_weight) as adjusted_share,
+        -- summed as decimals: a sum of doubles depends on the order the threads add them in,
+        -- and a last-bit difference flipped a rounded percentage between two runs
+        sum((w.weight * mrs.k_role / t.n_role)::decimal(38, 18))
+            / any_value(pw.present_weight) as adjusted_share,
     from month_role_skill as mrs
     inner join month_role_totals as t using (month, role)
     inner join role_weights as w using (role)

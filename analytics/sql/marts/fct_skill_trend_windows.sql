@@ -219,7 +219,7 @@ window_role_totals as (
 window_present_weight as (
     select
         t.window_name,
-        sum(w.weight) as present_weight,
+        sum(w.weight::decimal(38, 18)) as present_weight,
     from window_role_totals as t
     inner join role_weights as w using (role)
     group by all
@@ -239,7 +239,9 @@ adjusted as (
     select
         wrs.window_name,
         wrs.skill_no,
-        sum(w.weight * wrs.k_role / t.n_role) / any_value(pw.present_weight) as adjusted_share,
+        -- summed as decimals (order-independent), as in fct_skill_share_monthly
+        sum((w.weight * wrs.k_role / t.n_role)::decimal(38, 18))
+            / any_value(pw.present_weight) as adjusted_share,
     from window_role_skill as wrs
     inner join window_role_totals as t using (window_name, role)
     inner join role_weights as w using (role)
@@ -275,7 +277,7 @@ recent_source_totals as (
 source_mix_share as (
     select
         k.skill_no,
-        sum(w.weight * k.k_source / t.n_source) as share,
+        sum((w.weight * k.k_source / t.n_source)::decimal(38, 18))::double as share,
     from (
         select source, skill_no, sum(k)::bigint as k_source,
         from panel_pair_counts
