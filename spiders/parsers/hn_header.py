@@ -49,8 +49,15 @@ EMPLOYMENT = re.compile(
 WORK = re.compile(r"\b(?:remote|onsite|on-site|on site|in[- ]office|in[- ]person|hybrid)\b", re.I)
 #: a title that opens with its work mode: "Remote Engineer", "Hybrid ML Engineer" (a role)
 WORK_TITLE = re.compile(
-    rf"^\s*(?P<work>remote|hybrid|onsite|on-site)\s+(?:[^\W\d_][\w+#.-]*\s+){{0,4}}?"
-    rf"(?:{ROLE_WORDS})\b",
+    rf"^\s*(?P<work>remote|hybrid|on[- ]?site|in[- ]office|in[- ]person)\s+"
+    rf"(?:[^\W\d_][\w+#.-]*\s+){{0,4}}?(?:{ROLE_WORDS})\b",
+    re.I,
+)
+#: a title that ends with its work mode in parentheses or after a comma: "Senior Engineer
+#: (ONSITE)", "Staff ML Engineer (Remote, US)", "ML Engineer, onsite": the role and a work field
+ROLE_WORK_TAIL = re.compile(
+    rf"^(?P<role>[^(),]*\b(?:{ROLE_WORDS})\b[^(),]*?)\s*"
+    rf"(?:\((?P<paren>[^()]*)\)|,\s*(?P<comma>[^(),]+))\s*$",
     re.I,
 )
 URL = re.compile(r"https?://\S+|\bwww\.\S+|^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?$", re.I)
@@ -162,7 +169,15 @@ def split_places(text: str) -> list[str]:
 
 def _sub_fields(text: str) -> list[str]:
     """A field split again on an inner separator when its parts are of different kinds
-    ("Hybrid - London", "Full-time / Remote"); a role with a qualifier stays whole."""
+    ("Hybrid - London", "Full-time / Remote"); a role with a qualifier stays whole, and a role
+    with its work mode in a tail ("Senior Engineer (ONSITE)") gives the role and the work mode
+    (pay in that tail, "($150k, remote)", becomes its own field)."""
+    tail = ROLE_WORK_TAIL.match(text)
+    if tail and not WORK.search(tail.group("role")):
+        work = (tail.group("paren") or tail.group("comma") or "").strip()
+        if WORK.search(work):  # "Engineer (Remote, US)": the role, then the work mode's field
+            extra = [p.strip() for p in work.split(",")] if PAY_AMOUNT.search(work) else [work]
+            return [tail.group("role").strip(), *(p for p in extra if p)]
     parts = [p.strip() for p in SECONDARY.split(text) if p.strip()]
     if len(parts) < 2:
         return [text]

@@ -114,3 +114,34 @@ def test_header_without_role_is_a_counted_skip() -> None:
         )
     assert out == []
     assert [reason for reason, _ in notes.skipped] == ["no role"]
+
+
+@pytest.mark.parametrize(
+    ("header", "title", "workplace", "locations"),
+    [
+        (
+            "Acme | Senior Backend Engineer (ONSITE) | San Francisco",
+            "Senior Backend Engineer",
+            "onsite",
+            ["San Francisco"],
+        ),
+        ("Acme | Staff ML Engineer (Remote, US) | $200k", "Staff ML Engineer", "remote", ["US"]),
+        ("Acme | Data Scientist (Hybrid - NYC) | Full-time", "Data Scientist", "hybrid", ["NYC"]),
+        ("Acme | ML Engineer, onsite | Berlin", "ML Engineer", "onsite", ["Berlin"]),
+        ("Acme | On site Engineer | Austin, TX", "On site Engineer", "onsite", ["Austin, TX"]),
+    ],
+)
+def test_a_role_with_its_work_mode_attached_is_a_posting(
+    header: str, title: str, workplace: str, locations: list[str]
+) -> None:
+    """A role field that also names the work mode ("Engineer (ONSITE)", "Engineer, onsite") used
+    to read as a work-mode field: the header had no role and the comment no posting."""
+    got = _parse(f"{header}<p>We build evaluation tooling in Python.")
+    assert [p["title"] for p in got] == [title]
+    assert got[0]["workplace_type"] == workplace and got[0]["locations"] == locations
+
+
+def test_pay_beside_the_work_mode_in_a_role_tail_is_pay() -> None:
+    got = _parse("Acme | Senior Engineer ($150k, remote)<p>Python and Go.")
+    assert [p["title"] for p in got] == ["Senior Engineer"]
+    assert got[0]["workplace_type"] == "remote" and got[0]["salary_text"] == "$150k"
