@@ -171,12 +171,15 @@ def _sub_fields(text: str) -> list[str]:
     """A field split again on an inner separator when its parts are of different kinds
     ("Hybrid - London", "Full-time / Remote"); a role with a qualifier stays whole, and a role
     with its work mode in a tail ("Senior Engineer (ONSITE)") gives the role and the work mode
-    (pay in that tail, "($150k, remote)", becomes its own field)."""
+    (pay or an employment type in that tail, "($150k, remote)", becomes its own field)."""
     tail = ROLE_WORK_TAIL.match(text)
     if tail and not WORK.search(tail.group("role")):
         work = (tail.group("paren") or tail.group("comma") or "").strip()
         if WORK.search(work):  # "Engineer (Remote, US)": the role, then the work mode's field
-            extra = [p.strip() for p in work.split(",")] if PAY_AMOUNT.search(work) else [work]
+            # pay or an employment type beside it ("$150k, remote", "Contract, Remote") is a
+            # field of its own; a place stays with the work mode ("Remote, Berlin, Germany")
+            mixed = PAY_AMOUNT.search(work) or EMPLOYMENT.search(work)
+            extra = [p.strip() for p in work.split(",")] if mixed else [work]
             return [tail.group("role").strip(), *(p for p in extra if p)]
     parts = [p.strip() for p in SECONDARY.split(text) if p.strip()]
     if len(parts) < 2:

@@ -141,7 +141,11 @@ def test_a_role_with_its_work_mode_attached_is_a_posting(
     assert got[0]["workplace_type"] == workplace and got[0]["locations"] == locations
 
 
-def test_pay_beside_the_work_mode_in_a_role_tail_is_pay() -> None:
+def test_pay_or_employment_beside_the_work_mode_in_a_role_tail_is_its_own_field() -> None:
     got = _parse("Acme | Senior Engineer ($150k, remote)<p>Python and Go.")
     assert [p["title"] for p in got] == ["Senior Engineer"]
     assert got[0]["workplace_type"] == "remote" and got[0]["salary_text"] == "$150k"
+    got = _parse("Acme | Senior Engineer (Contract, Remote) | Lisbon<p>Python and Go.")
+    assert [p["title"] for p in got] == ["Senior Engineer"]
+    assert got[0]["workplace_type"] == "remote" and got[0]["locations"] == ["Lisbon"]
+    assert got[0]["employment_type"] == "Contract"
