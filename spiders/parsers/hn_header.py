@@ -49,7 +49,8 @@ EMPLOYMENT = re.compile(
 WORK = re.compile(r"\b(?:remote|onsite|on-site|on site|in[- ]office|in[- ]person|hybrid)\b", re.I)
 #: a title that opens with its work mode: "Remote Engineer", "Hybrid ML Engineer" (a role)
 WORK_TITLE = re.compile(
-    rf"^\s*(?P<work>remote|hybrid|on[- ]?site|in[- ]office|in[- ]person)\s+"
+    rf"^\s*(?P<work>remote|hybrid|on[- ]?site|in[- ]office|in[- ]person)"
+    rf"(?:-(?:friendly|first|ok|only))?\s+"
     rf"(?:[^\W\d_][\w+#.-]*\s+){{0,4}}?(?:{ROLE_WORDS})\b",
     re.I,
 )
@@ -124,7 +125,7 @@ def classify(text: str) -> str:
         return "role"
     if EMPLOYMENT.search(text) and not ROLE.search(text.replace("intern", "")):
         return "employment"
-    if WORK.search(text) and not WORK_TITLE.match(text):
+    if WORK.search(text) and not WORK_TITLE.match(text) and not _qualified_roles(text):
         return "work"
     if ROLE.search(text):
         return "role"
@@ -133,6 +134,16 @@ def classify(text: str) -> str:
     if countries_in(text) or REGION.search(text):
         return "location"
     return "other"
+
+
+_PARENS = re.compile(r"\([^()]*\)")
+
+
+def _qualified_roles(text: str) -> bool:
+    """Roles whose work modes sit only in their qualifiers: "Senior Engineer (Remote) and
+    Product Designer (NYC)" names two roles, not a work mode."""
+    bare = _PARENS.sub(" ", text)
+    return bare != text and bool(ROLE.search(bare)) and not WORK.search(bare)
 
 
 def _work_and_places(text: str) -> tuple[str, list[str]]:
@@ -150,7 +161,8 @@ def _work_and_places(text: str) -> tuple[str, list[str]]:
     for part in parts:
         cleaned = part.strip(" ,.:-–—+")
         if cleaned and not EMPLOYMENT.search(cleaned) and not PAY.search(cleaned):
-            if re.search(r"[A-Za-z]{2}", cleaned):
+            # a place has letters and no digits ("on-site, 4 days" names no place)
+            if re.search(r"[A-Za-z]{2}", cleaned) and not re.search(r"\d", cleaned):
                 places.extend(split_places(" ".join(cleaned.split())))
     return text, places
 

@@ -129,6 +129,18 @@ def test_header_without_role_is_a_counted_skip() -> None:
         ("Acme | Data Scientist (Hybrid - NYC) | Full-time", "Data Scientist", "hybrid", ["NYC"]),
         ("Acme | ML Engineer, onsite | Berlin", "ML Engineer", "onsite", ["Berlin"]),
         ("Acme | On site Engineer | Austin, TX", "On site Engineer", "onsite", ["Austin, TX"]),
+        (
+            "Acme | Remote-friendly ML Engineer | Full-time",
+            "Remote-friendly ML Engineer",
+            "remote",
+            [],
+        ),
+        (
+            "Acme | Platform Engineer (on-site, 4 days) | Boston",
+            "Platform Engineer",
+            "onsite",
+            ["Boston"],
+        ),
     ],
 )
 def test_a_role_with_its_work_mode_attached_is_a_posting(
@@ -149,3 +161,8 @@ def test_pay_or_employment_beside_the_work_mode_in_a_role_tail_is_its_own_field(
     assert [p["title"] for p in got] == ["Senior Engineer"]
     assert got[0]["workplace_type"] == "remote" and got[0]["locations"] == ["Lisbon"]
     assert got[0]["employment_type"] == "Contract"
+
+
+def test_roles_with_their_work_modes_in_qualifiers_are_roles() -> None:
+    got = _parse("Acme | Senior Engineer (Remote) and Product Designer (NYC) | Full-time<p>Go.")
+    assert [p["title"] for p in got] == ["Senior Engineer (Remote)", "Product Designer (NYC)"]
