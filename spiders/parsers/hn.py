@@ -12,6 +12,8 @@ from spiders.parsers.hn_header import (
     PAY,
     ROLE,
     ROLE_PLACEHOLDER,
+    ROLE_WORDS,
+    ROLE_WORK_TAIL,
     WORK,
     Header,
     classify,
@@ -30,6 +32,17 @@ _LIST_HEAD = re.compile(
     re.I,
 )
 _ROLE_CUT = re.compile(r"\s+[-–—]\s+|:\s+|\s+https?://|\s*\((?:https?://|www\.)")
+#: words that name a job without naming which one ("Role", "Open positions")
+_GENERIC_ROLE = re.compile(r"(?i)\b(?:roles?|positions?|openings?)\b")
+#: field kinds that a role line's parenthesis or comma tail drops from the title
+_NOT_TITLE = ("pay", "work", "url", "location", "employment")
+#: "a/an <title>" opening prose: the title ends at its last role word before the clause goes on
+#: ("a Senior ML Engineer (remote) to build our platform" -> "Senior ML Engineer (remote)"); read
+#: only after "We're hiring" / "Looking for", where the roles are written in a sentence
+_ARTICLE_ROLE = re.compile(
+    rf"^an?\s+(?P<role>(?:[^\s()]+\s+){{0,6}}?(?i:{ROLE_WORDS})\b(?:\s*\([^()]*\))?)"
+    rf"(?=\s+(?i:to|who|that|with|for|in|at|on|and|which|whose)\b|\s*$)"
+)
 
 
 def find_hiring_threads(payload: dict[str, Any], limit: int = 1) -> list[dict[str, Any]]:
@@ -73,23 +86,28 @@ def _field_roles(field: str) -> list[str]:
     return roles
 
 
-def _role_line(line: str) -> str | None:
+def _role_line(line: str, prose: bool = False) -> str | None:
     """The role title of one list line ("- Senior Engineer - Payments: https://..." ->
-    "Senior Engineer"); None when the line is prose, not a title."""
+    "Senior Engineer"); None when the line is prose, not a title. `prose`: the roles follow
+    "We're hiring" in a sentence ("a Senior Engineer to build ...")."""
     bullet = _BULLET.match(line)
     text = bullet.group(1) if bullet else line
     text = _ROLE_CUT.split(text, maxsplit=1)[0].strip(" .,;")
+    tail = ROLE_WORK_TAIL.match(text)
+    if tail and tail.group("comma") and classify(tail.group("comma")) in _NOT_TITLE:
+        text = tail.group("role").strip()  # "Data Engineer, onsite": the work mode is no title
+    article = _ARTICLE_ROLE.match(text) if prose else None
+    if article:
+        text = article.group("role")
     text = re.sub(
         r"\s*\(([^)]*)\)",
-        lambda m: (
-            ""
-            if classify(m.group(1)) in ("pay", "work", "url", "location", "employment")
-            else m.group(0)
-        ),
+        lambda m: "" if classify(m.group(1)) in _NOT_TITLE else m.group(0),
         text,
     ).strip()
     words = text.split()
-    if not ROLE.search(text) or not 1 <= len(words) <= 9 or text.endswith("?"):
+    if not ROLE.search(_GENERIC_ROLE.sub(" ", text)) or not 1 <= len(words) <= 9:
+        return None  # no role noun but "role(s)", "position(s)", "opening(s)": no title
+    if text.endswith("?"):
         return None
     if ROLE_PLACEHOLDER.match(text) or re.match(r"(?i)^(we|our|you|i|if|the|this|join)\b", text):
         return None
@@ -107,7 +125,9 @@ def body_roles(body: list[str]) -> list[str]:
         if head:
             in_list = True
             if head.group(1) and len(head.group(1)) <= 200:
-                roles.extend(r for r in (_role_line(x) for x in _field_roles(head.group(1))) if r)
+                prose = bool(re.search(r"(?i)hiring|looking", line[: head.start(1)]))
+                parts = _field_roles(head.group(1))
+                roles.extend(r for r in (_role_line(x, prose) for x in parts) if r)
             continue
         role = _role_line(line)
         short_line = role is not None and len(line) <= 90 and not line.rstrip().endswith(".")
@@ -222,13 +242,19 @@ def parse_hn_comment(
     return out
 
 
+#: a header field that announces the hiring ("Hiring", "We're hiring", "Now hiring"): no place
+_HIRING_FIELD = re.compile(r"(?i)^\s*(?:now\s+|we(?:'re|\s+are)\s+|is\s+)?hiring\b")
+
+
 def _place_shaped(text: str) -> bool:
     """An unclassified header field after the company that is shaped like a place name
-    ("Tallinn", "Cluj-Napoca, RO"): capitalised words, no digits, at most four words. This is
-    the header convention's location slot, not a gazetteer match."""
+    ("Tallinn", "Cluj-Napoca, RO"): capitalised words, no digits, at most four words, not a
+    hiring announcement ("Hiring"). This is the header convention's location slot, not a
+    gazetteer match."""
     words = text.replace(",", " ").split()
     return (
-        1 <= len(words) <= 4
+        not _HIRING_FIELD.match(text)
+        and 1 <= len(words) <= 4
         and not any(ch.isdigit() for ch in text)
         and all(w[0].isupper() or w.lower() in ("of", "de", "am", "la") for w in words)
     )

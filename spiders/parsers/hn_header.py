@@ -47,9 +47,10 @@ EMPLOYMENT = re.compile(
     re.I,
 )
 WORK = re.compile(r"\b(?:remote|onsite|on-site|on site|in[- ]office|in[- ]person|hybrid)\b", re.I)
-#: a title that opens with its work mode: "Remote Engineer", "Hybrid ML Engineer" (a role)
+#: a title that names its work mode before the role noun: "Remote Engineer", "Hybrid ML Engineer",
+#: "100% Remote Backend Engineer" (a role)
 WORK_TITLE = re.compile(
-    rf"^\s*(?P<work>remote|hybrid|on[- ]?site|in[- ]office|in[- ]person)"
+    rf"^\s*(?:[\w%+#.-]+\s+){{0,3}}?(?P<work>remote|hybrid|on[- ]?site|in[- ]office|in[- ]person)"
     rf"(?:-(?:friendly|first|ok|only))?\s+"
     rf"(?:[^\W\d_][\w+#.-]*\s+){{0,4}}?(?:{ROLE_WORDS})\b",
     re.I,

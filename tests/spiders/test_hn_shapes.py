@@ -130,6 +130,12 @@ def test_header_without_role_is_a_counted_skip() -> None:
         ("Acme | ML Engineer, onsite | Berlin", "ML Engineer", "onsite", ["Berlin"]),
         ("Acme | On site Engineer | Austin, TX", "On site Engineer", "onsite", ["Austin, TX"]),
         (
+            "Acme | 100% Remote Backend Engineer | $150k",
+            "100% Remote Backend Engineer",
+            "remote",
+            [],
+        ),
+        (
             "Acme | Remote-friendly ML Engineer | Full-time",
             "Remote-friendly ML Engineer",
             "remote",
@@ -166,3 +172,45 @@ def test_pay_or_employment_beside_the_work_mode_in_a_role_tail_is_its_own_field(
 def test_roles_with_their_work_modes_in_qualifiers_are_roles() -> None:
     got = _parse("Acme | Senior Engineer (Remote) and Product Designer (NYC) | Full-time<p>Go.")
     assert [p["title"] for p in got] == ["Senior Engineer (Remote)", "Product Designer (NYC)"]
+
+
+def test_a_hiring_field_is_no_place() -> None:
+    got = _parse("Acme | Hiring | Berlin | ONSITE<p>- Senior ML Engineer<p>- Data Engineer")
+    assert [p["locations"] for p in got] == [["Berlin"], ["Berlin"]]
+
+
+def test_listed_roles_drop_a_work_mode_tail_and_keep_a_qualifier() -> None:
+    got = _parse(
+        "Acme | Remote<p>- Data Engineer, onsite<p>- Research Scientist, Language Models"
+        "<p>- Software Engineer, NYC"
+    )
+    assert [p["title"] for p in got] == [
+        "Data Engineer",
+        "Research Scientist, Language Models",
+        "Software Engineer",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "titles"),
+    [
+        (
+            "We are hiring a Senior ML Engineer (remote) to build our platform.",
+            ["Senior ML Engineer"],
+        ),
+        ("We're hiring an engineer who loves Go and a designer.", ["engineer", "designer"]),
+        (
+            "Hiring for: a Staff Engineer, a Product Designer",
+            ["Staff Engineer", "Product Designer"],
+        ),
+    ],
+)
+def test_a_role_named_in_hiring_prose_is_its_title(body: str, titles: list[str]) -> None:
+    """ "We are hiring a Senior ML Engineer to build ..." names the role, not a title that runs
+    on into the sentence ("a Senior ML Engineer to build our platform")."""
+    assert [p["title"] for p in _parse(f"Acme | Remote<p>{body}")] == titles
+
+
+def test_a_line_naming_no_role_but_role_is_no_title() -> None:
+    got = _parse("Acme | Engineering | Remote<p>Roles: ML Engineer, Data Engineer<p>Role")
+    assert [p["title"] for p in got] == ["ML Engineer", "Data Engineer"]
