@@ -46,11 +46,13 @@ EMPLOYMENT = re.compile(
     r"permanent|temporary|temp|fractional|co-?op)\b|^\s*(?:FT|PT)\s*$",
     re.I,
 )
-WORK = re.compile(r"\b(?:remote|onsite|on-site|on site|in[- ]office|in[- ]person|hybrid)\b", re.I)
+#: the work modes a header names ("onsite", "on-site" and "on site" alike)
+WORK_MODES = r"remote|hybrid|on[- ]?site|in[- ]office|in[- ]person"
+WORK = re.compile(rf"\b(?:{WORK_MODES})\b", re.I)
 #: a title that names its work mode before the role noun: "Remote Engineer", "Hybrid ML Engineer",
 #: "100% Remote Backend Engineer" (a role)
 WORK_TITLE = re.compile(
-    rf"^\s*(?:[\w%+#.-]+\s+){{0,3}}?(?P<work>remote|hybrid|on[- ]?site|in[- ]office|in[- ]person)"
+    rf"^\s*(?:[\w%+#.-]+\s+){{0,3}}?(?P<work>{WORK_MODES})"
     rf"(?:-(?:friendly|first|ok|only))?\s+"
     rf"(?:[^\W\d_][\w+#.-]*\s+){{0,4}}?(?:{ROLE_WORDS})\b",
     re.I,
