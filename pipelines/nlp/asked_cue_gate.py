@@ -6,6 +6,7 @@ run (regex alternations are slow in Python's re; most sentences trigger one or t
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .asked_cue_patterns import (
     APPLY_RE,
@@ -125,14 +126,22 @@ def _automaton() -> tuple[KeywordAutomaton[tuple[int, int]], dict[str, int]]:
 
 
 _AC, _BITS = _automaton()
-_STRONG_BIT = _BITS["strong"]
 
 
-class Hits:
-    """Which cue patterns match one sentence, each run at most once and only when asked for and
-    triggered (sentence_cue stops at the first decisive cue, so most patterns never run)."""
+@cache  # at most 2**len(TRIGGERS) masks
+def _absent(possible: int) -> dict[str, bool]:
+    """The names no trigger word of a sentence can fire (mask `possible`), each False."""
+    return {name: False for name, bit in _BITS.items() if not possible & bit}
 
-    __slots__ = ("low", "possible", "parts", "done")
+
+class Hits(dict[str, bool]):
+    """Which cue patterns match one sentence: `hits[name]`. The names without a trigger word in
+    the sentence are False from the start; a triggered pattern runs on its first lookup
+    (`__missing__`) and only then (sentence_cue stops at the first decisive cue, so most
+    patterns never run). A dict, so a cue test is a C-level lookup, not a method call: a
+    sentence's cues are asked for ~15 times and most names are not triggered."""
+
+    __slots__ = ("low", "parts")
 
     def __init__(self, sentence: str) -> None:
         self.low = sentence.lower().replace("\u2019", "'")
@@ -142,22 +151,16 @@ class Hits:
             names, strong = masks[key_idx]
             possible |= names
             parts |= strong
-        self.possible = possible
+        super().__init__(_absent(possible))
         self.parts = parts
-        self.done: dict[str, bool] = {}
 
-    def __contains__(self, name: str) -> bool:
-        bit = _BITS.get(name, 0)
-        if not self.possible & bit:
-            return False
-        done = self.done.get(name)
-        if done is None:
-            if bit == _STRONG_BIT:
-                done = self._strong()
-            else:
-                done = TRIGGERS[name][0].search(self.low) is not None
-            self.done[name] = done
-        return done
+    def __missing__(self, name: str) -> bool:
+        if name == "strong":
+            fired = self._strong()
+        else:
+            fired = TRIGGERS[name][0].search(self.low) is not None
+        self[name] = fired
+        return fired
 
     def _strong(self) -> bool:
         low, parts = self.low, self.parts

@@ -35,7 +35,7 @@ def _hits(sentence: str) -> Hits:
 def cue_hits(sentence: str) -> frozenset[str]:
     """Names of the cue patterns that match a sentence (patterns gated by their trigger words)."""
     hits = Hits(sentence)
-    return frozenset(n for n in TRIGGERS if n in hits)
+    return frozenset(n for n in TRIGGERS if hits[n])
 
 
 #: the cues that take a sentence out of a requirements/duties section
@@ -48,13 +48,13 @@ def list_sentence_cue(sentence: str) -> str | None:
     culture, benefits and apply text can take it out (cheaper than sentence_cue)."""
     hits = _hits(sentence)
     for name, cue in _NOT_ASKED_IN_LISTS:
-        if name in hits:
+        if hits[name]:
             return cue
-    if "stack" in hits or "strong" in hits:
+    if hits["stack"] or hits["strong"]:
         return CANDIDATE
-    if "benefits" in hits:
+    if hits["benefits"]:
         return BENEFITS
-    if "apply" in hits:
+    if hits["apply"]:
         return APPLY
     return None
 
@@ -73,25 +73,25 @@ def sentence_cue(sentence: str) -> str | None:
     ('values', 'stack')
     """
     hits = _hits(sentence)
-    if "legal" in hits:
+    if hits["legal"]:
         return LEGAL
-    if "waived" in hits:
+    if hits["waived"]:
         return WAIVED
-    if "values" in hits:
+    if hits["values"]:
         return VALUES
-    if "history" in hits and not YOU_RE.search(hits.low):
+    if hits["history"] and not YOU_RE.search(hits.low):
         return COMPANY
-    if "stack" in hits:
+    if hits["stack"]:
         return STACK
-    if "strong" in hits and "benefits" not in hits:
+    if hits["strong"] and not hits["benefits"]:
         return CANDIDATE
-    if "benefits" in hits:
+    if hits["benefits"]:
         return BENEFITS
-    if "apply" in hits:
+    if hits["apply"]:
         return APPLY
-    if "company" in hits:
+    if hits["company"]:
         return COMPANY
-    if "weak" in hits:
+    if hits["weak"]:
         return CANDIDATE
     if DUTY_VERB_RE.search(hits.low):
         return DUTY
