@@ -271,25 +271,33 @@ def mark_asked(
         return mentions
     from bisect import bisect_right
 
+    if not sentences:
+        for m in mentions:
+            m["asked"], m["asked_reason"] = True, "default"
+        return _apply_waivers(mentions)
     clf = AskedClassifier(text, sentences, title)
     starts = [s.start for s in sentences]
-    cache: dict[int, Verdict] = {}
+    verdicts: dict[int, Verdict] = {}  # per sentence (a header's verdict is per field)
     team_words: dict[int, bool] = {}
     for m in mentions:
-        idx = max(0, bisect_right(starts, m["start"]) - 1)
-        if not sentences:
-            m["asked"], m["asked_reason"] = True, "default"
-            continue
-        if _is_header(text, sentences[idx]):
-            v = clf.verdict(idx, m["start"])
+        start = m["start"]
+        idx = max(0, bisect_right(starts, start) - 1)
+        sent = sentences[idx]
+        if sent.block <= 1 and _is_header(text, sent):
+            v = clf.verdict(idx, start)
         else:
-            v = cache.get(idx) or cache.setdefault(idx, clf.verdict(idx))
+            v = verdicts.get(idx)
+            if v is None:
+                v = verdicts[idx] = clf.verdict(idx)
         if v.asked:
-            sent = sentences[idx]
             team_word = team_words.get(idx)
             if team_word is None:
                 team_word = team_words[idx] = has_team_word(text[sent.start : sent.end])
-            if names_people(text, m["start"], m["end"], sent, team_word):
+            # names_people needs a team word in the sentence or the mention "leadership":
+            # tested here first, as most asked mentions have neither
+            if (team_word or m["text"].lower() == "leadership") and names_people(
+                text, start, m["end"], sent, team_word
+            ):
                 v = Verdict(False, "team")
         m["asked"], m["asked_reason"] = v.asked, v.reason
     return _apply_waivers(mentions)
