@@ -39,7 +39,7 @@ def extract(
 
     Example: jobtrends extract postings.jsonl -o extracted.jsonl
     """
-    from pipelines.extract import decode_lines, extract_json_lines
+    from pipelines.extract_lines import decode_lines, extract_json_lines
 
     try:  # bytes: a line that is not UTF-8 becomes one error line, the rest is extracted
         src = sys.stdin.buffer if str(input_path) == "-" else input_path.open("rb")
