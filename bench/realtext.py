@@ -159,11 +159,12 @@ def run_mode(mode: str, corpus: list[Path], limit: int, workers: int) -> dict[st
         if first_at is not None and docs > STREAM_CHUNK:
             # after pool start-up and the first chunk: what a long re-extraction sees
             result["steady_docs_per_s"] = (docs - STREAM_CHUNK) / (ended - first_at)
-    else:
+    else:  # in batches, as the extract stage reads a lake (and as 2 processes do above)
+        from pipelines.extract import extract_records
+
         extract_record(WARM_UP)
         started = time.perf_counter()
-        for rec in _cycled(postings, limit):
-            extract_record(rec)
+        for _ in extract_records(_cycled(postings, limit)):
             docs += 1
     seconds = time.perf_counter() - started
     result.update(

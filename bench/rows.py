@@ -292,7 +292,9 @@ def realtext_rows(r: dict[str, Any]) -> list[Row]:
     pair = r.get("paired") or {}
     paired = pair.get("ratio_median")
     paired_note = _spread_note(
-        pair.get("ratios"), f"rounds of {pair.get('block')} docs, each doc paired", "paired rounds"
+        pair.get("ratios"),
+        f"rounds of {pair.get('block')} docs, paired per block of {pair.get('pair_block')}",
+        "paired rounds",
     )
     unseen = r.get("unseen") or {}
     unseen_note = _spread_note(
