@@ -96,7 +96,9 @@ def _prepare(raw: str) -> str:
     """A pay segment as the grammar reads it: normalised, emphasis marks and runs of spaces gone."""
     if "**" in raw:
         raw = _SPLIT_BOLD.sub("", raw)
-    seg = _MD.sub(_unmark, _SPACES.sub(" ", normalise_text(raw)))
+    seg = _SPACES.sub(" ", normalise_text(raw))
+    if "*" in seg or "__" in seg:  # most pay lines carry no emphasis: skip the callback pass
+        seg = _MD.sub(_unmark, seg)
     if "](" in seg:
         seg = _MD_LINK.sub(r"\1", seg)
     return whole_units(seg)
