@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import (
     CODES,
@@ -190,7 +191,9 @@ def _starts_phrase(out: list[Token]) -> bool:
     return not out or out[-1].kind not in _AMOUNT_END
 
 
+@lru_cache(maxsize=4096)
 def _classify_word(raw: str) -> tuple[str, str | None]:
+    """A word's token kind (memo: the same few thousand words recur in every posting's pay lines)."""
     low = raw.lower()
     if len(low) > 6:
         for part, period in PERIOD_INFIXES:
