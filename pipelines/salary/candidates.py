@@ -25,7 +25,11 @@ from .shapes import LATER, follows, intern_stipend, salary_sized, sums
 _CONTEXT = 120  # characters of context the grammar reads either side of the amounts
 _HEADING = re.compile(r"^\s*(?:#{1,6}\s*\S|\*\*[^*\n]{2,70}\*\*\s*:?\s*$|[^\n.]{2,60}:\s*$)")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_RATE_WORDS = re.compile(r"\brate\b|stawka|\bvat\b|hourly|stunde|\bb2b\b|freelanc", re.I)
+#: behind a look-ahead on the words' first letters: searched once per amount, it otherwise tries
+#: all seven branches at every character of the sentence (no searchable prefix when case-blind)
+_RATE_WORDS = re.compile(
+    r"(?=[rsvhbf])(?:\brate\b|stawka|\bvat\b|hourly|stunde|\bb2b\b|freelanc)", re.I
+)
 _SPACES = re.compile(r"[ \t\r\f\v]{2,}")
 _MD = re.compile(r"\*\*|__|(?<!\S)\*(?=\S)")
 #: a Markdown link reads as its text: "[bonus](https://…)" is the word bonus, not an aside

@@ -227,6 +227,8 @@ def parse_phrases(text: str) -> tuple[list[Phrase], list[Token]]:
 
 def _attach_context(toks: list[Token], clause_of: list[int], phrases: list[Phrase]) -> None:
     """Give each phrase the period and pay kind written in its own clause (after it, else before)."""
+    if not phrases:
+        return  # a segment with no amount: no clause map to build
     by_clause: dict[int, list[Token]] = {}
     for k, t in enumerate(toks):
         by_clause.setdefault(clause_of[k], []).append(t)
