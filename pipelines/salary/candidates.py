@@ -150,14 +150,14 @@ def read_candidates(text: str, hint: str | None) -> list[Candidate]:
             if head != "base":
                 continue
         phrases, toks = parse_phrases(seg)
-        if not any(_is_money(ph) for ph in phrases):
+        money = [ph for ph in phrases if _is_money(ph)]  # (a percentage is never money)
+        if not money:
             continue
         hits = kind_hits(seg) if hits is None else hits
         hint_text = _text_code_hint(toks, phrases)
         ends = [ph.end for ph in phrases if ph.period is not None]
         claimed = {t.start for t in toks if t.kind == "PERIOD" and follows(t.start, ends)}
         prev_end = 0  # a range's label is the text between the previous amount and it
-        money = [ph for ph in phrases if _is_money(ph) and not ph.percent]
         # "39000元 + 津貼3500元 = 42500元", "3000 + 500 = 3500 EUR": parts of any size, by identity
         part_of = sums(seg, [ph for ph in phrases if ph.lo is not None and not ph.percent])
         totals = set(part_of.values())
