@@ -1,7 +1,7 @@
 """Pay in a description: one cheap scan for money, the grammar only where money is, typed amounts.
 
 Why: descriptions run to thousands of characters and hold pay in one sentence, if at all. One
-compiled scan finds every place that can hold an amount (currency symbols and codes, grouped or
+compiled scan (scan.py) finds every place that can hold an amount (currency symbols and codes, grouped or
 long digit runs, "85k", lakh words); the grammar then reads only the line or sentence around each
 hit. Every amount found is typed from its context (context.py); only base pay becomes the salary,
 on-target earnings only when nothing else is stated; the rest is kept as `other_amounts`.
@@ -17,36 +17,19 @@ from pipelines.textnorm import normalise_text
 
 from .context import family_hint, heading_kind, kind_hits, language_currency, nearest_kind
 from .grammar import parse_phrases
-from .lexicon import CODES, MULTS, SYMBOLS, WORDS
 from .model import Phrase
 from .parse import _is_money, _reading, _text_code_hint, ambiguous_symbol, whole_units
+from .scan import SENT_END, money_hits, segments
 from .shapes import LATER, follows, intern_stipend, salary_sized, sums
 
-_SYMS = "".join(sorted({s for s in SYMBOLS if len(s) == 1 and not s.isalpha()}))
-#: the one cheap scan: a currency sign or a digit run (one character class: the engine's fast path)
-_SCAN = re.compile("[" + re.escape(_SYMS) + r"\d][\d.,' \u00a0\u202f]*")
-#: what makes a digit run money: a magnitude, a currency word or code right after it
-#: every word the grammar reads as a currency or a magnitude marks the number it follows/precedes
-_MARK_WORDS = sorted(
-    {w.lower() for w in (*CODES, *WORDS, *MULTS) if len(w) > 1}
-    | {"kr", "kroner", "kronor", "zł", "kč", "ron"},
-    key=len,
-    reverse=True,
-)
-_MARKS = frozenset([*_MARK_WORDS, "k", "rs"])
-_CJK_MARKS = "元円万萬千₫"
-#: a wage word right before a number marks it as pay ("Timelønn 245", "Stundenlohn: 14,50")
-_WAGE_ENDS = ("lønn", "løn", "lön", "lohn", "gehalt")
-_GROUPED = re.compile(r"\d[.,' \u00a0\u202f]\d{3}(?!\d)")
-_YEARLIKE = re.compile(r"(?:19|20)\d\d\D*$")
-
-
-_MAX_LINE = 320  # longer lines are cut to the sentence around the hit
 _CONTEXT = 120  # characters of context the grammar reads either side of the amounts
-_SENT_END = re.compile(r"(?<=[.!?;:])\s+(?=[A-Z0-9(*#\[])|\s\|\s|\n|(?<=[。！？；])")
 _HEADING = re.compile(r"^\s*(?:#{1,6}\s*\S|\*\*[^*\n]{2,70}\*\*\s*:?\s*$|[^\n.]{2,60}:\s*$)")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_RATE_WORDS = re.compile(r"\brate\b|stawka|\bvat\b|hourly|stunde|\bb2b\b|freelanc", re.I)
+#: behind a look-ahead on the words' first letters: searched once per amount, it otherwise tries
+#: all seven branches at every character of the sentence (no searchable prefix when case-blind)
+_RATE_WORDS = re.compile(
+    r"(?=[rsvhbf])(?:\brate\b|stawka|\bvat\b|hourly|stunde|\bb2b\b|freelanc)", re.I
+)
 _SPACES = re.compile(r"[ \t\r\f\v]{2,}")
 _MD = re.compile(r"\*\*|__|(?<!\S)\*(?=\S)")
 #: a Markdown link reads as its text: "[bonus](https://…)" is the word bonus, not an aside
@@ -64,69 +47,6 @@ class Candidate:
     raw: str
     paren: bool = False
     flags: list[str] = field(default_factory=list)
-
-
-_NEXT_WORD = re.compile(r"\s?([^\W\d_]+\.?|[€$£¥₹])")
-
-
-def _marked(text: str, start: int, end: int) -> bool:
-    """A currency or magnitude word right after or right before the digits."""
-    m = _NEXT_WORD.match(text, end, end + 14)
-    if m and (
-        m.group(1) in "€$£¥₹"
-        or m.group(1)[0] in _CJK_MARKS
-        or m.group(1).rstrip(".").lower() in _MARKS
-    ):
-        return True
-    before = text[max(0, start - 8) : start].rstrip(" .:：").rsplit(None, 1)
-    if not before:
-        return False
-    word = before[-1].lower().lstrip("(")
-    return word in _MARKS or word.endswith(("薪", "給", *_WAGE_ENDS))
-
-
-def money_hits(text: str) -> list[tuple[int, bool]]:
-    """(position, marked) of what can hold an amount: a currency sign, a number with a magnitude
-    or currency next to it (marked), or a grouped or long number ('65.000', '7000', not a year)."""
-    out: list[tuple[int, bool]] = []
-    for m in _SCAN.finditer(text):
-        run = m.group(0)
-        if m.start() and text[m.start() - 1] in "/_=#":
-            continue  # ".../activities/1072915430", "?id=4400": a number in a link is no amount
-        if not run[0].isdigit() or _marked(text, m.start(), m.end()):
-            out.append((m.start(), True))
-        elif _GROUPED.search(run) or (
-            sum(ch.isdigit() for ch in run) >= 4 and not _YEARLIKE.match(run)
-        ):
-            out.append((m.start(), False))
-    return out
-
-
-def segments(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, marked) of the line or sentence around each money hit, in order, once each;
-    marked: some hit in it carries a currency or magnitude."""
-    out: list[tuple[int, int, bool]] = []
-    for pos, marked in money_hits(text):
-        if out and pos < out[-1][1]:
-            if marked and not out[-1][2]:
-                out[-1] = (out[-1][0], out[-1][1], True)
-            continue
-        s = text.rfind("\n", 0, pos) + 1
-        e = text.find("\n", pos)
-        e = len(text) if e < 0 else e
-        if e - s > _MAX_LINE:
-            s, e = _sentence(text, s, e, pos, pos + 1)
-        out.append((s, e, marked))
-    return out
-
-
-def _sentence(text: str, s: int, e: int, ms: int, me: int) -> tuple[int, int]:
-    lo, hi = max(s, ms - 240), min(e, me + 240)
-    left = text[lo:ms]
-    cut = [m.end() for m in _SENT_END.finditer(left)]
-    start = lo + cut[-1] if cut else lo
-    m = _SENT_END.search(text, me, hi)
-    return start, m.start() if m else hi
 
 
 def heading_before(text: str, start: int, max_lines: int = 20) -> str:
@@ -153,8 +73,8 @@ def _line_above(text: str, start: int) -> str:
 
 
 def _sentence_span(seg: str, ph: Phrase) -> tuple[int, int]:
-    starts = [m.end() for m in _SENT_END.finditer(seg, 0, ph.start)]
-    end = _SENT_END.search(seg, ph.end)
+    starts = [m.end() for m in SENT_END.finditer(seg, 0, ph.start)]
+    end = SENT_END.search(seg, ph.end)
     return (starts[-1] if starts else 0), (end.start() if end else len(seg))
 
 
@@ -180,7 +100,9 @@ def _prepare(raw: str) -> str:
     """A pay segment as the grammar reads it: normalised, emphasis marks and runs of spaces gone."""
     if "**" in raw:
         raw = _SPLIT_BOLD.sub("", raw)
-    seg = _MD.sub(_unmark, _SPACES.sub(" ", normalise_text(raw)))
+    seg = _SPACES.sub(" ", normalise_text(raw))
+    if "*" in seg or "__" in seg:  # most pay lines carry no emphasis: skip the callback pass
+        seg = _MD.sub(_unmark, seg)
     if "](" in seg:
         seg = _MD_LINK.sub(r"\1", seg)
     return whole_units(seg)
@@ -228,14 +150,14 @@ def read_candidates(text: str, hint: str | None) -> list[Candidate]:
             if head != "base":
                 continue
         phrases, toks = parse_phrases(seg)
-        if not any(_is_money(ph) for ph in phrases):
+        money = [ph for ph in phrases if _is_money(ph)]  # (a percentage is never money)
+        if not money:
             continue
         hits = kind_hits(seg) if hits is None else hits
         hint_text = _text_code_hint(toks, phrases)
         ends = [ph.end for ph in phrases if ph.period is not None]
         claimed = {t.start for t in toks if t.kind == "PERIOD" and follows(t.start, ends)}
         prev_end = 0  # a range's label is the text between the previous amount and it
-        money = [ph for ph in phrases if _is_money(ph) and not ph.percent]
         # "39000元 + 津貼3500元 = 42500元", "3000 + 500 = 3500 EUR": parts of any size, by identity
         part_of = sums(seg, [ph for ph in phrases if ph.lo is not None and not ph.percent])
         totals = set(part_of.values())

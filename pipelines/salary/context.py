@@ -10,6 +10,7 @@ vocabulary of pay paragraphs in the languages job boards use (stems, so compound
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: kind -> word stems that mark it (a word marks the kind when it starts with a stem; "~stem"
 #: also matches inside a long compound: "Bruttojahresgehalt", "Gesundheitsbudget"). Word look-ups,
@@ -80,7 +81,13 @@ _SHORT = 4  # a stem this short marks whole words only (and a plural): "pay"/"pa
 _HEAD_KIND = ("benefit", "bonus", "equity", "funding")
 
 
+#: the words that open a pair: the pair look-up (and its string) only after one of them
+_PAIR_FIRST = frozenset(pair.split(" ", 1)[0] for pair in _PAIRS)
+
+
+@lru_cache(maxsize=4096)
 def _word_kind(word: str) -> str | None:
+    """A word's kind (memo: a few thousand words recur across all postings; up to 80 stem tests)."""
     for stem, kind in _PREFIX.get(word[:2], ()):
         if word.startswith(stem) and (len(stem) >= _SHORT or len(word) <= len(stem) + 1):
             return kind
@@ -97,7 +104,9 @@ def kind_hits(text: str) -> list[tuple[int, int, str]]:
     prev: tuple[int, str] | None = None
     for m in _WORD.finditer(text.lower()):
         word = m.group(0)
-        pair = _PAIRS.get(f"{prev[1]} {word}") if prev is not None else None
+        pair = (
+            _PAIRS.get(f"{prev[1]} {word}") if prev is not None and prev[1] in _PAIR_FIRST else None
+        )
         if pair and prev is not None:  # the pair is one word: "on-target earnings" is no "earn"
             if out and out[-1][0] == prev[0]:
                 out.pop()

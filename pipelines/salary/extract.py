@@ -219,7 +219,13 @@ _WORK_KIND = (
 )
 
 
-_WORK_RX = re.compile("|".join(f"(?P<{flag}>{rx.pattern})" for flag, rx in _WORK_KIND))
+#: behind a look-ahead on every character a branch can start with: most positions skip the
+#: thirty-odd branches (an alternation of groups has no prefix the engine could search for)
+_WORK_RX = re.compile(
+    "(?=[ipwestabmcfd(|1-9-])(?:"
+    + "|".join(f"(?P<{flag}>{rx.pattern})" for flag, rx in _WORK_KIND)
+    + ")"
+)
 #: cheap substring test first: most postings hold none of these and skip the regex
 _WORK_KEYS = (
     "intern", "prakti", "werkstud", "estagi", "estági", "stagiaire", "apprenti", "trainee",

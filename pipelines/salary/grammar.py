@@ -24,12 +24,15 @@ def _gap(a: Token, b: Token) -> int:
 
 
 _INDIAN = re.compile(r"^\d{1,2}(?:,\d{2})+,\d{3}$")
+#: spaces and apostrophes only ever group thousands ("45 000", "CHF 120'000")
+_UNGROUP = str.maketrans("", "", " '’\u00a0\u202f")
 
 
 def _number(raw: str) -> float | None:
     """Why price-parser: it already knows '45.000', "120'000", '1.234,56' and '1,5'."""
-    # spaces and apostrophes only ever group thousands ("45 000", "CHF 120'000")
-    cleaned = "".join(ch for ch in raw if ch not in " '’\u00a0\u202f")
+    cleaned = raw.translate(_UNGROUP)
+    if cleaned.isascii() and cleaned.isdigit():
+        return float(cleaned)  # plain digits: the value price-parser's Decimal gives, sooner
     if _INDIAN.match(cleaned):  # lakh grouping "15,00,000"
         cleaned = cleaned.replace(",", "")
     if cleaned.startswith("."):
@@ -227,6 +230,8 @@ def parse_phrases(text: str) -> tuple[list[Phrase], list[Token]]:
 
 def _attach_context(toks: list[Token], clause_of: list[int], phrases: list[Phrase]) -> None:
     """Give each phrase the period and pay kind written in its own clause (after it, else before)."""
+    if not phrases:
+        return  # a segment with no amount: no clause map to build
     by_clause: dict[int, list[Token]] = {}
     for k, t in enumerate(toks):
         by_clause.setdefault(clause_of[k], []).append(t)

@@ -15,11 +15,12 @@ _PAY_RANGE = re.compile(
     re.S | re.I,
 )
 _TAG = re.compile(r"<[^>]+>")
+_WS = re.compile(r"\s+")
 
 
 def _clean(fragment: str) -> str:
     text = html_lib.unescape(_TAG.sub(" ", fragment))
-    return re.sub(r"\s+", " ", text).strip()
+    return _WS.sub(" ", text).strip()
 
 
 def pay_blocks(description_html: str | None) -> list[tuple[str, str]]:
@@ -27,7 +28,7 @@ def pay_blocks(description_html: str | None) -> list[tuple[str, str]]:
     if not description_html:
         return []
     doc = description_html
-    if "&lt;" in doc and "<div" not in doc:
+    if "<div" not in doc and "&lt;" in doc:  # '<div' is found early; '&lt;' is searched to the end
         doc = html_lib.unescape(doc)
     if "pay-range" not in doc:
         return []

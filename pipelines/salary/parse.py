@@ -6,9 +6,11 @@ import re
 from typing import Any
 
 from .context import family_hint
+from .fx import rough_usd_rate
 from .grammar import parse_phrases
 from .lexicon import AMBIGUOUS_SYMBOLS, MULTS, SYMBOLS
 from .model import ParsedSalary, Phrase
+from .normalise import plausible_bounds
 from .tokens import Token
 
 #: Which location currencies an ambiguous symbol may stand for.
@@ -129,8 +131,6 @@ def _text_code_hint(toks: list[Token], phrases: list[Phrase]) -> str | None:
 
 
 def _plausible(annual_usd: float, currency: str) -> bool:
-    from .normalise import plausible_bounds
-
     low, high = plausible_bounds(currency)
     return low <= annual_usd <= high
 
@@ -175,8 +175,6 @@ def _reading(
     prose: bool | None = None,
 ) -> dict[str, Any]:
     """One phrase as min/max/currency/period; literal: a rate ('Rate 120-180 PLN') is no k-figure."""
-    from .fx import rough_usd_rate
-
     lo, hi, flags = _values(ph)
     amts = [a for a in (ph.lo, ph.hi) if a is not None]
     bare = not any(a.has_mult or a.symbol for a in amts) and ph.period is None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import (
     CODES,
@@ -22,10 +23,13 @@ from .lexicon import (
 )
 
 
-@dataclass(slots=True, frozen=True)
+@dataclass(slots=True)
 class Token:
     """kind is one of NUM MULT BIG CUR CODE SEP AND BETWEEN PLUS UPTO FROM APPROX PCT PERIOD
-    KIND EST CLAUSE LP RP WORD; value carries the normalised meaning (period, ISO code...)."""
+    KIND EST CLAUSE LP RP WORD; value carries the normalised meaning (period, ISO code...).
+
+    Read-only by convention, not frozen: a frozen dataclass sets each field through
+    object.__setattr__, four times the cost of building a token, and one is built per word."""
 
     kind: str
     text: str
@@ -65,12 +69,18 @@ _SPEC: list[tuple[str, str]] = [
     ),  # US retirement plan, not an amount (nor a range's upper end: "€201k-401k")
     *[(f"PERIOD_{p}", f"(?=[{_PERIOD_FIRST[p]}])(?:{pat})") for pat, p in PERIOD_PATTERNS],
     *[(f"KINDP_{k}", _guard("otb", pat)) for pat, k in KIND_PHRASES],
-    ("CUR", _alt(_SYMBOLS) + r"|(?:Rs\.?|Fr\.|(?-i:RM))(?=\s?\d)|\bkr(?:on(?:er|or|e))?\b"),
+    (
+        "CUR",
+        _guard(
+            "".join(sorted({s[0] for s in _SYMBOLS})) + "RFk",
+            _alt(_SYMBOLS) + r"|(?:Rs\.?|Fr\.|(?-i:RM))(?=\s?\d)|\bkr(?:on(?:er|or|e))?\b",
+        ),
+    ),
     ("MULTCJK", r"[万萬千](?![^\W\d])|[万萬](?=[元円])|\btri[ệe]u\b"),
     ("CODE", r"(?-i:(?=[A-Z]))(?<![A-Za-z])(?-i:" + "|".join(CODES) + r")(?![A-Za-z])"),
     (
         "NUM",
-        r"\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:(?:,|\.|'|’|\u00a0|\u202f| )\d{3})+(?:[.,]\d{1,2})?(?![\d])|\d+(?:[.,]\d+)?|\.\d+",
+        r"(?=[\d.])(?:\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:(?:,|\.|'|’|\u00a0|\u202f| )\d{3})+(?:[.,]\d{1,2})?(?![\d])|\d+(?:[.,]\d+)?|\.\d+)",
     ),
     (
         "UPTO_DE",
@@ -149,7 +159,7 @@ def tokenize(text: str) -> list[Token]:
     out: list[Token] = []
     for m in _MASTER.finditer(text):
         kind = m.lastgroup or "WORD"
-        raw = m.group(0)
+        raw = m.group()
         value: str | None = None
         if kind == "WORD":
             kind, value = _classify_word(raw)
@@ -166,7 +176,7 @@ def tokenize(text: str) -> list[Token]:
             value = raw.upper()
         elif kind == "PLUS" and raw == "+" and _letter_at(text, m.end()):
             value = "join"  # "39000元+津貼3500元", "$200k+equity": a further part, no open end
-        out.append(Token(kind, raw, m.start(), m.end(), value))
+        out.append(Token(kind, raw, *m.span(), value))
     return out
 
 
@@ -181,7 +191,9 @@ def _starts_phrase(out: list[Token]) -> bool:
     return not out or out[-1].kind not in _AMOUNT_END
 
 
+@lru_cache(maxsize=4096)
 def _classify_word(raw: str) -> tuple[str, str | None]:
+    """A word's token kind (memo: the same few thousand words recur in every posting's pay lines)."""
     low = raw.lower()
     if len(low) > 6:
         for part, period in PERIOD_INFIXES:
