@@ -84,21 +84,23 @@ def _unmarked(line: str) -> str:
 # A sentence end is punctuation + space + a capital/digit, unless the punctuation follows a capital
 # ("U.S. Army") or an abbreviation. The exceptions are checked in Python at each candidate: as
 # lookbehinds at the front of the pattern they made re try every position of the text (slow).
-_SENT_END = re.compile(r"[.!?;]+\s+(?=[\"'(\[]?[A-Z0-9])")
+# The pattern opens with one plain character class (not `[.!?;]+`) so re scans ahead for it.
+_SENT_END = re.compile(r"[.!?;][.!?;]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _NOT_AN_END = re.compile(r"(?:[A-Z]|\be\.g|\bi\.e|\betc|\bvs)\Z")
+_NOT_AN_END_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZgecs")  # last characters it can match
 
 
 def _sentence_ends(line: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence-end match in a line (same ends as the lookbehind pattern)."""
     out: list[tuple[int, int]] = []
-    pos = 0
-    while m := _SENT_END.search(line, pos):
-        i = m.start()
-        if _NOT_AN_END.search(line, max(0, i - 5), i):
-            pos = i + 1  # retry inside the run of punctuation, as a lookbehind would
+    for m in _SENT_END.finditer(line):
+        i, end = m.span()
+        if i and line[i - 1] in _NOT_AN_END_LAST and _NOT_AN_END.search(line, max(0, i - 5), i):
+            # A lookbehind would retry one character on: an end if that is more punctuation.
+            if line[i + 1] in ".!?;":
+                out.append((i + 1, end))
             continue
-        out.append((i, m.end()))
-        pos = m.end()
+        out.append((i, end))
     return out
 
 

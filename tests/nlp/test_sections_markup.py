@@ -6,7 +6,7 @@ import random
 import re
 import sys
 
-from pipelines.nlp.sections import _SPACE, _unmarked
+from pipelines.nlp.sections import _SPACE, _sentence_ends, _unmarked
 
 _MARKUP = re.compile(r"^[\s#*_>\-•·–|]+|[\s*_:|]+$")  # what _unmarked replaced
 
@@ -23,3 +23,31 @@ def test_unmarked_strips_what_the_markup_regex_removed() -> None:
     lines += ["".join(rng.choices(parts, k=rng.randint(1, 9))) for _ in range(5000)]
     for line in lines:
         assert _unmarked(line) == _MARKUP.sub("", line).strip(), repr(line)
+
+
+_SENT_END = re.compile(r"[.!?;]+\s+(?=[\"'(\[]?[A-Z0-9])")
+_NOT_AN_END = re.compile(r"(?:[A-Z]|\be\.g|\bi\.e|\betc|\bvs)\Z")
+
+
+def _reference_ends(line: str) -> list[tuple[int, int]]:
+    """The sentence-end loop _sentence_ends replaced: a search per candidate, retried one on."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while m := _SENT_END.search(line, pos):
+        i = m.start()
+        if _NOT_AN_END.search(line, max(0, i - 5), i):
+            pos = i + 1
+            continue
+        out.append((i, m.end()))
+        pos = m.end()
+    return out
+
+
+def test_sentence_ends_agree_with_the_search_loop() -> None:
+    rng = random.Random(11)
+    parts = [".", ". ", "!", "?", ";", "..", " ", "\t", "\xa0", "U", "S", "e.g", "i.e", "etc"]
+    parts += ["vs", "a", "Go", "3", "(", '"', "'", "[", "x", "ABC", "e", "g"]
+    lines = ["U.S. Army.", "A.. Next", "e.g. Python", "etc. And", "We ship. Fast!", "vs.. Rust"]
+    lines += ["".join(rng.choices(parts, k=rng.randint(1, 14))) for _ in range(20000)]
+    for line in lines:
+        assert _sentence_ends(line) == _reference_ends(line), repr(line)
