@@ -105,7 +105,7 @@ def _sentence_ends(line: str) -> list[tuple[int, int]]:
 
 
 _BULLET = re.compile(r"^\s*(?:[-*•·–▪●◦+>]|\d{1,2}[.)])\s+")
-_LETTERS = re.compile(r"[A-Za-z]")
+_LOWER, _UPPER, _LIST_PUNCT = re.compile("[a-z]"), re.compile("[A-Z]"), re.compile("[,/&+]")
 
 
 # Builds a named tuple from all its fields without the generated Python __new__ (half the cost).
@@ -157,14 +157,17 @@ def heading_shaped(line: str) -> bool:
     if not raw or len(raw) > 80 or _BULLET.match(raw):
         return False
     head = _unmarked(raw)
-    if not head or head.endswith((".", ",", ";", "!", "?")) or len(head.split()) > 8:
+    if not head or head.endswith((".", ",", ";", "!", "?")):
+        return False
+    words = head.split()
+    if len(words) > 8:
         return False
     if raw.startswith("#") or (raw.startswith("**") and raw.rstrip(":").endswith("**")):
         return True
-    letters = "".join(_LETTERS.findall(head))
-    if letters.isupper() and max(map(len, head.split())) >= 4 and not re.search(r"[,/&+]", head):
+    capitals = not _LOWER.search(head) and _UPPER.search(head)  # its ASCII letters are all caps
+    if capitals and max(map(len, words)) >= 4 and not _LIST_PUNCT.search(head):
         return True  # "THE TEAM", not a tech list like "AWS, GCP"
-    return raw.endswith(":") and len(head.split()) <= 8
+    return raw.endswith(":")
 
 
 def heading_section(line: str) -> str | None:
