@@ -65,6 +65,22 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
     )
 )
+# Each pattern also without its anchors and word boundaries: re searches that looser pattern about
+# twice as fast (it can skip to a letter a match starts with), so only text it matches needs the
+# exact pattern, and text that names no section (most) is rejected sooner.
+_LOOSE_HEADINGS = tuple(
+    (name, re.compile(re.sub(r"\\b|\^|\$", "", pat.pattern)), pat) for name, pat in _HEADINGS
+)
+
+
+def _section_named(low: str) -> str | None:
+    """The first section (in _HEADINGS order) whose pattern occurs in lower-cased heading text."""
+    for name, loose, exact in _LOOSE_HEADINGS:
+        if loose.search(low) and exact.search(low):
+            return name
+    return None
+
+
 # Markup around a heading: leading `#*_>-•·–|` and trailing `*_:|`, with any white space (what
 # str.isspace and regex \s call space). Stripped with str.strip sets, ~10x cheaper than the regex
 # `^[\s#*_>\-•·–|]+|[\s*_:|]+$` it replaces (tests/nlp/test_sections_markup.py checks both agree).
@@ -187,11 +203,7 @@ def heading_section(line: str) -> str | None:
         return None
     if not inline and not line.rstrip().endswith(":") and len(words) > 6:
         return None
-    low = " ".join(words).lower().replace("’", "'")
-    for name, pat in _HEADINGS:
-        if pat.search(low):
-            return name
-    return None
+    return _section_named(" ".join(words).lower().replace("’", "'"))
 
 
 _LABEL = re.compile(r"^\s*(?:[-*•·–]\s*)?(?:\*\*)?([A-Za-z][^:.!?]{1,40}?)(?:\*\*)?:\s+\S")
@@ -207,11 +219,7 @@ def label_section(line: str) -> str | None:
     m = _LABEL.match(line)
     if not m or len(m.group(1).split()) > 5:
         return None
-    low = m.group(1).lower().replace("’", "'")
-    for name, pat in _HEADINGS:
-        if pat.search(low):
-            return name
-    return None
+    return _section_named(m.group(1).lower().replace("’", "'"))
 
 
 class _LineFacts(NamedTuple):

@@ -1,4 +1,4 @@
-"""The cheap string forms in pipelines/nlp/sections.py agree with the regexes they replaced."""
+"""The cheaper forms in pipelines/nlp/sections.py agree with the regexes and loops they replaced."""
 
 from __future__ import annotations
 
@@ -6,7 +6,14 @@ import random
 import re
 import sys
 
-from pipelines.nlp.sections import _SPACE, _sentence_ends, _unmarked
+from pipelines.nlp.sections import (
+    _HEADINGS,
+    _LOOSE_HEADINGS,
+    _SPACE,
+    _section_named,
+    _sentence_ends,
+    _unmarked,
+)
 
 _MARKUP = re.compile(r"^[\s#*_>\-•·–|]+|[\s*_:|]+$")  # what _unmarked replaced
 
@@ -51,3 +58,20 @@ def test_sentence_ends_agree_with_the_search_loop() -> None:
     lines += ["".join(rng.choices(parts, k=rng.randint(1, 14))) for _ in range(20000)]
     for line in lines:
         assert _sentence_ends(line) == _reference_ends(line), repr(line)
+
+
+def test_loose_heading_patterns_only_drop_assertions() -> None:
+    for (name, pat), (loose_name, loose, exact) in zip(_HEADINGS, _LOOSE_HEADINGS, strict=True):
+        assert (loose_name, exact) == (name, pat)
+        assert re.sub(r"\\b|\^|\$", "", pat.pattern) == loose.pattern
+        assert not re.search(r"\\b|\^|\$", loose.pattern)
+
+
+def test_section_named_is_the_first_matching_heading_pattern() -> None:
+    rng = random.Random(5)
+    words = "about our team the role pay eeo offer experience stack a plus you will mission".split()
+    words += ["payroll", "repay", "abouts", "teamwork", "what's", "plus", "required", "x", "-", "("]
+    for _ in range(5000):
+        low = " ".join(rng.choices(words, k=rng.randint(1, 5)))
+        first = next((name for name, pat in _HEADINGS if pat.search(low)), None)
+        assert _section_named(low) == first, low
