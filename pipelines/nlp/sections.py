@@ -98,26 +98,21 @@ def _unmarked(line: str) -> str:
 
 
 # A sentence end is punctuation + space + a capital/digit, unless the punctuation follows a capital
-# ("U.S. Army") or an abbreviation. The exceptions are checked in Python at each candidate: as
-# lookbehinds at the front of the pattern they made re try every position of the text (slow).
-# The pattern opens with one plain character class (not `[.!?;]+`) so re scans ahead for it.
-_SENT_END = re.compile(r"[.!?;][.!?;]*\s+(?=[\"'(\[]?[A-Z0-9])")
-_NOT_AN_END = re.compile(r"(?:[A-Z]|\be\.g|\bi\.e|\betc|\bvs)\Z")
-_NOT_AN_END_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZgecs")  # last characters it can match
+# ("U.S. Army") or an abbreviation ("e.g. Go"). The pattern opens on the punctuation and only then
+# looks behind it: opening with the lookbehinds made re try every position of the text (slow),
+# while a leading character class lets re skip ahead to the candidate punctuation.
+_SENT_END = re.compile(
+    r"[.!?;](?<![A-Z].)(?<!\b(?:e\.g|i\.e|etc).)(?<!\bvs.)[.!?;]*\s+(?=[\"'(\[]?[A-Z0-9])"
+)
 
 
-def _sentence_ends(line: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence-end match in a line (same ends as the lookbehind pattern)."""
-    out: list[tuple[int, int]] = []
-    for m in _SENT_END.finditer(line):
-        i, end = m.span()
-        if i and line[i - 1] in _NOT_AN_END_LAST and _NOT_AN_END.search(line, max(0, i - 5), i):
-            # A lookbehind would retry one character on: an end if that is more punctuation.
-            if line[i + 1] in ".!?;":
-                out.append((i + 1, end))
-            continue
-        out.append((i, end))
-    return out
+def _sentence_ends(line: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence end in a line."""
+    first = _SENT_END.search(line)
+    if not first:  # most lines: no iterator to build
+        return ()
+    # Resume at the first end (re's lookbehinds still see the text before pos).
+    return tuple([m.span() for m in _SENT_END.finditer(line, first.start())])
 
 
 _BULLET = re.compile(r"^\s*(?:[-*•·–▪●◦+>]|\d{1,2}[.)])\s+")
@@ -242,7 +237,7 @@ def _line_facts(line: str) -> _LineFacts:
     if ":" in line and _LABEL.match(line):  # "Label: text" scopes its line/paragraph
         label, found = found or label_section(line), None
     shaped = None if found else heading_shaped(line)
-    facts = (found, label, shaped, bool(_BULLET.match(line)), tuple(_sentence_ends(line)))
+    facts = (found, label, shaped, bool(_BULLET.match(line)), _sentence_ends(line))
     return _new_tuple(_LineFacts, facts)
 
 
