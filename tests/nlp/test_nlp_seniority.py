@@ -284,3 +284,24 @@ def test_a_skill_and_its_parent_named_by_one_phrase_count_once() -> None:
     two = [*one, {"slug": "machine-learning", "start": 50, "end": 66}]
     assert _distinct_named(two, family) == 2  # "Machine Learning" named on its own too
     assert _distinct_named([*one, {"slug": "pytorch", "start": 70, "end": 77}], family) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("About us: we build tools.\nSeniority level: Entry level\nLocation: Remote", "entry"),
+        ("Stack: Go\n- 📈 NÍVEL: Júnior\n- Contrato: PJ", "entry"),
+        ("Karrierestufe: Senior\nOrt: Berlin", "senior"),
+        ("Job level : Staff\n", "staff_plus"),
+        ("ſeniority: senior\n", "senior"),  # a long s matches "s" case-insensitively
+        ("Requirements: Python and SQL.\nBenefits: equity.", None),
+    ],
+)
+def test_a_stated_level_field_is_read_with_or_without_the_word_pre_check(
+    text: str, level: str | None
+) -> None:
+    """The substring pre-check before the field regex (given the lower-cased text) reads the
+    same fields as the regex alone."""
+    titles = get_analyser().titles
+    assert titles._stated_level(text) == level
+    assert titles._stated_level(text, text.lower()) == level
