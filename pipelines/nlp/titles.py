@@ -117,6 +117,7 @@ class TitleNormaliser:
         self._employer_re = re.compile(employer[: -len("(?= )")] + r"(?= $)")
         self._memo: dict[tuple[str, str], tuple[Decision, frozenset[str]] | None] = {}
         self._heads: dict[str, str] = {}
+        self._englishes: dict[str, str] = {}
         # level words in another sense ("Staff Accountant": on the payroll; "Lead Generation"):
         # the level word (the phrase's first) is dropped before levels are read
         not_levels = [normalise_title(p).split() for p in sen.get("not_levels", [])]
@@ -157,7 +158,7 @@ class TitleNormaliser:
         )
 
     def _role(self, title: str, mentions: list[dict[str, Any]] | None, has_text: bool) -> Decision:
-        parsed = self.parser.parse(title)
+        parsed = self.parser.split(self._english(title))
         full = normalise_title(parsed.full)
         generic_head = False
         if parsed.head is not parsed.full:
@@ -248,6 +249,7 @@ class TitleNormaliser:
         taxonomy stays loaded. For a measurement that must start as a fresh process would."""
         self._memo.clear()
         self._heads.clear()
+        self._englishes.clear()
 
     def _title_role(self, norm: str, head: str) -> tuple[Decision, frozenset[str]] | None:
         """(decision, roles it may be refined to) from title words alone; None for a title
@@ -313,7 +315,7 @@ class TitleNormaliser:
         restated with a level, required years); company ladder grades (L3, IC4, "Engineer 4",
         IV) mean different levels at different employers, so the text outranks them.
         """
-        english = self.parser.english(title)
+        english = self._english(title)
         ranged = self._range_level(english)
         if ranged is not None:
             return Decision(ranged, 0.8, "title")
@@ -341,6 +343,16 @@ class TitleNormaliser:
         if text and (phrase := self.text_phrases.search(_unemphasised(text.lower()))):
             return Decision(self.text_phrase_level[phrase], 0.5, "text")
         return Decision("unknown", 0.0, "none")
+
+    def _english(self, title: str) -> str:
+        """parser.english of a title, memoised: role and seniority both read it, and crawls
+        repeat titles."""
+        english = self._englishes.get(title)
+        if english is None:
+            if len(self._englishes) > 50_000:
+                self._englishes.clear()
+            english = self._englishes[title] = self.parser.english(title)
+        return english
 
     def _head(self, english: str) -> str:
         """Normalised head segment of a title (memoised: crawls repeat titles)."""
