@@ -305,3 +305,16 @@ def test_a_stated_level_field_is_read_with_or_without_the_word_pre_check(
     titles = get_analyser().titles
     assert titles._stated_level(text) == level
     assert titles._stated_level(text, text.lower()) == level
+
+
+def test_year_word_prescan_finds_every_stem_occurrence() -> None:
+    """The one-pass year-word scan finds what a str.find per stem finds, in words too."""
+    from pipelines.nlp.years import _YEAR_STEMS, _year_positions
+
+    text = (
+        "5+ years (yrs) of python; mindestens 3 jahre; 3 anos / 2 años; 4 ans; 2 år; 6 jaar; "
+        "3 vuotta; 3年以上; transformers, plans, yearly yearyear årår 年年"
+    )
+    expected = {i for stem in _YEAR_STEMS for i in range(len(text)) if text.startswith(stem, i)}
+    assert _year_positions(text) == expected
+    assert required_years("Mindestens 3 Jahre Berufserfahrung; 5年以上经验") == 5
