@@ -57,6 +57,13 @@ WORK_TITLE = re.compile(
     rf"(?:[^\W\d_][\w+#.-]*\s+){{0,4}}?(?:{ROLE_WORDS})\b",
     re.I,
 )
+#: a job title, perhaps qualified by a visa word ("VISA Engineer", "Relocation Specialist"): a
+#: role noun ends it, and no word before it phrases an offer ("Visa sponsorship for engineers")
+VISA_WORD_TITLE = re.compile(
+    r"^\s*(?:(?!(?:for|to|of|with|no|not|available|offered|provided|possible)\b)[\w+#.&/-]+\s+)"
+    rf"{{0,4}}?(?:{ROLE_WORDS})\s*$",
+    re.I,
+)
 #: a title that ends with its work mode in parentheses or after a comma: "Senior Engineer
 #: (ONSITE)", "Staff ML Engineer (Remote, US)", "ML Engineer, onsite": the role and a work field
 ROLE_WORK_TAIL = re.compile(
@@ -122,7 +129,7 @@ def classify(text: str) -> str:
         return "url"
     if PAY_AMOUNT.search(text) and not ROLE.search(text):
         return "pay"
-    if VISA.search(text):
+    if VISA.search(text) and not _visa_word_titles(text):
         return "visa"
     if ROLE_PLACEHOLDER.match(text):
         return "role"
@@ -140,6 +147,12 @@ def classify(text: str) -> str:
 
 
 _PARENS = re.compile(r"\([^()]*\)")
+_LIST_SEPARATOR = re.compile(r"[,;]|\s(?:and|&)\s", re.I)
+
+
+def _visa_word_titles(text: str) -> bool:
+    """Job titles only, one or a list ("Engineer, VISA Engineer"), though a visa word is in it."""
+    return all(VISA_WORD_TITLE.match(part) for part in _LIST_SEPARATOR.split(text))
 
 
 def _qualified_roles(text: str) -> bool:

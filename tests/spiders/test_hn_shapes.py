@@ -53,6 +53,12 @@ def test_separator_chosen_per_header() -> None:
 
 def test_field_kinds() -> None:
     assert classify("Visa sponsorship available") == "visa"
+    # a visa word qualifying a role noun names the job, an offer to a role noun does not
+    assert classify("VISA Engineer") == "role" and classify("Relocation Specialist") == "role"
+    assert classify("Engineer, VISA Engineer") == "role"
+    assert classify("Visa sponsorship for engineers") == "visa"
+    assert classify("Engineers, visa sponsorship") == "visa"
+    assert classify("No visa sponsorship") == "visa" and classify("H1B transfers") == "visa"
     assert classify("Permanent (Full-time)") == "employment"
     assert classify("$120k-$150k") == "pay"
     assert classify("Remote (EU)") == "work"
