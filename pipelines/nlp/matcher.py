@@ -7,6 +7,7 @@ only sentences holding an ambiguous hit are tokenised by spaCy for the context r
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -119,6 +120,33 @@ def _add_coordination(taxonomy: SkillTaxonomy, lower: dict[str, tuple[Any, ...]]
             entry[2].append(words[-1])
     for key, (mod_len, surfaces, heads_after) in keys.items():
         lower[key] = (tuple(surfaces), mod_len, tuple(heads_after))
+
+
+def _sentence_runs(
+    text: str, sentences: list[Sentence], hits: list[Hit]
+) -> list[tuple[Sentence, list[Hit], bool]]:
+    """Hits (in start order) cut into runs by sentence (sorted by start; a hit before the first
+    joins it), each flagged when it holds an ambiguous hit: one walk, a bisect per run only."""
+    if not sentences:
+        return [(Sentence(0, len(text), "other"), hits, any(h.rule is not None for h in hits))]
+    starts = [s.start for s in sentences]
+    runs: list[tuple[Sentence, list[Hit], bool]] = []
+    group: list[Hit] = []
+    ambiguous = False
+    idx, bound = 0, -1  # start of the sentence after the current run's
+    for h in hits:
+        if h.start >= bound:
+            if group:
+                runs.append((sentences[idx], group, ambiguous))
+            idx = max(0, bisect_right(starts, h.start) - 1)
+            bound = starts[idx + 1] if idx + 1 < len(starts) else sys.maxsize
+            group, ambiguous = [], False
+        group.append(h)
+        if h.rule is not None:
+            ambiguous = True
+    if group:
+        runs.append((sentences[idx], group, ambiguous))
+    return runs
 
 
 class SkillMatcher:
@@ -243,34 +271,34 @@ class SkillMatcher:
                 if h.rule is None or h.text.lower() != maker
             ]
         sentences = sentences if sentences is not None else split_sentences(text)
-        starts = [s.start for s in sentences]
-        by_sent: dict[int, list[Hit]] = {}
-        for h in hits:
-            by_sent.setdefault(max(0, bisect_right(starts, h.start) - 1), []).append(h)
         out: list[dict[str, Any]] = []
-        for idx, group in by_sent.items():
-            sent = sentences[idx] if sentences else Sentence(0, len(text), "other")
-            accepted = self._filter(text, sent, group, posting_ai)
+        last_start, last_slug = -1, ""
+        in_order = True  # usually already (start, slug) order: then no sort
+        for sent, group, ambiguous in _sentence_runs(text, sentences, hits):
+            accepted = self._filter(text, sent, group, posting_ai) if ambiguous else group
             sentence_text = text[sent.start : sent.end].strip() if accepted else ""
             for h in accepted:
+                start = h.start
                 for slug in dict.fromkeys(h.slugs) if len(h.slugs) > 1 else h.slugs:
+                    if start <= last_start and (start < last_start or slug < last_slug):
+                        in_order = False
+                    last_start, last_slug = start, slug
                     out.append(
                         {
                             "slug": slug,
                             "text": h.text,
-                            "start": h.start,
+                            "start": start,
                             "end": h.end,
                             "section": sent.section,
                             "sentence": sentence_text,
                         }
                     )
-        out.sort(key=lambda m: (m["start"], m["slug"]))
+        if not in_order:
+            out.sort(key=lambda m: (m["start"], m["slug"]))
         return out
 
     def _filter(self, text: str, sent: Sentence, group: list[Hit], posting_ai: bool) -> list[Hit]:
         """Keep unambiguous hits; run the named context rule on the ambiguous ones."""
-        if all(h.rule is None for h in group):
-            return group
         ctx = SentCtx(
             self.nlp,
             text[sent.start : sent.end],
