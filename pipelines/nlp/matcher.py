@@ -225,7 +225,7 @@ class SkillMatcher:
             hits = [h for h in hits if h.rule is None or h.text.lower() != name]
         if not hits:
             return []
-        posting_ai = any(h.rule is None and _AI_POSTING_SLUGS.intersection(h.slugs) for h in hits)
+        posting_ai = any(h.rule is None and not _AI_POSTING_SLUGS.isdisjoint(h.slugs) for h in hits)
         maker = employer_maker(text, hits, company)
         if maker:  # the employer's own model ("bring Claude to customers") is no skill unless
             own = MAKERS[maker]  # asked; its name ("for Anthropic") is the employer, as above
