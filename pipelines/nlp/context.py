@@ -75,6 +75,7 @@ _OWN_USE_BEFORE = frozenset(_WORDS["employer_products"]["use_before"])
 _OWN_KEEP_CUES = frozenset(_WORDS["employer_products"]["keep_cues"])
 #: a word token ("node.js", "don't" stay whole) or one punctuation character
 _TOKEN = re.compile(r"\w+(?:['’.]\w+)*|[^\w\s]")
+_SPACE = re.compile(r"\s")
 #: words as spaCy's English tokenizer cuts them: "gpt-4" and "e.g" whole, "fine-tuning" and
 #: Markdown's "_The_" split, a link one token (no words of its own)
 _WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+|-(?=\d)[^\W_]+)*")
@@ -85,6 +86,19 @@ _CLITIC = re.compile(r"(\w+?)((?:n['’]t|['’](?:s|re|ll|ve|d|m)))")
 
 def _is_word(token: str) -> bool:
     return token[0].isalnum() or token[0] == "_"
+
+
+def _tokens_before(text: str, end: int, n: int) -> list[str]:
+    """The tokens of the 80 characters before `end`, less a word the window cuts; read from a
+    space in the last 24 when n tokens follow it (none spans a space: the same tokens)."""
+    space = _SPACE.search(text, max(0, end - 24), end)
+    if space and len(toks := _TOKEN.findall(text, space.start(), end)) >= n:
+        return toks
+    lo = max(0, end - 80)
+    toks = _TOKEN.findall(text, lo, end)
+    if lo > 0 and toks and _TOKEN.match(text, lo, end):
+        del toks[0]  # the window cut a word: not a whole token
+    return toks
 
 
 _ABBREV_END = re.compile(r"(?i)\b(?:i\.?e|e\.?g|eg|incl|approx|vs|etc)\.\s*$")
@@ -145,9 +159,8 @@ class SentCtx:
         built only for the rare rule that needs token spans."""
         if self._words is None:
             low = self.text.lower()
-            words = set(
-                _WORD.findall(_URL.sub(" ", low) if "http" in low or "www." in low else low)
-            )
+            linkless = _URL.sub(" ", low) if "http" in low or "www." in low else low
+            words = set(_WORD.findall(linkless))
             if "'" in low or "’" in low:  # only a word with an apostrophe can end in a clitic
                 for w in [w for w in words if "'" in w or "’" in w]:
                     m = _CLITIC.fullmatch(w)  # "model's", "don't", "we're": two tokens in spaCy
@@ -163,21 +176,18 @@ class SentCtx:
         Read off the text with one small pattern instead of tokenising the sentence: the same
         words as spaCy's tokens on 500 real postings, at a fraction of the cost (most rules
         only look at a neighbour or two)."""
-        rel = hit.start - self.offset
-        lo = max(0, rel - 80)
-        toks = [m for m in _TOKEN.finditer(self.text, lo, rel)]
-        if lo > 0 and toks and toks[0].start() == lo:
-            toks = toks[1:]  # the window cut a word: not a whole token
-        return [w for m in toks[-n:] if _is_word(w := m.group().lower())] if n else []
+        if not n:
+            return []
+        toks = _tokens_before(self.text, hit.start - self.offset, n)
+        return [w for t in toks[-n:] if _is_word(w := t.lower())]
 
     def after(self, hit: Hit, n: int = 2) -> list[str]:
         """The words among the n tokens after the hit (see `before`)."""
-        rel = hit.end - self.offset
+        rel, end = hit.end - self.offset, min(len(self.text), hit.end - self.offset + 120)
         toks: list[str] = []
-        for m in _TOKEN.finditer(self.text, rel, min(len(self.text), rel + 120)):
-            if len(toks) >= n:
-                break
+        while len(toks) < n and (m := _TOKEN.search(self.text, rel, end)):
             toks.append(m.group().lower())
+            rel = m.end()
         return [w for w in toks if _is_word(w)]
 
 
@@ -197,9 +207,8 @@ def context_rule(
 def _mid_sentence(hit: Hit, ctx: SentCtx) -> bool:
     """True unless the hit opens its sentence (where every word is capitalised); a "sentence"
     cut after an abbreviation ("data pipelines (ie. Airflow)") continues the previous one."""
-    if ctx.text[: hit.start - ctx.offset].strip(" -*•·\t") != "":
-        return True
-    return bool(_ABBREV_END.search(ctx.preceding))
+    opens = ctx.text[: hit.start - ctx.offset].strip(" -*•·\t") == ""
+    return not opens or bool(_ABBREV_END.search(ctx.preceding))
 
 
 def in_tech_list(hit: Hit, ctx: SentCtx) -> bool:
@@ -239,12 +248,12 @@ def tech_list(hit: Hit, ctx: SentCtx) -> bool:
         return False
     if nxt[:1] == "-" and not _OK_SUFFIX.match(ctx.text[rel_end:]):
         return False  # "go-to-market", "C-suite", but "DBT-based" is the tool
-    before, after = ctx.before(hit), ctx.after(hit)
+    before = ctx.before(hit)
     if before and before[-1] in {"series", "grade", "class", "type", "vitamin", "plan", "tier"}:
         return False
     if in_tech_list(hit, ctx):
         return True
-    if after and after[0] in _PROG_CUES:
+    if (after := ctx.after(hit)) and after[0] in _PROG_CUES:
         return True
     if hit.named and not hit.text.islower() and _mid_sentence(hit, ctx):
         return True  # "React", "Ruby" capitalised mid-sentence name the tool; "react" does not
@@ -290,10 +299,8 @@ def ai_sense(hit: Hit, ctx: SentCtx) -> bool:
         return False  # "Kite Agents Co": part of a name
     if _names_employer(hit, ctx):
         return False
-    if key in _EVAL_VERBS:
-        return bool(
-            set(ctx.after(hit, 5)) & _EVAL_OBJECTS
-        )  # "evaluate LLM outputs", not "evaluate vendors"
+    if key in _EVAL_VERBS:  # "evaluate LLM outputs", not "evaluate vendors"
+        return bool(set(ctx.after(hit, 5)) & _EVAL_OBJECTS)
     if key == "embedding" and after and after[0] in {"with", "in", "into", "within", "alongside"}:
         return False  # "embedding with customers"
     if key in _TUNE_VERBS:
@@ -489,12 +496,5 @@ def _in_proper_name(hit: Hit, ctx: SentCtx) -> bool:
     sp = ctx.span(hit)
     if sp is None:
         return False
-    near = [
-        t
-        for t in (
-            ctx.doc[sp.start - 1] if sp.start else None,
-            ctx.doc[sp.end] if sp.end < len(ctx.doc) else None,
-        )
-        if t is not None
-    ]
+    near = [ctx.doc[i] for i in (sp.start - 1, sp.end) if 0 <= i < len(ctx.doc)]
     return any(t.text[:1].isupper() and t.lower_ not in _AI_CUES and t.is_alpha for t in near)

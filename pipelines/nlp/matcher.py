@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
@@ -18,6 +17,8 @@ import spacy
 from ..textnorm import is_lowercased, lower_same_length
 from .automaton import KeywordAutomaton
 from .context import LOWER_AI_SENSE, LOWER_SAFE, MAKERS, RULES, Hit, SentCtx, employer_maker
+from .hit_spans import resolve_overlaps, sentence_runs
+from .practice import KEYWORDS as PRACTICE_KEYWORDS
 from .practice import practice_hits
 from .sections import Sentence, split_sentences
 from .taxonomy import TAXONOMY_DIR, SkillTaxonomy, Surface
@@ -33,6 +34,11 @@ _CAPS_SUFFIX = re.compile(r"-[A-Z]{2,4}\b")
 def _cjk(c: str) -> bool:
     """A character of a script written without spaces between words (Chinese, Japanese, Korean)."""
     return "\u2e80" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af" or "\uf900" <= c <= "\ufaff"
+
+
+#: characters that end a word for every form on either side (none is a letter, a digit or one
+#: of "_.+#@$-", which _boundary_ok looks at more closely)
+_SEPARATORS = frozenset(" \n\t\r,;:!?()[]{}<>/|\\'\"*&=%~`•·–—‘’“”…\xa0")
 
 
 def _boundary_ok(text: str, start: int, end: int) -> bool:
@@ -137,7 +143,10 @@ class SkillMatcher:
         for (key, is_cased), surfaces in grouped.items():
             (cased if is_cased else lower)[key] = (tuple(surfaces),)
         _add_coordination(taxonomy, lower)
+        for key in PRACTICE_KEYWORDS:  # found by this pass for practice_hits, no hit of its own
+            lower.setdefault(key, ((),))
         self.lower_ac = KeywordAutomaton(lower)
+        self._keywords = {self.lower_ac.keys.index(key): key for key in PRACTICE_KEYWORDS}
         self.cased_ac = KeywordAutomaton(cased)
         # Text scraped in lower case writes "go", "r", "rag", "jax": the cased forms folded, each
         # decided by its context rule (a tech list, a programming or AI cue), see _folded_rule.
@@ -154,71 +163,54 @@ class SkillMatcher:
         """All boundary- and case-valid hits, overlaps resolved (longest span wins)."""
         hits: list[Hit] = []
         low = lower_same_length(text)
-        passes = [(self.lower_ac, low), (self.cased_ac, text)]
+        lower = self.lower_ac.matches(low)
+        self._pass_hits(self.lower_ac, text, low, lower, hits)
+        self._pass_hits(self.cased_ac, text, text, self.cased_ac.matches(text), hits)
         if is_lowercased(text):  # only text written in lower case reads "go", "r", "rag" folded
-            passes.append((self.folded_ac, low))
-        for ac, source in passes:
-            folded = ac is self.folded_ac
-            values = ac.values
-            for idx, start, end in ac.matches(source):
-                value = values[idx]
-                surfaces = value[0]
-                if len(value) == 3:  # "<modifier> and": a mention when its head follows
-                    surfaces = tuple(
-                        s
-                        for s, head in zip(surfaces, value[2], strict=True)
-                        if _coordinated(source, end, head)
-                    )
-                    if not surfaces:
-                        continue
-                    end = start + value[1]
-                if not _boundary_ok(text, start, end):
+            self._pass_hits(self.folded_ac, text, low, self.folded_ac.matches(low), hits)
+        keywords = self._keywords
+        found: dict[str, list[int]] = {}
+        for idx, start, _ in lower:  # the practice keywords ride along the lower-case pass
+            if idx in keywords:
+                found.setdefault(keywords[idx], []).append(start)
+        hits.extend(practice_hits(text, low, found))
+        return resolve_overlaps(hits)
+
+    def _pass_hits(
+        self,
+        ac: KeywordAutomaton[Any],
+        text: str,
+        source: str,
+        matches: list[tuple[int, int, int]],
+        hits: list[Hit],
+    ) -> None:
+        """Append the boundary- and case-valid hits of one automaton's matches in `source`."""
+        folded = ac is self.folded_ac
+        values = ac.values
+        n = len(text)
+        for idx, start, end in matches:
+            value = values[idx]
+            surfaces = value[0]
+            if len(value) == 3:  # "<modifier> and": a mention when its head follows
+                surfaces = tuple(
+                    s
+                    for s, head in zip(surfaces, value[2], strict=True)
+                    if _coordinated(source, end, head)
+                )
+                if not surfaces:
                     continue
-                raw = text[start:end]
-                if folded and (raw != source[start:end] or not _lower_context(text, start, end)):
-                    continue  # a capitalised "Go" is the cased form's; "go" in cased prose is a verb
-                for s in surfaces:
-                    hits.append(Hit(start, end, raw, s.slugs, s.rule, s.opaque, s.cased, s.named))
-        hits.extend(practice_hits(text, low))
-        # same span: a hit needing no context rule first, so it is the one kept below
-        hits.sort(key=lambda h: (h.start, -(h.end - h.start), h.rule is not None))
-        seen: set[tuple[int, int, tuple[str, ...]]] = set()
-        unique: list[Hit] = []
-        for h in hits:  # a coordinated "ML and ..." repeats the cased "ML" hit
-            key = (h.start, h.end, h.slugs)
-            if key not in seen:
-                seen.add(key)
-                unique.append(h)
-        hits = unique
-        kept: list[Hit] = []
-        outer: list[Hit] = []  # hits of the current outermost span
-        for h in hits:
-            if (
-                not outer
-                or h.start >= outer[0].end
-                or (h.start, h.end) == (outer[0].start, outer[0].end)
-            ):
-                outer = [h] if not outer or h.start >= outer[0].end else [*outer, h]
-                kept.append(h)
-            elif (
-                h.end <= outer[0].end
-                and h.rule is None
-                and not any(o.opaque for o in outer)
-                and not any(h.slugs[0] in o.slugs for o in outer)
-            ):
-                kept.append(h)  # "production LLM" still mentions LLM: keep nested other skills
-            elif (
-                h.end > outer[0].end
-                and h.rule is None
-                and " " in h.text
-                and all(" " in o.text and not o.opaque for o in outer)
-                and not any(set(h.slugs) & set(o.slugs) for o in outer)
-            ):
-                # crossing phrases of two skills: "production ML infrastructure" is both
-                # (a one-word name like "AI/ML" does not start a phrase here)
-                outer = [h]
-                kept.append(h)
-        return kept
+                end = start + value[1]
+            # most kept matches stand between plain separators: no need for the full check
+            if not (
+                (not start or text[start - 1] in _SEPARATORS)
+                and (end == n or text[end] in _SEPARATORS)
+            ) and not _boundary_ok(text, start, end):
+                continue
+            raw = text[start:end]
+            if folded and (raw != source[start:end] or not _lower_context(text, start, end)):
+                continue  # a capitalised "Go" is the cased form's; "go" in cased prose is a verb
+            for s in surfaces:
+                hits.append(Hit(start, end, raw, s.slugs, s.rule, s.opaque, s.cased, s.named))
 
     def mentions(
         self, text: str, sentences: list[Sentence] | None = None, company: str | None = None
@@ -233,7 +225,7 @@ class SkillMatcher:
             hits = [h for h in hits if h.rule is None or h.text.lower() != name]
         if not hits:
             return []
-        posting_ai = any(h.rule is None and _AI_POSTING_SLUGS.intersection(h.slugs) for h in hits)
+        posting_ai = any(h.rule is None and not _AI_POSTING_SLUGS.isdisjoint(h.slugs) for h in hits)
         maker = employer_maker(text, hits, company)
         if maker:  # the employer's own model ("bring Claude to customers") is no skill unless
             own = MAKERS[maker]  # asked; its name ("for Anthropic") is the employer, as above
@@ -243,34 +235,34 @@ class SkillMatcher:
                 if h.rule is None or h.text.lower() != maker
             ]
         sentences = sentences if sentences is not None else split_sentences(text)
-        starts = [s.start for s in sentences]
-        by_sent: dict[int, list[Hit]] = {}
-        for h in hits:
-            by_sent.setdefault(max(0, bisect_right(starts, h.start) - 1), []).append(h)
         out: list[dict[str, Any]] = []
-        for idx, group in by_sent.items():
-            sent = sentences[idx] if sentences else Sentence(0, len(text), "other")
-            accepted = self._filter(text, sent, group, posting_ai)
+        last_start, last_slug = -1, ""
+        in_order = True  # usually already (start, slug) order: then no sort
+        for sent, group, ambiguous in sentence_runs(text, sentences, hits):
+            accepted = self._filter(text, sent, group, posting_ai) if ambiguous else group
             sentence_text = text[sent.start : sent.end].strip() if accepted else ""
             for h in accepted:
+                start = h.start
                 for slug in dict.fromkeys(h.slugs) if len(h.slugs) > 1 else h.slugs:
+                    if start <= last_start and (start < last_start or slug < last_slug):
+                        in_order = False
+                    last_start, last_slug = start, slug
                     out.append(
                         {
                             "slug": slug,
                             "text": h.text,
-                            "start": h.start,
+                            "start": start,
                             "end": h.end,
                             "section": sent.section,
                             "sentence": sentence_text,
                         }
                     )
-        out.sort(key=lambda m: (m["start"], m["slug"]))
+        if not in_order:
+            out.sort(key=lambda m: (m["start"], m["slug"]))
         return out
 
     def _filter(self, text: str, sent: Sentence, group: list[Hit], posting_ai: bool) -> list[Hit]:
         """Keep unambiguous hits; run the named context rule on the ambiguous ones."""
-        if all(h.rule is None for h in group):
-            return group
         ctx = SentCtx(
             self.nlp,
             text[sent.start : sent.end],
