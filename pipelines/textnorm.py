@@ -80,15 +80,19 @@ def normalise_text(text: str | None) -> str:
 _UPPER = re.compile(r"[^\W\d_a-z]")  # a letter that is not ASCII lower case (tested with isupper)
 
 
-def is_lowercased(text: str, min_letters: int = 40) -> bool:
+def is_lowercased(text: str, min_letters: int = 40, low: str | None = None) -> bool:
     """True when text with enough letters has (almost) no capitals: scraped or typed all lower case.
 
     Case-sensitive rules (a capitalised 'Go', 'R', 'Spark') cannot decide such text, so the
     extractors switch to their lower-case senses with context rules instead. Cased text is
-    rejected after its first few capitals, without counting every letter."""
+    rejected after its first few capitals, without counting every letter. `low`: the caller's
+    lower_same_length(text), saving a second lower-casing (it differs from text.lower() only
+    where "İ" lowercases to two characters)."""
     if len(text) < min_letters:
         return False
-    if text != text.lower():
+    if low is None or "\u0130" in text:
+        low = text.lower()
+    if text != low:
         limit = len(text) * 0.002  # letters <= len(text): more capitals than this never qualify
         caps = 0
         for m in _UPPER.finditer(text):

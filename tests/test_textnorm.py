@@ -50,3 +50,18 @@ def test_lower_same_length_keeps_offsets() -> None:
     text = "İstanbul PyTorch"  # "İ".lower() is two characters: kept, so offsets still line up
     low = lower_same_length(text)
     assert len(low) == len(text) and low.index("pytorch") == text.index("PyTorch")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we are hiring an ml engineer with python, go and pytorch experience in berlin",
+        "We are hiring an ML engineer with Python, Go and PyTorch experience in Berlin.",
+        "we are hiring an ml engineer in İstanbul with python, go and pytorch experience",
+        "İ" + "x" * 60,
+    ],
+)
+def test_is_lowercased_reads_the_same_given_the_callers_lowered_text(text: str) -> None:
+    from pipelines.textnorm import lower_same_length
+
+    assert is_lowercased(text, low=lower_same_length(text)) == is_lowercased(text)

@@ -166,7 +166,9 @@ class SkillMatcher:
         lower = self.lower_ac.matches(low)
         self._pass_hits(self.lower_ac, text, low, lower, hits)
         self._pass_hits(self.cased_ac, text, text, self.cased_ac.matches(text), hits)
-        if is_lowercased(text):  # only text written in lower case reads "go", "r", "rag" folded
+        if is_lowercased(
+            text, low=low
+        ):  # only text written in lower case reads "go", "r", "rag" folded
             self._pass_hits(self.folded_ac, text, low, self.folded_ac.matches(low), hits)
         keywords = self._keywords
         found: dict[str, list[int]] = {}
