@@ -33,7 +33,7 @@ from .asked_cues import (
     STACK,
     VALUES,
     WAIVED,
-    addresses_candidate,
+    company_text_cue,
     list_sentence_cue,
     sentence_cue,
 )
@@ -227,12 +227,11 @@ class AskedClassifier:
                 if own is None and self._context(idx) == COMPANY:
                     return Verdict(False, "context:company")  # "... However, advanced AI ..."
             return Verdict(True, "section")
-        cue = self.cue(idx)
-        if s.section in COMPANY_SECTIONS:
-            sent_text = self.text[s.start : s.end]
-            if cue == STACK or (cue == CANDIDATE and addresses_candidate(sent_text)):
+        if s.section in COMPANY_SECTIONS:  # asks only for the stack or when said to the hire
+            if cue := company_text_cue(self.text[s.start : s.end]):
                 return Verdict(True, f"sentence:{cue}")
             return Verdict(False, "section")
+        cue = self.cue(idx)
         if cue is not None:
             return Verdict(cue in _ASKING_CUES, f"sentence:{cue}")
         ctx = self._context(idx)
