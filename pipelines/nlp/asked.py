@@ -66,12 +66,11 @@ _ROLE_TITLE_ITEM = re.compile(
     re.IGNORECASE,
 )
 
-_SEPARATOR = re.compile(r":| - |—|–")
 
-
-def _has_separator(text: str, start: int, end: int) -> bool:
-    """Cheap prefilter for _ROLE_LABEL: the line has a label separator near its start."""
-    return _SEPARATOR.search(text, start, end) is not None
+def _has_separator(head: str) -> bool:
+    """Cheap prefilter for _ROLE_LABEL: a label separator in the line's head (`in` tests on a
+    slice cost half a regex alternation, which was tried at every space)."""
+    return ":" in head or " - " in head or "—" in head or "–" in head
 
 
 _WORD = re.compile(r"[a-z0-9+#]+")
@@ -167,7 +166,7 @@ class AskedClassifier:
         for i, s in enumerate(self.sentences):
             if (
                 s.first
-                and _has_separator(self.text, s.start, min(s.end, s.start + 116))
+                and _has_separator(self.text[s.start : min(s.end, s.start + 116)])
                 and (m := _ROLE_LABEL.match(self.text, s.start, s.end))
             ):
                 labels[i] = m.group("label")
