@@ -20,6 +20,7 @@ Each verdict keeps its reason (provenance) for the warehouse's `asked_reason`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -267,8 +268,6 @@ def mark_asked(
     mentions = add_parent_mentions(add_phrase_mentions(text, sentences, mentions))
     if not mentions:
         return mentions
-    from bisect import bisect_right
-
     if not sentences:
         for m in mentions:
             m["asked"], m["asked_reason"] = True, "default"

@@ -16,6 +16,7 @@ import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from ..textnorm import lower_same_length
@@ -23,6 +24,8 @@ from .asked_phrase_regex import literal_branches
 from .automaton import KeywordAutomaton
 from .sections import Sentence
 from .taxonomy import TAXONOMY_DIR
+
+_BY_START = itemgetter("start", "slug")  # the matcher's order; C-level, unlike a lambda
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,5 +125,5 @@ def add_phrase_mentions(
         mentions.append(m)
         added = True
     if added:
-        mentions.sort(key=lambda m: (m["start"], m["slug"]))
+        mentions.sort(key=_BY_START)
     return mentions
