@@ -101,3 +101,16 @@ def sentence_cue(sentence: str) -> str | None:
 def addresses_candidate(sentence: str) -> bool:
     """Second person anywhere ("you", "your"): a weak hint that the text speaks to the hire."""
     return bool(YOU_RE.search(sentence.lower()))
+
+
+def company_text_cue(sentence: str) -> str | None:
+    """The cue by which a sentence of company text asks (see asked.py): the stack, or a candidate
+    cue said to the hire ("you"); None otherwise. Neither can hold without a stack trigger word
+    or "you" in the sentence, so most company sentences run no pattern here."""
+    hits = _hits(sentence)
+    if hits.get("stack", True) is False and "you" not in hits.low:  # False: not triggered
+        return None
+    cue = sentence_cue(sentence)
+    if cue == STACK or (cue == CANDIDATE and YOU_RE.search(hits.low)):
+        return cue
+    return None

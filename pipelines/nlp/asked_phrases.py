@@ -16,12 +16,16 @@ import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from ..textnorm import lower_same_length
+from .asked_phrase_regex import literal_branches
 from .automaton import KeywordAutomaton
 from .sections import Sentence
 from .taxonomy import TAXONOMY_DIR
+
+_BY_START = itemgetter("start", "slug")  # the matcher's order; C-level, unlike a lambda
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,50 +40,6 @@ class Frame:
     after: re.Pattern[str] | None = None
 
 
-_LEADING_WORD = re.compile(r"\\b([a-z]{3,})(?![a-z])")
-
-
-def _top_level_branch(pattern: str) -> bool:
-    """Does the pattern hold a `|` outside every group and character class?"""
-    depth, in_class, i = 0, False, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            i += 1 if pattern[i + 1 : i + 2] != "]" else 2  # "[]...]": a literal first "]"
-            continue
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            return True
-        i += 1
-    return False
-
-
-def literal_first(pattern: str) -> str:
-    """`\\bword...` rewritten as `word(?<=\\bword)...`: the same matches, but a pattern that
-    opens with a literal lets `re` jump to each occurrence of it instead of trying the pattern
-    at every position (~3.5x faster per sentence). Other patterns are returned unchanged.
-
-    >>> literal_first(r"\\bthrives?\\s+in"), literal_first(r"\\b(?:a|b)c")
-    ('thrive(?<=\\\\bthrive)s?\\\\s+in', '\\\\b(?:a|b)c')
-    """
-    m = _LEADING_WORD.match(pattern)
-    if not m or _top_level_branch(pattern):
-        return pattern
-    word, rest = m.group(1), pattern[m.end() :]
-    if rest[:1] in ("?", "*", "+", "{"):  # the last letter is quantified: it stays in the rest
-        word, rest = word[:-1], word[-1] + rest
-    return f"{word}(?<=\\b{word}){rest}"
-
-
 @lru_cache(maxsize=1)
 def load_frames() -> tuple[tuple[Frame, ...], KeywordAutomaton[tuple[int, ...]]]:
     """The frames and an automaton from each keyword to the indices of the frames it gates.
@@ -90,7 +50,9 @@ def load_frames() -> tuple[tuple[Frame, ...], KeywordAutomaton[tuple[int, ...]]]
     for i, f in enumerate(data["frames"]):
         not_after = re.compile(f["not_after"]) if f.get("not_after") else None
         after = re.compile(f["after"]) if f.get("after") else None
-        frames.append(Frame(f["slug"], re.compile(literal_first(f["pattern"])), not_after, after))
+        frames.append(
+            Frame(f["slug"], re.compile(literal_branches(f["pattern"])), not_after, after)
+        )
         for key in f["keywords"]:
             by_key.setdefault(key, set()).add(i)
     ac = KeywordAutomaton({key: tuple(sorted(idx)) for key, idx in by_key.items()})
@@ -163,5 +125,5 @@ def add_phrase_mentions(
         mentions.append(m)
         added = True
     if added:
-        mentions.sort(key=lambda m: (m["start"], m["slug"]))
+        mentions.sort(key=_BY_START)
     return mentions

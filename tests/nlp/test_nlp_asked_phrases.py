@@ -231,19 +231,26 @@ def test_architect_is_a_duty_only_as_a_verb() -> None:
 
 
 def test_literal_first_patterns_match_exactly_as_written() -> None:
-    """A pattern rewritten to open with its literal finds the same spans as written, in any
-    window of any text (hypothesis): small patterns over a small alphabet, so words glued to
-    the literal ("xabc") come up, and every frame of phrases.toml over its own words."""
+    """A pattern rewritten to open with its literal (or each branch with its own) finds the same
+    spans as written, in any window of any text (hypothesis): small patterns over a small
+    alphabet, so words glued to the literal ("xabc") come up, and every frame of phrases.toml
+    over its own words."""
     import re
     import tomllib
 
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from pipelines.nlp.asked_phrases import literal_first
+    from pipelines.nlp.asked_phrase_regex import literal_branches, literal_first
     from pipelines.nlp.taxonomy import TAXONOMY_DIR
 
     small = [r"\baba(?:b|bd)?\b", r"\babb?a", r"\bbab\s+a", r"\bdab[ab]*d", r"\baab\b"]
+    branchy = [  # alternations, leading groups (optional too), plain-text lookbehinds
+        r"\b(?:ab|ba)d|\bdd",
+        r"\b(?:a|ab)(?:b|d)?\b|\bb(?:a|d)",
+        r"\b(?:ab )?ba\b|(?<!a )(?<!b)\bbab|\bd",
+        r"\b(?:a(?:b|d)|ba)\s+a|\bab?d",
+    ]
     frames = [
         f["pattern"]
         for f in tomllib.loads((TAXONOMY_DIR / "phrases.toml").read_text("utf-8"))["frames"]
@@ -251,13 +258,16 @@ def test_literal_first_patterns_match_exactly_as_written() -> None:
     pairs = [(re.compile(p), re.compile(literal_first(p))) for p in small + frames]
     assert all(p.pattern != q.pattern for p, q in pairs[: len(small)])
     assert sum(p.pattern != q.pattern for p, q in pairs) >= len(small) + 5  # frames use it
+    branched = [(re.compile(p), re.compile(literal_branches(p))) for p in branchy + frames]
+    assert all(p.pattern != q.pattern for p, q in branched[: len(branchy)])
+    pairs += branched
     words = sorted({w for p in frames for w in re.findall(r"[a-z]{2,}", p)})
     pieces = st.one_of(
         st.sampled_from(list("ab d_9\n")),
-        st.sampled_from([*words, " ", "-", ",", "x", "s", "ing"]),
+        st.sampled_from([*words, " ", "-", ",", "/", "x", "s", "ing"]),
     )
 
-    @settings(max_examples=400, deadline=None)
+    @settings(max_examples=600, deadline=None)
     @given(st.lists(pieces, max_size=16), st.integers(0, 6), st.integers(0, 6))
     def check(parts: list[str], lo: int, cut: int) -> None:
         text = "".join(parts)
@@ -270,7 +280,7 @@ def test_literal_first_patterns_match_exactly_as_written() -> None:
 
 
 def test_literal_first_leaves_other_patterns_alone() -> None:
-    from pipelines.nlp.asked_phrases import literal_first
+    from pipelines.nlp.asked_phrase_regex import literal_first
 
     assert literal_first(r"\bthrives?\s+in") == r"thrive(?<=\bthrive)s?\s+in"
     assert literal_first(r"\bown\b|\bbuilt\b") == r"\bown\b|\bbuilt\b"  # a top-level branch
