@@ -48,7 +48,7 @@ class Analyser:
 
         Why stage by stage: each stage's regexes, automata and memos stay in the CPU cache
         while it reads the whole batch; run posting by posting, the stages evict each other
-        and the same work cost ~10% more (bench/README.md, "Batches")."""
+        and the same work cost ~10% more (docs/scaling.md, "extraction on real text")."""
         titles = [normalise_text(title) for title, _, _ in items]
         texts = [normalise_text(text) for _, text, _ in items]
         sentences = [split_sentences(text) for text in texts]
