@@ -35,7 +35,7 @@ def extract(
         Path, typer.Option("-o", "--output", help="Output JSON lines ('-' = stdout).")
     ] = Path("-"),
 ) -> None:
-    """Extract role, seniority, skills and salary from arbitrary postings, streaming line by line.
+    """Extract role, seniority, skills and salary from arbitrary postings, streaming in batches of 32 lines.
 
     Example: jobtrends extract postings.jsonl -o extracted.jsonl
     """
