@@ -7,9 +7,9 @@ profile; seniority falls back to the years of experience the text asks for.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from .automaton import WholeWordPhrases
 from .taxonomy import role_taxonomy
@@ -59,6 +59,23 @@ class Decision:
     value: str
     confidence: float
     provenance: str
+
+
+#: entries a title memo holds before it starts again (a lake's distinct titles mostly fit)
+_MEMO_MAX = 50_000
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _remembered(memo: dict[_K, _V], key: _K, make: Callable[[_K], _V]) -> _V:
+    """`make(key)`, memoised in `memo` (emptied when it outgrows _MEMO_MAX): crawls repeat the
+    same titles many times."""
+    if key in memo:
+        return memo[key]
+    if len(memo) > _MEMO_MAX:
+        memo.clear()
+    memo[key] = value = make(key)
+    return value
 
 
 class TitleNormaliser:
@@ -254,13 +271,7 @@ class TitleNormaliser:
     def _title_role(self, norm: str, head: str) -> tuple[Decision, frozenset[str]] | None:
         """(decision, roles it may be refined to) from title words alone; None for a title
         naming no family. Memoised: crawls repeat the same titles and heads many times."""
-        key = (norm, head)
-        if key in self._memo:
-            return self._memo[key]
-        if len(self._memo) > 50_000:
-            self._memo.clear()
-        self._memo[key] = res = self._title_role_uncached(norm, head)
-        return res
+        return _remembered(self._memo, (norm, head), lambda key: self._title_role_uncached(*key))
 
     def _title_role_uncached(self, norm: str, head: str) -> tuple[Decision, frozenset[str]] | None:
         content = set(norm.split()) - set(self._seniority_words(norm))
@@ -347,21 +358,13 @@ class TitleNormaliser:
     def _english(self, title: str) -> str:
         """parser.english of a title, memoised: role and seniority both read it, and crawls
         repeat titles."""
-        english = self._englishes.get(title)
-        if english is None:
-            if len(self._englishes) > 50_000:
-                self._englishes.clear()
-            english = self._englishes[title] = self.parser.english(title)
-        return english
+        return _remembered(self._englishes, title, self.parser.english)
 
     def _head(self, english: str) -> str:
         """Normalised head segment of a title (memoised: crawls repeat titles)."""
-        head = self._heads.get(english)
-        if head is None:
-            if len(self._heads) > 50_000:
-                self._heads.clear()
-            head = self._heads[english] = normalise_title(self.parser.split(english).head)
-        return head
+        return _remembered(
+            self._heads, english, lambda e: normalise_title(self.parser.split(e).head)
+        )
 
     def _grade(self, norm: str, title: str) -> tuple[str, bool] | None:
         """(level, is a taxonomy grade) of a numbered grade in the title ("II", "L4", "Engineer 2").
