@@ -16,16 +16,14 @@ import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
 from typing import Any
 
 from ..textnorm import lower_same_length
 from .asked_phrase_regex import literal_branches
 from .automaton import KeywordAutomaton
+from .mention_order import MENTION_ORDER
 from .sections import Sentence
 from .taxonomy import TAXONOMY_DIR
-
-_BY_START = itemgetter("start", "slug")  # the matcher's order; C-level, unlike a lambda
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,5 +123,5 @@ def add_phrase_mentions(
         mentions.append(m)
         added = True
     if added:
-        mentions.sort(key=_BY_START)
+        mentions.sort(key=MENTION_ORDER)
     return mentions

@@ -18,6 +18,7 @@ from ..textnorm import is_lowercased, lower_same_length
 from .automaton import KeywordAutomaton
 from .context import LOWER_AI_SENSE, LOWER_SAFE, MAKERS, RULES, Hit, SentCtx, employer_maker
 from .hit_spans import resolve_overlaps, sentence_runs
+from .mention_order import MENTION_ORDER
 from .practice import KEYWORDS as PRACTICE_KEYWORDS
 from .practice import practice_hits
 from .sections import Sentence, split_sentences
@@ -166,9 +167,8 @@ class SkillMatcher:
         lower = self.lower_ac.matches(low)
         self._pass_hits(self.lower_ac, text, low, lower, hits)
         self._pass_hits(self.cased_ac, text, text, self.cased_ac.matches(text), hits)
-        if is_lowercased(
-            text, low=low
-        ):  # only text written in lower case reads "go", "r", "rag" folded
+        # only text written in lower case reads "go", "r", "rag" folded
+        if is_lowercased(text, low=low):
             self._pass_hits(self.folded_ac, text, low, self.folded_ac.matches(low), hits)
         keywords = self._keywords
         found: dict[str, list[int]] = {}
@@ -260,7 +260,7 @@ class SkillMatcher:
                         }
                     )
         if not in_order:
-            out.sort(key=lambda m: (m["start"], m["slug"]))
+            out.sort(key=MENTION_ORDER)
         return out
 
     def _filter(self, text: str, sent: Sentence, group: list[Hit], posting_ai: bool) -> list[Hit]:

@@ -9,12 +9,10 @@ text (its provenance), exactly like the slugs a surface form `implies`.
 from __future__ import annotations
 
 from functools import lru_cache
-from operator import itemgetter
 from typing import Any
 
+from .mention_order import MENTION_ORDER
 from .taxonomy import skill_taxonomy
-
-_BY_START = itemgetter("start", "slug")  # the matcher's order; C-level, unlike a lambda
 
 
 @lru_cache(maxsize=1)
@@ -52,5 +50,5 @@ def add_parent_mentions(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if not extra:
         return mentions
     mentions.extend(extra)
-    mentions.sort(key=_BY_START)
+    mentions.sort(key=MENTION_ORDER)
     return mentions
