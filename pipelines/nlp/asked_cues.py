@@ -98,11 +98,6 @@ def sentence_cue(sentence: str) -> str | None:
     return None
 
 
-def addresses_candidate(sentence: str) -> bool:
-    """Second person anywhere ("you", "your"): a weak hint that the text speaks to the hire."""
-    return bool(YOU_RE.search(sentence.lower()))
-
-
 def company_text_cue(sentence: str) -> str | None:
     """The cue by which a sentence of company text asks (see asked.py): the stack, or a candidate
     cue said to the hire ("you"); None otherwise. Neither can hold without a stack trigger word
