@@ -219,7 +219,8 @@ _WORK_KIND = (
 )
 
 
-#: behind a look-ahead on every character a branch can start with: most positions skip the
+#: behind a look-ahead on every character a branch of _WORK_KIND can start with (a new branch
+#: must start with one of them, or widen it): most positions skip the
 #: thirty-odd branches (an alternation of groups has no prefix the engine could search for)
 _WORK_RX = re.compile(
     "(?=[ipwestabmcfd(|1-9-])(?:"
